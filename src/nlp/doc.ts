@@ -1,0 +1,86 @@
+/**
+ * The document model every pipeline component reads and writes.
+ *
+ * As in spaCy, one object holds the text and offset-based annotation layers; components add layers,
+ * never copy strings. Every span is a half-open range [start, end) of JavaScript string indices
+ * (UTF-16 code units) into `Doc.text`, the exact text the pipeline was given.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Token extends Span {
+  text: string;
+}
+
+export type EntityType = "PER" | "ORG" | "LOC" | "MISC";
+
+export interface Entity extends Span {
+  type: EntityType;
+}
+
+export type AttributionKind = "direct" | "indirect" | "mixed";
+
+/** How the speaker of an attribution was found from its source span. */
+export type SpeakerResolution = "name" | "alias" | "pronoun" | "description" | "first-person";
+
+export interface Speaker {
+  /** Canonical name ("Donald John Trump" → "Donald Trump"; institutions keep their name). */
+  name: string;
+  kind: "person" | "organization" | "group";
+  /** The span whose text named the speaker, when it is not the source span itself (pronouns, descriptions). */
+  mention?: Span;
+  resolution: SpeakerResolution;
+  /** Titles and roles seen with the name in this document ("Sen.", "Director of National Intelligence"). */
+  roles?: string[];
+  party?: string;
+  state?: string;
+}
+
+export interface Attribution {
+  source: Span | null;
+  cue: Span | null;
+  /** One or more content spans, in text order (a quote split by "he said" has two). */
+  content: Span[];
+  kind: AttributionKind;
+  speaker: Speaker | null;
+}
+
+/** A reference to a person or organisation in the text, with the canonical key it resolved to. */
+export interface Mention extends Span {
+  name: string;
+  kind: Speaker["kind"];
+}
+
+export class Doc {
+  readonly text: string;
+  tokens: Token[] = [];
+  sentences: Span[] = [];
+  paragraphs: Span[] = [];
+  /** Quotation spans including their quote marks, possibly across paragraphs. */
+  quotes: Span[] = [];
+  entities: Entity[] = [];
+  mentions: Mention[] = [];
+  attributions: Attribution[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  slice(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+}
+
+/** A pipeline component: a named, synchronous function that reads some layers of a Doc and writes one. */
+export interface Component {
+  name: string;
+  run(doc: Doc): void;
+}
+
+export function runPipeline(doc: Doc, components: readonly Component[]): Doc {
+  for (const component of components) component.run(doc);
+  return doc;
+}
