@@ -1,0 +1,63 @@
+import type { AttributionKind, Span } from "../nlp/doc.ts";
+import { topicTerms } from "./topics.ts";
+
+/** One stored statement as the analyses see it: what was said, by whom, where, and the span it rests on. */
+export interface StatementView {
+  id: number;
+  articleId: string;
+  speaker: string;
+  /** ISO date of the article (YYYY-MM-DD...), or null when the article had none. */
+  published: string | null;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  kind: AttributionKind;
+  /** The content spans' text, joined with " … " when the content is split around the cue. */
+  content: string;
+  /** From the first content span's start to the last one's end, in the stored article text. */
+  span: Span;
+  cue: string | null;
+  /** The sentence(s) holding the statement: where reporters write "walked back", "clarified". */
+  context: string;
+}
+
+/** A stable, human-readable pointer to the characters a statement rests on. */
+export function spanRef(statement: StatementView): string {
+  return `article ${statement.articleId.slice(0, 12)} chars ${statement.span.start}-${statement.span.end}`;
+}
+
+export function dateOf(statement: StatementView): string {
+  return statement.published ? statement.published.slice(0, 10) : "undated";
+}
+
+/** Date order, then article, then position in the article: the order a reader met the statements in. */
+export function byDate(a: StatementView, b: StatementView): number {
+  return (
+    (a.published ?? "").localeCompare(b.published ?? "") ||
+    a.articleId.localeCompare(b.articleId) ||
+    a.span.start - b.span.start
+  );
+}
+
+/**
+ * The topic keys of a statement: those of its content, or of its sentence when the content is too short to
+ * say what it is about (a bare "no" answers the question the sentence reports).
+ */
+export function statementTopicKeys(statement: StatementView): Set<string> {
+  // The speaker's own name in the sentence says who spoke, not what about.
+  const speakerWords = new Set(statement.speaker.toLowerCase().split(/\s+/));
+  const keysOf = (text: string) =>
+    topicTerms(text)
+      .filter(
+        (term) =>
+          term.kind !== "name" ||
+          !term.label
+            .toLowerCase()
+            .split(" ")
+            .some((w) => speakerWords.has(w)),
+      )
+      .map((term) => term.key);
+  const keys = keysOf(statement.content);
+  if (keys.length >= 2) return new Set(keys);
+  return new Set([...keys, ...keysOf(statement.context)]);
+}

@@ -1,0 +1,41 @@
+import { byDate, dateOf, type StatementView, spanRef, statementTopicKeys } from "./statement-view.ts";
+import { matchesTopic, topicQuery } from "./topics.ts";
+
+export interface TimelineFilter {
+  about?: string;
+  since?: string;
+  until?: string;
+}
+
+/** A speaker's statements in date order, narrowed to a topic and a date range. */
+export function buildTimeline(
+  statements: readonly StatementView[],
+  filter: TimelineFilter = {},
+): StatementView[] {
+  const query = filter.about ? topicQuery(filter.about) : [];
+  if (filter.about && query.length === 0) {
+    throw new Error(`topic "${filter.about}" has no words to match on; name a place, person or issue`);
+  }
+  return statements
+    .filter((s) => !filter.since || (s.published ?? "") >= filter.since)
+    .filter((s) => !filter.until || (s.published ?? "").slice(0, filter.until.length) <= filter.until)
+    .filter((s) => !filter.about || matchesTopic(statementTopicKeys(s), query))
+    .sort(byDate);
+}
+
+export function timelineText(statements: readonly StatementView[]): string {
+  return statements
+    .map(
+      (s) => `${dateOf(s)}  ${s.outlet ?? "unknown outlet"}  [${s.kind}]\n  ${s.content}\n  (${spanRef(s)})`,
+    )
+    .join("\n\n");
+}
+
+export function timelineMarkdown(speaker: string, statements: readonly StatementView[]): string {
+  const lines = [`# ${speaker}: timeline`, ""];
+  for (const s of statements) {
+    const where = s.url ? `[${s.outlet ?? s.url}](${s.url})` : (s.outlet ?? "unknown outlet");
+    lines.push(`- **${dateOf(s)}**, ${where}, ${s.kind}: “${s.content}” — ${spanRef(s)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
