@@ -36,52 +36,83 @@ const NEIGHBOURS = 8;
 const BROAD_TOPIC_SHARE = 0.5;
 const MIN_SCORE = 0.5;
 
-export function findMixedMessages(
-  statements: readonly StatementView[],
-  judge: Judge,
-  limit = 50,
-): MixedPair[] {
+interface Candidates {
+  ordered: StatementView[];
+  keys: Set<string>[];
+  /** Index pairs into `ordered`, earlier first. */
+  pairs: Array<[number, number]>;
+}
+
+export function candidatePairs(statements: readonly StatementView[]): Candidates {
   const ordered = [...statements].sort(byDate);
-  const keysOf = ordered.map(statementTopicKeys);
+  const keys = ordered.map(statementTopicKeys);
   const byTopic = new Map<string, number[]>();
-  keysOf.forEach((keys, index) => {
-    for (const key of keys) {
+  keys.forEach((statementKeys, index) => {
+    for (const key of statementKeys) {
       const list = byTopic.get(key) ?? [];
       list.push(index);
       byTopic.set(key, list);
     }
   });
-
-  const seen = new Set<string>();
-  const pairs: MixedPair[] = [];
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
   const broadLimit = Math.max(2, ordered.length * BROAD_TOPIC_SHARE);
-  for (const [key, members] of byTopic) {
+  for (const members of byTopic.values()) {
     if (members.length < 2 || (members.length > broadLimit && ordered.length > 4)) continue;
-    if (!key.startsWith("issue:") && !key.startsWith("place:") && !key.startsWith("name:")) continue;
     for (let a = 0; a < members.length; a++) {
       for (let b = a + 1; b < Math.min(members.length, a + 1 + NEIGHBOURS); b++) {
-        const i = members[a];
-        const j = members[b];
-        const id = `${i}:${j}`;
+        const id = members[a] * ordered.length + members[b];
         if (seen.has(id)) continue;
         seen.add(id);
-        const pair = judgeOnePair(ordered[i], ordered[j], keysOf[i], keysOf[j], judge);
-        if (pair) pairs.push(pair);
+        pairs.push([members[a], members[b]]);
       }
     }
   }
-  return pairs.sort((x, y) => y.score - x.score).slice(0, limit);
+  return { ordered, keys, pairs };
 }
 
-function judgeOnePair(
+function rank(candidates: Candidates, verdicts: Verdict[], limit: number): MixedPair[] {
+  const { ordered, keys, pairs } = candidates;
+  const flagged: MixedPair[] = [];
+  pairs.forEach(([i, j], index) => {
+    const pair = flagPair(ordered[i], ordered[j], keys[i], keys[j], verdicts[index]);
+    if (pair) flagged.push(pair);
+  });
+  return flagged.sort((x, y) => y.score - x.score).slice(0, limit);
+}
+
+export function findMixedMessages(
+  statements: readonly StatementView[],
+  judge: Judge,
+  limit = 50,
+): MixedPair[] {
+  const candidates = candidatePairs(statements);
+  const { ordered } = candidates;
+  const verdicts = candidates.pairs.map(([i, j]) => judge(ordered[i].content, ordered[j].content));
+  return rank(candidates, verdicts, limit);
+}
+
+/** The same with a judge that answers later (a language-model server); pairs are asked one at a time. */
+export async function findMixedMessagesAsync(
+  statements: readonly StatementView[],
+  judge: (a: string, b: string) => Promise<Verdict>,
+  limit = 50,
+): Promise<MixedPair[]> {
+  const candidates = candidatePairs(statements);
+  const { ordered } = candidates;
+  const verdicts: Verdict[] = [];
+  for (const [i, j] of candidates.pairs) verdicts.push(await judge(ordered[i].content, ordered[j].content));
+  return rank(candidates, verdicts, limit);
+}
+
+function flagPair(
   earlier: StatementView,
   later: StatementView,
   earlierKeys: Set<string>,
   laterKeys: Set<string>,
-  judge: Judge,
+  verdict: Verdict,
 ): MixedPair | null {
   if (earlier.content.trim() === later.content.trim()) return null;
-  const verdict = judge(earlier.content, later.content);
   const reasons = verdict.label === "Inconsistent" ? [...verdict.reasons] : [];
   let score = verdict.scores.Inconsistent;
 
