@@ -1,0 +1,149 @@
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { readCsv } from "./csv.ts";
+import { decodeBytes, fileErrorReason, readArticleFile, sniffFile } from "./decode.ts";
+import { extractArticle } from "./html.ts";
+import { expandInputs } from "./inputs.ts";
+import { isJsonDocument, readJsonDocument, readJsonl } from "./jsonl.ts";
+import {
+  DEFAULT_MAX_BYTES,
+  type FieldNames,
+  fieldNames,
+  type InputFormat,
+  type ReadOptions,
+  tooLarge,
+} from "./options.ts";
+import { textArticle } from "./text.ts";
+import type { RawArticle, ReadResult } from "./types.ts";
+
+export type { InputFormat, ReadOptions } from "./options.ts";
+
+const STDIN = "<stdin>";
+
+/**
+ * Reads articles from files, directories, glob patterns and "-" (stdin), one result per article
+ * or per failure, in input order. Nothing here throws for bad input: a missing, empty, binary,
+ * oversized or malformed input (or one bad record of a dump) is a failure and the batch goes on.
+ */
+export async function* readInputs(
+  inputs: readonly string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ReadResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const names = fieldNames(options);
+  for await (const item of expandInputs(inputs)) {
+    if (item.kind === "failure") yield { ok: false, failure: item.failure };
+    else if (item.kind === "stdin")
+      yield* readStdin(options.stdin ?? process.stdin, options.format, names, maxBytes);
+    else yield* readFile(item.path, item.format, item.gzip, names, maxBytes);
+  }
+}
+
+async function* readFile(
+  path: string,
+  format: InputFormat,
+  gzip: boolean,
+  names: FieldNames,
+  maxBytes: number,
+): AsyncGenerator<ReadResult> {
+  const failure = (reason: string): ReadResult => ({ ok: false, failure: { origin: path, reason } });
+  if (format === "text" || format === "html") {
+    const decoded = await readArticleFile(path, maxBytes, gzip);
+    if (!decoded.ok) yield failure(decoded.reason);
+    else yield articleResult(decoded.text, format, path);
+    return;
+  }
+  // Dumps are streamed; the size limit applies to each record, not to the file.
+  let sniff: Awaited<ReturnType<typeof sniffFile>>;
+  try {
+    sniff = await sniffFile(path);
+  } catch (error) {
+    yield failure(fileErrorReason(error));
+    return;
+  }
+  if (sniff.size === 0) return yield failure("empty file");
+  if (sniff.binary && !gzip) return yield failure("binary file");
+  if (format === "jsonl" && !gzip && path.toLowerCase().endsWith(".json") && isJsonDocument(sniff.head)) {
+    const decoded = await readArticleFile(path, maxBytes, false);
+    if (!decoded.ok) yield failure(decoded.reason);
+    else yield* readJsonDocument(decoded.text, path, names, maxBytes);
+    return;
+  }
+  const fileStream = createReadStream(path);
+  const stream = gzip ? fileStream.pipe(createGunzip()) : fileStream;
+  // A gzip error must end this file, not the batch: surface it as the stream's error.
+  if (gzip) fileStream.on("error", (error) => stream.destroy(error));
+  let produced = false;
+  try {
+    const records =
+      format === "csv" ? readCsv(stream, path, names, maxBytes) : readJsonl(stream, path, names, maxBytes);
+    for await (const result of records) {
+      produced = true;
+      yield result;
+    }
+  } catch (error) {
+    yield failure(gzip ? `corrupt gzip file: ${(error as Error).message}` : fileErrorReason(error));
+    return;
+  } finally {
+    stream.destroy();
+  }
+  // Only blank lines, or a CSV header without rows.
+  if (!produced) yield failure("no records found");
+}
+
+/** A whole text or HTML document in memory → one article, or "no article text found". */
+function articleResult(content: string, format: "text" | "html", origin: string): ReadResult {
+  if (format === "text") return { ok: true, article: textArticle(content, origin) };
+  const extracted = extractArticle(content);
+  if (!extracted.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
+  const { text, ...metadata } = extracted;
+  const article: RawArticle = { origin, format: "html", text, ...metadata };
+  return { ok: true, article };
+}
+
+/** stdin: the format is given, or sniffed from the first non-blank character ("<" HTML, "{" JSONL). */
+async function* readStdin(
+  input: AsyncIterable<Buffer | string>,
+  givenFormat: InputFormat | undefined,
+  names: FieldNames,
+  maxBytes: number,
+): AsyncGenerator<ReadResult> {
+  const failure = (reason: string): ReadResult => ({ ok: false, failure: { origin: STDIN, reason } });
+  const iterator = input[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let format = givenFormat;
+  let ended = false;
+  while (!format) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    const first = /\S/.exec(Buffer.concat(head).toString("utf8"))?.[0];
+    if (first) format = first === "<" ? "html" : first === "{" ? "jsonl" : "text";
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield* head;
+    if (ended) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      yield typeof next.value === "string" ? Buffer.from(next.value) : next.value;
+    }
+  }
+  if (!format) return yield failure("empty input");
+  if (format === "jsonl") return yield* readJsonl(rest(), STDIN, names, maxBytes);
+  if (format === "csv") return yield* readCsv(Readable.from(rest()), STDIN, names, maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of rest()) {
+    size += chunk.length;
+    // Keep counting past the limit (to report the size) but stop holding the bytes.
+    if (size <= maxBytes) chunks.push(chunk);
+  }
+  if (size > maxBytes) return yield failure(tooLarge(size, maxBytes, "input"));
+  const decoded = decodeBytes(Buffer.concat(chunks));
+  if (!decoded.ok) return yield failure(decoded.reason === "empty file" ? "empty input" : decoded.reason);
+  yield articleResult(decoded.text, format, STDIN);
+}

@@ -1,0 +1,20 @@
+import { parseHeader } from "../clean/header.ts";
+import { normalizeDate } from "./dates.ts";
+import type { RawArticle } from "./types.ts";
+
+/**
+ * A plain-text article. `text` is the exact content (header included), so offsets index the file;
+ * cleanText() drops the header later. Header fields fill the metadata.
+ */
+export function textArticle(content: string, origin: string): RawArticle {
+  const article: RawArticle = { origin, format: "text", text: content };
+  const fields = parseHeader(content)?.fields;
+  if (!fields) return article;
+  if (fields.title) article.title = fields.title;
+  if (fields.outlet) article.outlet = fields.outlet;
+  if (fields.url) article.url = fields.url;
+  if (fields.byline) article.byline = fields.byline;
+  const published = normalizeDate(fields.date);
+  if (published) article.published = published;
+  return article;
+}
