@@ -69,7 +69,8 @@ export function scoreSamples(articles: Map<string, ProcessedArticle>, checks: Sa
     }
     score.found++;
     if (statement.speaker?.name === check.speaker) score.speaker++;
-    else score.misses.push(`speaker  ${key}: want ${check.speaker}, got ${statement.speaker?.name ?? "none"}`);
+    else
+      score.misses.push(`speaker  ${key}: want ${check.speaker}, got ${statement.speaker?.name ?? "none"}`);
     if (statement.kind === check.kind) score.kind++;
     const source = statement.source ? article.text.slice(statement.source.start, statement.source.end) : "";
     if (source.includes(check.source_text)) score.source++;
@@ -78,7 +79,9 @@ export function scoreSamples(articles: Map<string, ProcessedArticle>, checks: Sa
 }
 
 async function main() {
-  const checks: SampleCheck[] = JSON.parse(readFileSync(path.join(repoRoot, "samples", "expected.json"), "utf8"));
+  const checks: SampleCheck[] = JSON.parse(
+    readFileSync(path.join(repoRoot, "samples", "expected.json"), "utf8"),
+  );
   const score = scoreSamples(await processSamples(), checks);
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify(score, null, 2));
