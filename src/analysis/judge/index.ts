@@ -1,0 +1,67 @@
+/**
+ * The pairwise statement judge: are two statements by the same speaker Inconsistent, Unrelated or
+ * Consistent? A tiny logistic regression over explainable features (models/judge.json, trained by
+ * `npm run train:inconsistency`), returning the label, the label probabilities and the evidence a
+ * journalist can check against the two texts.
+ */
+import { readFileSync } from "node:fs";
+import { decide } from "./decide.ts";
+import { type Evidence, featureVector, pairFeatures } from "./features.ts";
+import { LABELS, type Label, type LogisticModel } from "./model.ts";
+
+export type { Label } from "./model.ts";
+export { LABELS } from "./model.ts";
+
+export interface Judgement {
+  label: Label;
+  /** Probability of each label under the model; they sum to 1. */
+  scores: Record<Label, number>;
+  /** Evidence sentences, those that point to the chosen label first. */
+  reasons: string[];
+}
+
+export const DEFAULT_MODEL_URL = new URL("../../../models/judge.json", import.meta.url);
+
+let cached: LogisticModel | undefined;
+
+export function loadJudgeModel(url: URL = DEFAULT_MODEL_URL): LogisticModel {
+  let model: LogisticModel;
+  try {
+    model = JSON.parse(readFileSync(url, "utf8")) as LogisticModel;
+  } catch (error) {
+    throw new Error(
+      `cannot read judge model ${url.pathname}: ${(error as Error).message}; run npm run train:inconsistency`,
+    );
+  }
+  const expected = featureVector(pairFeatures("", "").values).length;
+  if (model.features?.length !== expected || model.weights?.length !== LABELS.length) {
+    throw new Error(
+      `judge model ${url.pathname} does not match the feature set; run npm run train:inconsistency`,
+    );
+  }
+  return model;
+}
+
+/** Orders evidence: what supports the label, then relatedness, then the rest, and the form note last. */
+function orderReasons(label: Label, evidence: Evidence[]): string[] {
+  const rank = (e: Evidence) => {
+    if (e.supports === label) return 0;
+    if (e.supports === "Related") return label === "Unrelated" ? 2 : 1;
+    if (e.supports === "Form") return 4;
+    return 3;
+  };
+  return [...evidence].sort((x, y) => rank(x) - rank(y)).map((e) => e.text);
+}
+
+/** The shipped model, read once on first use. */
+function defaultModel(): LogisticModel {
+  cached ??= loadJudgeModel();
+  return cached;
+}
+
+export function judgePair(a: string, b: string, model: LogisticModel = defaultModel()): Judgement {
+  const features = pairFeatures(a, b);
+  const { label, scores, rule } = decide(model, features);
+  const reasons = orderReasons(label, features.evidence);
+  return { label, scores, reasons: rule ? [rule, ...reasons] : reasons };
+}
