@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import type { InputFormat } from "../ingest/options.ts";
+import type { ReadFailure } from "../ingest/types.ts";
+import { addInputOptions, addJsonOption, failureLocation, type InputFlags, readOptionsOf } from "./common.ts";
+
+interface CleanFlags extends InputFlags {
+  format?: InputFormat;
+  json?: boolean;
+}
+
+export function registerClean(program: Command): void {
+  const command = program
+    .command("clean")
+    .description("print each article's cleaned text (header, page furniture and hover cards removed)")
+    .argument("<files...>", 'inputs: files, directories, globs, or "-"');
+  addInputOptions(command);
+  addJsonOption(command);
+  command.action(async (files: string[], flags: CleanFlags) => {
+    // Loaded on use, so other commands start fast.
+    const { readInputs } = await import("../ingest/read.ts");
+    const { cleanText } = await import("../clean/clean.ts");
+    const failures: ReadFailure[] = [];
+    let first = true;
+    for await (const result of readInputs(files, readOptionsOf(flags, flags.format))) {
+      if (!result.ok) {
+        failures.push(result.failure);
+        continue;
+      }
+      const { article } = result;
+      const cleaned = cleanText(article.text);
+      if (flags.json) {
+        const { text: _raw, ...metadata } = article;
+        process.stdout.write(
+          `${JSON.stringify({ ...metadata, text: cleaned.text, removed: cleaned.removed })}\n`,
+        );
+        continue;
+      }
+      // One article prints as is; several get a `head`-style separator naming each.
+      if (!first || files.length > 1 || article.origin !== files[0]) {
+        process.stdout.write(`${first ? "" : "\n"}==> ${article.origin} <==\n`);
+      }
+      process.stdout.write(cleaned.text.endsWith("\n") ? cleaned.text : `${cleaned.text}\n`);
+      first = false;
+    }
+    for (const failure of failures)
+      process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
+    if (failures.length > 0) process.exitCode = 1;
+  });
+}

@@ -1,0 +1,118 @@
+import { existsSync } from "node:fs";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import type { InputFormat, ReadOptions } from "../ingest/options.ts";
+import { openSqliteStore, type SqliteStore } from "../record/sqlite.ts";
+
+export const DEFAULT_DB = "onrecord.db";
+
+/** An error the user can fix; main prints its message without a stack trace. */
+export class UsageError extends Error {}
+
+export function addDbOption(command: Command): Command {
+  return command.option("--db <path>", "SQLite database file", DEFAULT_DB);
+}
+
+export function addJsonOption(command: Command): Command {
+  return command.option("--json", "print JSON instead of text");
+}
+
+/** Opens (creating when absent) the record; a path that is not a usable database is the user's to fix. */
+export function openStore(path: string): SqliteStore {
+  try {
+    return openSqliteStore(path);
+  } catch (error) {
+    throw new UsageError(`cannot open database ${path}: ${errorMessageOf(error)}`);
+  }
+}
+
+/** Opens an existing record; querying a path that does not exist must not create an empty database. */
+export function openExistingStore(path: string): SqliteStore {
+  if (!existsSync(path)) {
+    throw new UsageError(`no database at ${path} (create one with: onrecord ingest PATH... --db ${path})`);
+  }
+  return openStore(path);
+}
+
+export function withStore<T>(path: string, use: (store: SqliteStore) => T): T {
+  const store = openExistingStore(path);
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Accepts YYYY-MM-DD (the record's date granularity) and rejects anything else early. */
+export function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError("expected a date as YYYY-MM-DD");
+  }
+  return value;
+}
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
+  return Number(value);
+}
+
+/** `--field text=body` → { text: "body" }; repeatable. */
+export function collectField(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const match = value.match(/^(text|title|url|published|outlet|byline)=(.+)$/);
+  if (!match) {
+    throw new InvalidArgumentError(
+      "expected FIELD=NAME with FIELD one of text, title, url, published, outlet, byline",
+    );
+  }
+  return { ...previous, [match[1] as string]: match[2] as string };
+}
+
+/**
+ * Input options shared by commands that read articles (ingest, extract, clean). `extract` uses
+ * --format for its output, so it names the input format flag --input-format.
+ */
+export function addInputOptions(command: Command, formatFlag = "--format"): Command {
+  return command
+    .addOption(
+      new Option(`${formatFlag} <format>`, 'input format of stdin ("-"); files go by extension').choices([
+        "text",
+        "html",
+        "jsonl",
+        "csv",
+      ]),
+    )
+    .option("--field <field=name>", "dump key/column for a field, e.g. text=body (repeatable)", collectField)
+    .option("--max-bytes <n>", "largest article accepted, in bytes (default 10 MB)", parseCount);
+}
+
+/** A span as one line: "[120-164]", or "-" when absent. */
+export function formatSpan(span: { start: number; end: number } | null): string {
+  return span ? `[${span.start}-${span.end}]` : "-";
+}
+
+/** Truncates long text for listings (JSON output is never truncated). */
+export function ellipsize(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+export interface InputFlags {
+  field?: Record<string, string>;
+  maxBytes?: number;
+}
+
+/** Commander's flags → the readers' options. */
+export function readOptionsOf(flags: InputFlags, format: InputFormat | undefined): ReadOptions {
+  return { format, fields: flags.field, maxBytes: flags.maxBytes };
+}
+
+export function errorMessageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function failureLocation(failure: { origin: string; line?: number }): string {
+  return failure.line !== undefined ? `${failure.origin}:${failure.line}` : failure.origin;
+}

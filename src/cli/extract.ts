@@ -1,0 +1,137 @@
+import { statSync } from "node:fs";
+import type { Command } from "commander";
+import { Option } from "commander";
+import type { InputFormat } from "../ingest/options.ts";
+import type { RawArticle, ReadFailure } from "../ingest/types.ts";
+import type { Span, Speaker } from "../nlp/doc.ts";
+import type { ProcessedArticle } from "../record/types.ts";
+import {
+  addInputOptions,
+  errorMessageOf,
+  failureLocation,
+  type InputFlags,
+  readOptionsOf,
+} from "./common.ts";
+
+interface ExtractFlags extends InputFlags {
+  format: "jsonl" | "json" | "text";
+  inputFormat?: InputFormat;
+}
+
+interface TextSpan extends Span {
+  text: string;
+}
+
+/** One line of `extract --format jsonl`: the input format of score-attributions.mjs, plus extras. */
+export interface ExtractedFile {
+  file: string;
+  /** The text the offsets index, when it is not the file's own text (HTML bodies, dump records). */
+  text?: string;
+  attributions: {
+    source: TextSpan | null;
+    cue: TextSpan | null;
+    content: TextSpan[];
+    speaker: Speaker | null;
+    kind: string;
+  }[];
+}
+
+export function registerExtract(program: Command): void {
+  const command = program
+    .command("extract")
+    .description("print the attributions of each article, with offsets into the text as read (no database)")
+    .argument("<files...>", 'inputs: files, directories, globs, or "-"')
+    .addOption(
+      new Option("--format <format>", "output format").choices(["jsonl", "json", "text"]).default("jsonl"),
+    );
+  addInputOptions(command, "--input-format");
+  command.action(async (files: string[], flags: ExtractFlags) => {
+    // Loaded on use, so other commands start fast.
+    const { readInputs } = await import("../ingest/read.ts");
+    const { processArticle } = await import("../process.ts");
+    const extracted: ExtractedFile[] = [];
+    const failures: ReadFailure[] = [];
+    for await (const result of readInputs(files, readOptionsOf(flags, flags.inputFormat))) {
+      if (!result.ok) {
+        failures.push(result.failure);
+        continue;
+      }
+      let processed: ProcessedArticle;
+      try {
+        processed = processArticle(result.article);
+      } catch (error) {
+        failures.push({ origin: result.article.origin, reason: errorMessageOf(error) });
+        continue;
+      }
+      const file = toExtractedFile(result.article, processed);
+      if (flags.format === "jsonl") process.stdout.write(`${JSON.stringify(file)}\n`);
+      else if (flags.format === "text") process.stdout.write(formatListing(file, processed));
+      else extracted.push(file);
+    }
+    if (flags.format === "json") process.stdout.write(`${JSON.stringify(extracted, null, 2)}\n`);
+    for (const failure of failures)
+      process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
+    if (failures.length > 0) process.exitCode = 1;
+  });
+}
+
+/**
+ * Offsets point into the raw text (the file as read, for plain text), mapped back from the cleaned
+ * text through the offset map, so a scorer can slice the original file.
+ */
+export function toExtractedFile(raw: RawArticle, processed: ProcessedArticle): ExtractedFile {
+  const at = (span: Span | null): TextSpan | null =>
+    span ? { start: span.start, end: span.end, text: raw.text.slice(span.start, span.end) } : null;
+  const file: ExtractedFile = { file: raw.origin, attributions: [] };
+  if (!isWholeFile(raw)) file.text = raw.text;
+  file.attributions = processed.statements.map((statement) => ({
+    source: at(statement.rawSource),
+    cue: at(statement.rawCue),
+    content: statement.rawContent.map((span) => at(span) as TextSpan),
+    speaker: statement.speaker,
+    kind: statement.kind,
+  }));
+  return file;
+}
+
+/** The cleaned text, then each attribution with its spans as [raw offsets | cleaned offsets]. */
+/**
+ * Whether the article's text is the whole file named by its origin (a plain-text file), so offsets
+ * index that file; HTML bodies, dump records ("dump.jsonl:3") and stdin carry their text instead.
+ */
+function isWholeFile(raw: RawArticle): boolean {
+  if (raw.format !== "text") return false;
+  try {
+    return statSync(raw.origin).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function formatListing(file: ExtractedFile, processed: ProcessedArticle): string {
+  const lines = [
+    `== ${file.file} (${file.attributions.length} attributions; spans are [as read | cleaned])`,
+    "",
+    processed.text.trimEnd(),
+    "",
+  ];
+  const both = (span: TextSpan, clean: Span | null | undefined) =>
+    `[${span.start}-${span.end} | ${clean ? `${clean.start}-${clean.end}` : "?"}]`;
+  file.attributions.forEach((attribution, index) => {
+    const statement = processed.statements[index];
+    const speaker = attribution.speaker
+      ? `${attribution.speaker.name} (${attribution.speaker.kind}, by ${attribution.speaker.resolution})`
+      : "unresolved";
+    lines.push(`${index + 1}. ${speaker} — ${attribution.kind}`);
+    if (attribution.source) {
+      lines.push(`   source  ${both(attribution.source, statement?.source)} ${attribution.source.text}`);
+    }
+    if (attribution.cue)
+      lines.push(`   cue     ${both(attribution.cue, statement?.cue)} ${attribution.cue.text}`);
+    attribution.content.forEach((part, i) => {
+      lines.push(`   content ${both(part, statement?.content[i])} ${part.text.replace(/\s+/g, " ")}`);
+    });
+  });
+  lines.push("", "");
+  return lines.join("\n");
+}

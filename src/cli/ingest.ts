@@ -1,0 +1,87 @@
+import { availableParallelism } from "node:os";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import type { InputFormat } from "../ingest/options.ts";
+import {
+  addDbOption,
+  addInputOptions,
+  addJsonOption,
+  failureLocation,
+  type InputFlags,
+  openStore,
+  parseCount,
+  printJson,
+  readOptionsOf,
+} from "./common.ts";
+import type { IngestProgress, IngestSummary } from "./run-ingest.ts";
+
+interface IngestFlags extends InputFlags {
+  format?: InputFormat;
+  db: string;
+  json?: boolean;
+  workers?: number;
+}
+
+export function registerIngest(program: Command): void {
+  const command = program
+    .command("ingest")
+    .description('read articles (files, directories, globs, "-" for stdin), extract statements, store them')
+    .argument("<paths...>", "inputs: .txt .html .jsonl .csv files, directories, globs, or -")
+    .option(
+      "--workers <n>",
+      `processing threads, 0 = main thread (default ${availableParallelism()})`,
+      parseCount,
+    );
+  addInputOptions(command);
+  addDbOption(command);
+  addJsonOption(command);
+  command.action(async (paths: string[], flags: IngestFlags) => {
+    const summary = await runIngestCommand(paths, flags);
+    if (summary.failures.length > 0) process.exitCode = 1;
+  });
+}
+
+async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
+  // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
+  const { ingestInputs } = await import("./run-ingest.ts");
+  const store = openStore(flags.db);
+  // The bar is for people watching a terminal; logs and pipes get only the summary.
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        {
+          format:
+            "ingest | {read} read | {stored} stored | {alreadyPresent} present | {failed} failed | {statements} statements",
+          stream: process.stderr,
+          hideCursor: true,
+          fps: 5,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  const zero: IngestProgress = { read: 0, stored: 0, alreadyPresent: 0, failed: 0, statements: 0 };
+  bar?.start(0, 0, zero);
+  let summary: IngestSummary;
+  try {
+    summary = await ingestInputs(paths, store, {
+      ...readOptionsOf(flags, flags.format),
+      workers: flags.workers,
+      onProgress: bar ? (progress) => bar.update(progress.read + progress.failed, progress) : undefined,
+    });
+  } finally {
+    bar?.stop();
+    store.close();
+  }
+  if (flags.json) {
+    printJson({ db: flags.db, ...summary });
+  } else {
+    const out = process.stdout;
+    out.write(
+      `read ${summary.read}, stored ${summary.stored}, already present ${summary.alreadyPresent}, ` +
+        `failed ${summary.failed}, statements ${summary.statements}, ${summary.seconds.toFixed(1)} s → ${flags.db}\n`,
+    );
+  }
+  for (const failure of summary.failures) {
+    process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
+  }
+  return summary;
+}

@@ -1,0 +1,22 @@
+import { Command } from "commander";
+import { registerClean } from "./clean.ts";
+import { registerExtract } from "./extract.ts";
+import { registerIngest } from "./ingest.ts";
+import { registerPeople } from "./people.ts";
+import { registerQuotes } from "./quotes.ts";
+import { registerSummary } from "./summary.ts";
+
+/** The `onrecord` command tree; main.ts runs it, tests inspect it in-process. */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("onrecord")
+    .description("who said what, when: turn raw news into a verifiable record of statements")
+    .showHelpAfterError();
+  registerIngest(program);
+  registerExtract(program);
+  registerClean(program);
+  registerQuotes(program);
+  registerPeople(program);
+  registerSummary(program);
+  return program;
+}

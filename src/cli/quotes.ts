@@ -1,0 +1,58 @@
+import type { Command } from "commander";
+import type { StatementRecord } from "../record/store.ts";
+import { addDbOption, addJsonOption, parseCount, parseDate, printJson, withStore } from "./common.ts";
+
+interface QuotesFlags {
+  db: string;
+  json?: boolean;
+  speaker?: string;
+  search?: string;
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
+/** Listings stop here unless --limit says otherwise: a terminal is not a data export (use --json). */
+const DEFAULT_LIMIT = 50;
+
+export function registerQuotes(program: Command): void {
+  const command = program
+    .command("quotes")
+    .description("list stored statements, oldest first, with speaker, date, outlet and character span")
+    .option("--speaker <name>", "canonical name or alias, any case")
+    .option("--search <text>", "words that must all occur in the statement or its speaker's name")
+    .option("--since <date>", "from this publication date (YYYY-MM-DD)", parseDate)
+    .option("--until <date>", "up to this publication date (YYYY-MM-DD)", parseDate)
+    .option("--limit <n>", `at most this many (default ${DEFAULT_LIMIT})`, parseCount);
+  addDbOption(command);
+  addJsonOption(command);
+  command.action((flags: QuotesFlags) => {
+    const statements = withStore(flags.db, (store) =>
+      store.statements({
+        speaker: flags.speaker,
+        search: flags.search,
+        since: flags.since,
+        until: flags.until,
+        limit: flags.limit ?? DEFAULT_LIMIT,
+      }),
+    );
+    if (flags.json) printJson(statements);
+    else
+      process.stdout.write(
+        statements.length ? statements.map(formatStatement).join("\n") : "no statements\n",
+      );
+  });
+}
+
+/** Three lines: who/when/where, the words, and how to find them again (article id and span). */
+export function formatStatement(statement: StatementRecord): string {
+  const spans = statement.contentSpans.map((span) => `${span.start}-${span.end}`).join(",");
+  return [
+    `${statement.published ?? "undated"}  ${statement.speaker ?? "(unresolved speaker)"}  [${statement.kind}]  ${
+      statement.outlet ?? "unknown outlet"
+    }`,
+    `  ${statement.content.replace(/\s+/g, " ")}`,
+    `  article ${statement.articleId} chars ${spans}`,
+    "",
+  ].join("\n");
+}

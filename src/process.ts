@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import { cleanText } from "./clean/clean.ts";
+import type { RawArticle } from "./ingest/types.ts";
+import type { Attribution, Doc, Span } from "./nlp/doc.ts";
+import { analyze } from "./nlp/pipeline.ts";
+import type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
+
+export type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
+
+/** Joins the parts of a split quotation into one readable statement. */
+const CONTENT_JOINER = " … ";
+
+/**
+ * One article from raw to record-ready: clean, analyse, and map every attribution span back to the raw
+ * text through the cleaner's offset map. Pure and synchronous (no I/O, no shared state), so it runs the
+ * same on the main thread, in a worker thread or in a queue worker.
+ */
+export function processArticle(raw: RawArticle): ProcessedArticle {
+  const cleaned = cleanText(raw.text);
+  const doc = analyze(cleaned.text);
+  const toRaw = (span: Span | null) => (span ? cleaned.map.spanToRaw(span) : null);
+  const statements = doc.attributions.map(
+    (attribution): ProcessedStatement => ({
+      source: copySpan(attribution.source),
+      cue: copySpan(attribution.cue),
+      content: attribution.content.map((span) => ({ start: span.start, end: span.end })),
+      rawSource: toRaw(attribution.source),
+      rawCue: toRaw(attribution.cue),
+      rawContent: attribution.content.map((span) => cleaned.map.spanToRaw(span)),
+      contentText: contentText(doc, attribution),
+      kind: attribution.kind,
+      speaker: attribution.speaker ? structuredClone(attribution.speaker) : null,
+    }),
+  );
+  return {
+    id: articleId(cleaned.text),
+    origin: raw.origin,
+    format: raw.format,
+    title: raw.title,
+    url: raw.url,
+    outlet: raw.outlet,
+    byline: raw.byline,
+    published: raw.published,
+    rawText: raw.text,
+    text: cleaned.text,
+    // Plain segments, not the map object: it must survive structured clone and JSON.
+    offsetMap: { segments: cleaned.map.segments.map((segment) => ({ ...segment })) },
+    statements,
+    people: peopleOf(doc),
+  };
+}
+
+/** The record's article id: sha256 of the cleaned text, so re-reading the same article is recognised. */
+export function articleId(cleanedText: string): string {
+  return createHash("sha256").update(cleanedText).digest("hex");
+}
+
+function copySpan(span: Span | null): Span | null {
+  return span ? { start: span.start, end: span.end } : null;
+}
+
+function contentText(doc: Doc, attribution: Attribution): string {
+  return attribution.content.map((span) => doc.slice(span).trim()).join(CONTENT_JOINER);
+}
+
+/**
+ * Surface forms of each named referent: mentions whose text starts with a capital letter (names and
+ * titles; pronouns and descriptions like "the senator" are not aliases).
+ */
+function peopleOf(doc: Doc): ProcessedPerson[] {
+  const people = new Map<string, ProcessedPerson>();
+  for (const mention of doc.mentions) {
+    const surface = doc.slice(mention).trim();
+    if (!/^\p{Lu}/u.test(surface)) continue;
+    let person = people.get(mention.name);
+    if (!person) {
+      person = { name: mention.name, kind: mention.kind, aliases: [] };
+      people.set(mention.name, person);
+    }
+    if (!person.aliases.includes(surface)) person.aliases.push(surface);
+  }
+  return [...people.values()];
+}

@@ -1,0 +1,189 @@
+import type Database from "better-sqlite3";
+
+/**
+ * Versioned schema: each step runs once, in its own transaction, and bumps PRAGMA user_version, so an
+ * older database upgrades in place and migrating an up-to-date one does nothing. Never edit a step
+ * that has shipped; append a new one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+  /** Data work SQL cannot express (runs after `sql`, in the same transaction). */
+  run?: (db: Database.Database) => void;
+}
+
+/**
+ * The case-insensitive key of a name or alias. SQLite's NOCASE folds ASCII only, so "ÉMILE" and
+ * "Émile" would be two people; JavaScript's full Unicode lower-casing (after NFC, so composed and
+ * decomposed accents agree) makes them one. Accents stay significant: "Emile" is a different spelling.
+ */
+export function nameKey(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: "articles, people, aliases, roles, statements",
+    sql: `
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,              -- sha256 of the cleaned text
+        origin TEXT NOT NULL,
+        format TEXT NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        byline TEXT,
+        published TEXT,                   -- ISO date, when known
+        raw_text TEXT NOT NULL,
+        text TEXT NOT NULL,
+        offset_map TEXT NOT NULL,         -- JSON
+        statement_count INTEGER NOT NULL, -- lets a check prove no article was half written
+        ingested_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE persons (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        kind TEXT NOT NULL,
+        party TEXT,
+        state TEXT
+      ) STRICT;
+
+      CREATE TABLE aliases (
+        person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (person_id, alias)
+      ) STRICT;
+      CREATE INDEX aliases_by_alias ON aliases(alias);
+
+      CREATE TABLE roles (
+        person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        PRIMARY KEY (person_id, role)
+      ) STRICT;
+
+      CREATE TABLE statements (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        person_id INTEGER REFERENCES persons(id),
+        resolution TEXT,
+        kind TEXT NOT NULL,
+        source_start INTEGER, source_end INTEGER,
+        cue_start INTEGER, cue_end INTEGER,
+        content_spans TEXT NOT NULL,      -- JSON [{start,end}] into articles.text
+        raw_source_start INTEGER, raw_source_end INTEGER,
+        raw_cue_start INTEGER, raw_cue_end INTEGER,
+        raw_content_spans TEXT NOT NULL,  -- JSON [{start,end}] into articles.raw_text
+        content TEXT NOT NULL,
+        published TEXT,                   -- copied from the article for date-ordered timelines
+        UNIQUE (article_id, ordinal)
+      ) STRICT;
+      CREATE INDEX statements_by_person ON statements(person_id, published);
+      CREATE INDEX statements_by_published ON statements(published);
+    `,
+  },
+  {
+    version: 2,
+    description: "full-text search over statement content and speaker name",
+    sql: `
+      CREATE VIRTUAL TABLE statements_fts USING fts5(content, speaker, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO statements_fts(rowid, content, speaker)
+        SELECT s.id, s.content, coalesce(p.name, '') FROM statements s LEFT JOIN persons p ON p.id = s.person_id;
+      -- Triggers keep the index in the same transaction as the rows, so a crash cannot split them.
+      CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+        INSERT INTO statements_fts(rowid, content, speaker)
+          VALUES (new.id, new.content, coalesce((SELECT name FROM persons WHERE id = new.person_id), ''));
+      END;
+      CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+        DELETE FROM statements_fts WHERE rowid = old.id;
+      END;
+    `,
+  },
+  {
+    version: 3,
+    description: "Unicode case-insensitive keys for person names and aliases",
+    sql: `
+      ALTER TABLE persons ADD COLUMN name_key TEXT;
+      ALTER TABLE aliases ADD COLUMN alias_key TEXT;
+    `,
+    run: backfillNameKeys,
+  },
+];
+
+/**
+ * Fills the new key columns, merges people whose names only differed in non-ASCII case (their
+ * statements, roles and aliases move to the oldest row), then makes the keys unique.
+ */
+function backfillNameKeys(db: Database.Database): void {
+  const setPersonKey = db.prepare("UPDATE persons SET name_key = ? WHERE id = ?");
+  const byKey = new Map<string, { id: number; name: string }[]>();
+  for (const row of db.prepare("SELECT id, name FROM persons ORDER BY id").all() as {
+    id: number;
+    name: string;
+  }[]) {
+    const key = nameKey(row.name);
+    setPersonKey.run(key, row.id);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  for (const [key, rows] of byKey) {
+    const [keep, ...duplicates] = rows;
+    if (!keep) continue;
+    for (const duplicate of duplicates) {
+      db.prepare("UPDATE statements SET person_id = ? WHERE person_id = ?").run(keep.id, duplicate.id);
+      db.prepare("UPDATE OR IGNORE roles SET person_id = ? WHERE person_id = ?").run(keep.id, duplicate.id);
+      db.prepare("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?").run(keep.id, duplicate.id);
+      db.prepare("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)").run(
+        keep.id,
+        duplicate.name,
+      );
+      db.prepare("DELETE FROM persons WHERE id = ?").run(duplicate.id);
+    }
+    if (duplicates.length > 0) db.prepare("UPDATE persons SET name_key = ? WHERE id = ?").run(key, keep.id);
+  }
+  const setAliasKey = db.prepare("UPDATE aliases SET alias_key = ? WHERE rowid = ?");
+  const aliases = db.prepare("SELECT rowid AS id, person_id, alias FROM aliases ORDER BY rowid").all() as {
+    id: number;
+    person_id: number;
+    alias: string;
+  }[];
+  const seen = new Set<string>();
+  for (const row of aliases) {
+    const key = nameKey(row.alias);
+    const unique = `${row.person_id}\u0000${key}`;
+    if (seen.has(unique)) db.prepare("DELETE FROM aliases WHERE rowid = ?").run(row.id);
+    else setAliasKey.run(key, row.id);
+    seen.add(unique);
+  }
+  db.exec(`
+    CREATE UNIQUE INDEX persons_by_key ON persons(name_key);
+    CREATE UNIQUE INDEX aliases_by_person_key ON aliases(person_id, alias_key);
+    CREATE INDEX aliases_by_key ON aliases(alias_key);
+  `);
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+/** Applies every step newer than the database's user_version; returns the versions applied. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const applied: number[] = [];
+  for (const step of migrations) {
+    // The version is re-read inside the write lock, so two processes opening a new database at once
+    // cannot both apply the same step.
+    db.transaction(() => {
+      if (schemaVersion(db) >= step.version) return;
+      db.exec(step.sql);
+      step.run?.(db);
+      // PRAGMA takes no bound parameters; the version is an integer from this file.
+      db.pragma(`user_version = ${Math.trunc(step.version)}`);
+      applied.push(step.version);
+    }).immediate();
+  }
+  return applied;
+}

@@ -1,0 +1,442 @@
+import Database from "better-sqlite3";
+import type { Span, Speaker } from "../nlp/doc.ts";
+import { migrate, nameKey } from "./migrations.ts";
+import type {
+  PersonRecord,
+  PersonSummary,
+  StatementFilter,
+  StatementRecord,
+  Store,
+  StoredArticle,
+  StoreStats,
+} from "./store.ts";
+import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
+
+/** How long a writer waits for another connection's lock before failing (ingest and serve may overlap). */
+const BUSY_TIMEOUT_MS = 5000;
+/** Speakers listed by stats(); enough for a summary screen. */
+const TOP_SPEAKERS = 5;
+/** Separator for group_concat: a control character cannot occur in a role title. */
+const LIST_SEPARATOR = "\u001f";
+
+export interface SqliteStoreOptions {
+  readonly?: boolean;
+}
+
+/** Opens (creating and migrating when writable) the SQLite record at `path`. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStore(path, options);
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    this.db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.db.pragma("foreign_keys = ON");
+    if (!options.readonly) {
+      // WAL: readers never block the writer; synchronous=NORMAL is still safe against a killed process
+      // (only an OS crash can lose the last commits, and never corrupts the file).
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = NORMAL");
+      migrate(this.db);
+    }
+  }
+
+  /** Prepared statements are compiled once per SQL text and reused. */
+  private prepare(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  hasArticle(id: string): boolean {
+    return this.prepare("SELECT 1 FROM articles WHERE id = ?").get(id) !== undefined;
+  }
+
+  addArticle(article: ProcessedArticle): { inserted: boolean; id: string } {
+    const write = this.db.transaction((): boolean => {
+      if (this.hasArticle(article.id)) return false;
+      this.insertArticle(article);
+      return true;
+    });
+    // IMMEDIATE takes the write lock up front, so the existence check and the insert cannot interleave
+    // with another writer.
+    return { inserted: write.immediate(), id: article.id };
+  }
+
+  private insertArticle(article: ProcessedArticle): void {
+    const published = dayOf(article.published);
+    this.prepare(
+      `INSERT INTO articles (id, origin, format, url, outlet, title, byline, published, raw_text, text, offset_map,
+         statement_count, ingested_at)
+       VALUES (@id, @origin, @format, @url, @outlet, @title, @byline, @published, @rawText, @text, @offsetMap,
+         @statementCount, @ingestedAt)`,
+    ).run({
+      id: article.id,
+      origin: article.origin,
+      format: article.format,
+      url: article.url ?? null,
+      outlet: article.outlet ?? null,
+      title: article.title ?? null,
+      byline: article.byline ?? null,
+      published: article.published ?? null,
+      rawText: article.rawText,
+      text: article.text,
+      offsetMap: JSON.stringify(article.offsetMap ?? null),
+      statementCount: article.statements.length,
+      ingestedAt: new Date().toISOString(),
+    });
+
+    const personIds = new Map<string, number>();
+    const personId = (speaker: Pick<Speaker, "name" | "kind"> & Partial<Speaker>): number => {
+      const key = nameKey(speaker.name);
+      const known = personIds.get(key);
+      if (known !== undefined) return known;
+      const row = this.prepare(
+        `INSERT INTO persons (name, name_key, kind, party, state) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (name_key) DO UPDATE SET party = coalesce(excluded.party, party), state = coalesce(excluded.state, state)
+         RETURNING id`,
+      ).get(speaker.name, key, speaker.kind, speaker.party ?? null, speaker.state ?? null) as { id: number };
+      personIds.set(key, row.id);
+      return row.id;
+    };
+    // Roles and aliases repeat across an article's statements; collect them once per article and
+    // write each once (this halves the rows touched per article).
+    const roles = new Map<number, Set<string>>();
+    const aliases = new Map<number, { name: string; forms: Set<string> }>();
+    const addAlias = (id: number, name: string, alias: string) => {
+      const trimmed = alias.trim();
+      if (!trimmed || nameKey(trimmed) === nameKey(name)) return;
+      const entry = aliases.get(id) ?? { name, forms: new Set<string>() };
+      entry.forms.add(trimmed);
+      aliases.set(id, entry);
+    };
+
+    article.statements.forEach((statement, ordinal) => {
+      const speaker = statement.speaker;
+      let id: number | null = null;
+      if (speaker?.name) {
+        id = personId(speaker);
+        const known = roles.get(id) ?? new Set<string>();
+        for (const role of speaker.roles ?? []) known.add(role);
+        roles.set(id, known);
+        if (statement.source && (speaker.resolution === "name" || speaker.resolution === "alias")) {
+          addAlias(id, speaker.name, article.text.slice(statement.source.start, statement.source.end));
+        }
+      }
+      this.insertStatement(article.id, ordinal, id, statement, published);
+    });
+    for (const person of article.people) {
+      // Only people who speak somewhere in the record get a row; the rest would be noise in `people`.
+      const id = personIds.get(nameKey(person.name));
+      if (id === undefined) continue;
+      for (const alias of person.aliases) addAlias(id, person.name, alias);
+    }
+    for (const [id, names] of roles) for (const role of names) this.recordRole(id, role, published);
+    const insertAlias = this.prepare(
+      "INSERT OR IGNORE INTO aliases (person_id, alias, alias_key) VALUES (?, ?, ?)",
+    );
+    for (const [id, entry] of aliases)
+      for (const alias of entry.forms) insertAlias.run(id, alias, nameKey(alias));
+  }
+
+  private recordRole(personId: number, role: string, day: string | null): void {
+    this.prepare(
+      `INSERT INTO roles (person_id, role, first_seen, last_seen) VALUES (?, ?, ?, ?)
+       ON CONFLICT (person_id, role) DO UPDATE SET
+         first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen
+                           THEN coalesce(excluded.first_seen, first_seen) ELSE first_seen END,
+         last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen
+                          THEN coalesce(excluded.last_seen, last_seen) ELSE last_seen END`,
+    ).run(personId, role, day, day);
+  }
+
+  private insertStatement(
+    articleId: string,
+    ordinal: number,
+    personId: number | null,
+    statement: ProcessedStatement,
+    published: string | null,
+  ): void {
+    this.prepare(
+      `INSERT INTO statements (article_id, ordinal, person_id, resolution, kind,
+         source_start, source_end, cue_start, cue_end, content_spans,
+         raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      articleId,
+      ordinal,
+      personId,
+      statement.speaker?.resolution ?? null,
+      statement.kind,
+      statement.source?.start ?? null,
+      statement.source?.end ?? null,
+      statement.cue?.start ?? null,
+      statement.cue?.end ?? null,
+      JSON.stringify(statement.content.map(plainSpan)),
+      statement.rawSource?.start ?? null,
+      statement.rawSource?.end ?? null,
+      statement.rawCue?.start ?? null,
+      statement.rawCue?.end ?? null,
+      JSON.stringify(statement.rawContent.map(plainSpan)),
+      statement.contentText,
+      published,
+    );
+  }
+
+  article(id: string): StoredArticle | undefined {
+    const row = this.prepare("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow | undefined;
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      origin: row.origin,
+      format: row.format,
+      title: row.title,
+      url: row.url,
+      outlet: row.outlet,
+      byline: row.byline,
+      published: row.published,
+      rawText: row.raw_text,
+      text: row.text,
+      offsetMap: JSON.parse(row.offset_map),
+      statementCount: row.statement_count,
+      ingestedAt: row.ingested_at,
+    };
+  }
+
+  statements(filter: StatementFilter = {}): StatementRecord[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.speaker !== undefined) {
+      where.push(
+        `s.person_id IN (SELECT id FROM persons WHERE name_key = ? UNION SELECT person_id FROM aliases WHERE alias_key = ?)`,
+      );
+      params.push(nameKey(filter.speaker), nameKey(filter.speaker));
+    }
+    if (filter.search !== undefined) {
+      const query = ftsQuery(filter.search);
+      if (query === null) return [];
+      where.push("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
+      params.push(query);
+    }
+    if (filter.since !== undefined) {
+      where.push("s.published >= ?");
+      params.push(filter.since);
+    }
+    if (filter.until !== undefined) {
+      where.push("s.published <= ?");
+      params.push(filter.until);
+    }
+    let sql = `${STATEMENT_SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ${STATEMENT_ORDER}`;
+    if (filter.limit !== undefined) {
+      sql += " LIMIT ?";
+      params.push(Math.max(0, Math.trunc(filter.limit)));
+    }
+    return (this.prepare(sql).all(...params) as StatementRow[]).map(toStatementRecord);
+  }
+
+  people(): PersonSummary[] {
+    const rows = this.prepare(
+      `SELECT p.name, p.kind, count(s.id) AS statements, min(s.published) AS first_seen, max(s.published) AS last_seen,
+         (SELECT group_concat(role, '${LIST_SEPARATOR}') FROM roles r WHERE r.person_id = p.id) AS roles
+       FROM persons p LEFT JOIN statements s ON s.person_id = p.id
+       GROUP BY p.id ORDER BY statements DESC, p.name`,
+    ).all() as PersonSummaryRow[];
+    return rows.map((row) => ({
+      name: row.name,
+      kind: row.kind,
+      statements: row.statements,
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      roles: splitList(row.roles),
+    }));
+  }
+
+  person(name: string): PersonRecord | undefined {
+    // A canonical name wins over an alias that happens to equal it for someone else. An alias shared by
+    // several people ("Castellan") picks the one with the most statements and names the others.
+    const key = nameKey(name);
+    const exact = this.prepare("SELECT id FROM persons WHERE name_key = ?").get(key) as
+      | { id: number }
+      | undefined;
+    const byAlias = this.prepare(
+      `SELECT a.person_id AS id, p.name FROM aliases a JOIN persons p ON p.id = a.person_id
+       WHERE a.alias_key = ? ORDER BY (SELECT count(*) FROM statements s WHERE s.person_id = a.person_id) DESC, p.id`,
+    ).all(key) as { id: number; name: string }[];
+    const found = exact ?? byAlias[0];
+    if (!found) return undefined;
+    const alsoMatches = byAlias.filter((match) => match.id !== found.id).map((match) => match.name);
+    const person = this.prepare("SELECT name, kind, party, state FROM persons WHERE id = ?").get(
+      found.id,
+    ) as {
+      name: string;
+      kind: Speaker["kind"];
+      party: string | null;
+      state: string | null;
+    };
+    const aliases = (
+      this.prepare("SELECT alias FROM aliases WHERE person_id = ? ORDER BY alias").all(found.id) as {
+        alias: string;
+      }[]
+    ).map((row) => row.alias);
+    const roles = (
+      this.prepare(
+        "SELECT role, first_seen, last_seen FROM roles WHERE person_id = ? ORDER BY first_seen, role",
+      ).all(found.id) as { role: string; first_seen: string | null; last_seen: string | null }[]
+    ).map((row) => ({ role: row.role, firstSeen: row.first_seen, lastSeen: row.last_seen }));
+    const statements = (
+      this.prepare(`${STATEMENT_SELECT} WHERE s.person_id = ? ${STATEMENT_ORDER}`).all(
+        found.id,
+      ) as StatementRow[]
+    ).map(toStatementRecord);
+    const dates = statements.map((s) => s.published).filter((d): d is string => d !== null);
+    return {
+      ...person,
+      aliases,
+      alsoMatches,
+      roles,
+      statementCount: statements.length,
+      firstSeen: dates[0] ?? null,
+      lastSeen: dates.at(-1) ?? null,
+      statements,
+    };
+  }
+
+  stats(): StoreStats {
+    const count = (sql: string) => (this.prepare(sql).get() as { n: number }).n;
+    const topSpeakers = this.prepare(
+      `SELECT p.name, count(*) AS statements FROM statements s JOIN persons p ON p.id = s.person_id
+       GROUP BY p.id ORDER BY statements DESC, p.name LIMIT ${TOP_SPEAKERS}`,
+    ).all() as { name: string; statements: number }[];
+    return {
+      articles: count("SELECT count(*) AS n FROM articles"),
+      statements: count("SELECT count(*) AS n FROM statements"),
+      people: count("SELECT count(*) AS n FROM persons"),
+      topSpeakers,
+    };
+  }
+
+  close(): void {
+    this.cache.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+
+const STATEMENT_SELECT = `
+  SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url
+  FROM statements s
+  JOIN articles a ON a.id = s.article_id
+  LEFT JOIN persons p ON p.id = s.person_id`;
+// Undated statements sort after dated ones; within an article, in text order.
+const STATEMENT_ORDER = "ORDER BY s.published IS NULL, s.published, s.article_id, s.ordinal";
+
+/**
+ * Turns user input into a safe FTS5 query: every whitespace-separated word becomes a quoted phrase
+ * (quotes doubled), so operators and syntax characters in the input are searched for, never executed.
+ * Returns null when nothing searchable remains.
+ */
+export function ftsQuery(input: string): string | null {
+  const words = input.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replaceAll('"', '""')}"`).join(" ");
+}
+
+/** The YYYY-MM-DD day of an ISO date or date-time, or null when the value is not one. */
+export function dayOf(published: string | undefined): string | null {
+  const match = published?.match(/^(\d{4}-\d{2}-\d{2})/);
+  return match ? match[1] : null;
+}
+
+function plainSpan(span: Span): Span {
+  return { start: span.start, end: span.end };
+}
+
+function splitList(value: string | null): string[] {
+  return value ? value.split(LIST_SEPARATOR) : [];
+}
+
+function spanOf(start: number | null, end: number | null): Span | null {
+  return start === null || end === null ? null : { start, end };
+}
+
+function toStatementRecord(row: StatementRow): StatementRecord {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    speaker: row.speaker,
+    speakerKind: row.speaker_kind,
+    resolution: row.resolution,
+    kind: row.kind,
+    content: row.content,
+    source: spanOf(row.source_start, row.source_end),
+    cue: spanOf(row.cue_start, row.cue_end),
+    contentSpans: JSON.parse(row.content_spans),
+    rawSource: spanOf(row.raw_source_start, row.raw_source_end),
+    rawCue: spanOf(row.raw_cue_start, row.raw_cue_end),
+    rawContentSpans: JSON.parse(row.raw_content_spans),
+    published: row.published,
+    outlet: row.outlet,
+    title: row.title,
+    url: row.url,
+  };
+}
+
+interface ArticleRow {
+  id: string;
+  origin: string;
+  format: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  raw_text: string;
+  text: string;
+  offset_map: string;
+  statement_count: number;
+  ingested_at: string;
+}
+
+interface StatementRow {
+  id: number;
+  article_id: string;
+  ordinal: number;
+  person_id: number | null;
+  resolution: Speaker["resolution"] | null;
+  kind: StatementRecord["kind"];
+  source_start: number | null;
+  source_end: number | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  content_spans: string;
+  raw_source_start: number | null;
+  raw_source_end: number | null;
+  raw_cue_start: number | null;
+  raw_cue_end: number | null;
+  raw_content_spans: string;
+  content: string;
+  published: string | null;
+  speaker: string | null;
+  speaker_kind: Speaker["kind"] | null;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+}
+
+interface PersonSummaryRow {
+  name: string;
+  kind: Speaker["kind"];
+  statements: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  roles: string | null;
+}

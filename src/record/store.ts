@@ -1,0 +1,108 @@
+import type { AttributionKind, Span, Speaker } from "../nlp/doc.ts";
+import type { ProcessedArticle } from "./types.ts";
+
+/**
+ * The record behind one interface, so the embedded SQLite store and a later PostgreSQL store are
+ * interchangeable for the CLI, the server and the analyses. Methods are synchronous because the
+ * embedded store is; a networked implementation would wrap this shape in promises.
+ */
+export interface Store {
+  /** Stores the article and its statements in one transaction; a stored id is left untouched. */
+  addArticle(article: ProcessedArticle): { inserted: boolean; id: string };
+  hasArticle(id: string): boolean;
+  article(id: string): StoredArticle | undefined;
+  statements(filter?: StatementFilter): StatementRecord[];
+  people(): PersonSummary[];
+  /** Looks a person up by canonical name or any alias, case-insensitively. */
+  person(name: string): PersonRecord | undefined;
+  stats(): StoreStats;
+  close(): void;
+}
+
+export interface StatementFilter {
+  /** Canonical name or alias, case-insensitive. */
+  speaker?: string;
+  /** Words to find in the content or the speaker's name (all must occur). */
+  search?: string;
+  /** Inclusive bounds on the article's publication date, YYYY-MM-DD. */
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
+export interface StoredArticle {
+  id: string;
+  origin: string;
+  format: string;
+  title: string | null;
+  url: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  rawText: string;
+  text: string;
+  offsetMap: unknown;
+  statementCount: number;
+  ingestedAt: string;
+}
+
+export interface StatementRecord {
+  id: number;
+  articleId: string;
+  /** Canonical speaker name, or null when the attribution had no resolved speaker. */
+  speaker: string | null;
+  speakerKind: Speaker["kind"] | null;
+  resolution: Speaker["resolution"] | null;
+  kind: AttributionKind;
+  content: string;
+  /** Spans into the stored cleaned text of the article. */
+  source: Span | null;
+  cue: Span | null;
+  contentSpans: Span[];
+  /** The same spans into the stored raw text. */
+  rawSource: Span | null;
+  rawCue: Span | null;
+  rawContentSpans: Span[];
+  published: string | null;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+}
+
+export interface PersonSummary {
+  name: string;
+  kind: Speaker["kind"];
+  statements: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  roles: string[];
+}
+
+export interface RoleRecord {
+  role: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface PersonRecord {
+  name: string;
+  kind: Speaker["kind"];
+  aliases: string[];
+  /** Other people the looked-up name is also an alias of (an ambiguous surname). */
+  alsoMatches: string[];
+  roles: RoleRecord[];
+  party: string | null;
+  state: string | null;
+  statementCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** In publication date order (undated last). */
+  statements: StatementRecord[];
+}
+
+export interface StoreStats {
+  articles: number;
+  statements: number;
+  people: number;
+  topSpeakers: { name: string; statements: number }[];
+}

@@ -1,0 +1,47 @@
+import type { RawArticle } from "../ingest/types.ts";
+import type { AttributionKind, Span, Speaker } from "../nlp/doc.ts";
+
+/**
+ * One attribution ready to be stored: spans into the cleaned text (what the pipeline saw) and the same
+ * spans mapped back into the raw text (what the reader produced), so a statement can be verified against
+ * either. Plain data only: it crosses a worker-thread boundary by structured clone.
+ */
+export interface ProcessedStatement {
+  source: Span | null;
+  cue: Span | null;
+  content: Span[];
+  rawSource: Span | null;
+  rawCue: Span | null;
+  rawContent: Span[];
+  /** The content spans' text joined by " … " (a quote split by "he said" reads as one statement). */
+  contentText: string;
+  kind: AttributionKind;
+  speaker: Speaker | null;
+}
+
+/** A person or organisation seen in the article, with the surface forms that named it. */
+export interface ProcessedPerson {
+  name: string;
+  kind: Speaker["kind"];
+  aliases: string[];
+}
+
+/** What `processArticle` returns and `Store.addArticle` takes. */
+export interface ProcessedArticle {
+  /** sha256 (hex) of the cleaned text: the same article read twice gets the same id. */
+  id: string;
+  origin: string;
+  format: RawArticle["format"];
+  title?: string;
+  url?: string;
+  outlet?: string;
+  byline?: string;
+  published?: string;
+  rawText: string;
+  text: string;
+  /** The cleaner's offset map in a JSON-serialisable form (kept for provenance; spans are already mapped). */
+  offsetMap: unknown;
+  statements: ProcessedStatement[];
+  /** Aliases of the speakers of this article (surface forms of their mentions). */
+  people: ProcessedPerson[];
+}
