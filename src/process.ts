@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { statementTopics } from "./analysis/topics.ts";
 import { cleanText } from "./clean/clean.ts";
 import type { RawArticle } from "./ingest/types.ts";
 import type { Attribution, Doc, Span } from "./nlp/doc.ts";
@@ -30,6 +31,7 @@ export function processArticle(raw: RawArticle): ProcessedArticle {
       contentText: contentText(doc, attribution),
       kind: attribution.kind,
       speaker: attribution.speaker ? structuredClone(attribution.speaker) : null,
+      ...contextAndTopics(doc, attribution),
     }),
   );
   return {
@@ -57,6 +59,27 @@ export function articleId(cleanedText: string): string {
 
 function copySpan(span: Span | null): Span | null {
   return span ? { start: span.start, end: span.end } : null;
+}
+
+/** The sentences an attribution spans, and the topics of its content read in that context. */
+function contextAndTopics(
+  doc: Doc,
+  attribution: Attribution,
+): Pick<ProcessedStatement, "context" | "topics"> {
+  const spans = [attribution.source, attribution.cue, ...attribution.content].filter(
+    (s): s is Span => s !== null,
+  );
+  const start = Math.min(...spans.map((span) => span.start));
+  const end = Math.max(...spans.map((span) => span.end));
+  const first = doc.sentences.find((sentence) => sentence.end > start);
+  const last = doc.sentences.findLast((sentence) => sentence.start < end);
+  const context = { start: Math.min(start, first?.start ?? start), end: Math.max(end, last?.end ?? end) };
+  const topics = statementTopics(
+    contentText(doc, attribution),
+    doc.slice(context),
+    attribution.speaker?.name ?? null,
+  );
+  return { context, topics };
 }
 
 function contentText(doc: Doc, attribution: Attribution): string {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import Database from "better-sqlite3";
+import { topicTerms } from "../src/analysis/topics.ts";
 import type { Span, Speaker } from "../src/nlp/doc.ts";
 import { MIGRATIONS, migrate, schemaVersion } from "../src/record/migrations.ts";
 import { ftsQuery, openSqliteStore } from "../src/record/sqlite.ts";
@@ -48,6 +49,8 @@ function article(
       contentText: quote.content.join(" … "),
       kind: "direct",
       speaker: quote.speaker ? { kind: "person", resolution: "name", ...quote.speaker } : null,
+      context: { start: 0, end: body.length },
+      topics: topicTerms(quote.content.join(" ")),
     };
   });
   return {

@@ -54,20 +54,27 @@ export function candidatePairs(statements: readonly StatementView[]): Candidates
       byTopic.set(key, list);
     }
   });
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
+  // How many topic keys each neighbouring pair shares (as seen from the topics they are neighbours in).
+  const shared = new Map<number, number>();
   const broadLimit = Math.max(2, ordered.length * BROAD_TOPIC_SHARE);
   for (const members of byTopic.values()) {
     if (members.length < 2 || (members.length > broadLimit && ordered.length > 4)) continue;
     for (let a = 0; a < members.length; a++) {
       for (let b = a + 1; b < Math.min(members.length, a + 1 + NEIGHBOURS); b++) {
         const id = members[a] * ordered.length + members[b];
-        if (seen.has(id)) continue;
-        seen.add(id);
-        pairs.push([members[a], members[b]]);
+        shared.set(id, (shared.get(id) ?? 0) + 1);
       }
     }
   }
+  // Two statements that share one word of several are rarely about the same thing; ask for two shared
+  // keys unless one statement has only one.
+  const pairs: Array<[number, number]> = [];
+  for (const [id, count] of shared) {
+    const i = Math.floor(id / ordered.length);
+    const j = id % ordered.length;
+    if (count >= Math.min(2, keys[i].size, keys[j].size)) pairs.push([i, j]);
+  }
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   return { ordered, keys, pairs };
 }
 

@@ -1,5 +1,5 @@
 import type { AttributionKind, Span } from "../nlp/doc.ts";
-import { topicTerms } from "./topics.ts";
+import { statementTopics } from "./topics.ts";
 
 /** One stored statement as the analyses see it: what was said, by whom, where, and the span it rests on. */
 export interface StatementView {
@@ -19,6 +19,8 @@ export interface StatementView {
   cue: string | null;
   /** The sentence(s) holding the statement: where reporters write "walked back", "clarified". */
   context: string;
+  /** Topic keys stored at ingest; computed from content and context when absent. */
+  topics?: string[];
 }
 
 /** A stable, human-readable pointer to the characters a statement rests on. */
@@ -39,25 +41,10 @@ export function byDate(a: StatementView, b: StatementView): number {
   );
 }
 
-/**
- * The topic keys of a statement: those of its content, or of its sentence when the content is too short to
- * say what it is about (a bare "no" answers the question the sentence reports).
- */
+/** The topic keys of a view: stored at ingest when it came from the record, computed otherwise. */
 export function statementTopicKeys(statement: StatementView): Set<string> {
-  // The speaker's own name in the sentence says who spoke, not what about.
-  const speakerWords = new Set(statement.speaker.toLowerCase().split(/\s+/));
-  const keysOf = (text: string) =>
-    topicTerms(text)
-      .filter(
-        (term) =>
-          term.kind !== "name" ||
-          !term.label
-            .toLowerCase()
-            .split(" ")
-            .some((w) => speakerWords.has(w)),
-      )
-      .map((term) => term.key);
-  const keys = keysOf(statement.content);
-  if (keys.length >= 2) return new Set(keys);
-  return new Set([...keys, ...keysOf(statement.context)]);
+  return new Set(
+    statement.topics ??
+      statementTopics(statement.content, statement.context, statement.speaker).map((term) => term.key),
+  );
 }

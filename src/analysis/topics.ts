@@ -95,6 +95,8 @@ const STOPWORDS = new Set(
   told tell ask asked asks claim claimed claims according week weeks day days year years time times people thing things lot many much
   way well going get got make made want wanted think thought believe believed know knew see seen saw
   one two three four five first last next new old good great big little long own part per still
+  month months government minister ministry official officials spokesman spokeswoman spokesperson
+  statement statements reporter reporters question questions interview remarks comment comments sign signs
   monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday morning evening night`.split(
     /\s+/,
   ),
@@ -175,6 +177,25 @@ function isAdjacent(text: string, a: { text: string; index: number }, b: { index
 function isSentenceStart(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 3), index);
   return index === 0 || /(^|[.!?"“‘(]\s*)$/.test(before) || /^\s*$/.test(text.slice(0, index));
+}
+
+/**
+ * The topics of one statement: those of its content, or also of its sentence when the content is too short
+ * to say what it is about (a bare "no" answers the question the sentence reports). The speaker's own name
+ * says who spoke, not what about, so it is left out.
+ */
+export function statementTopics(content: string, context: string, speaker: string | null): TopicTerm[] {
+  const speakerWords = new Set((speaker ?? "").toLowerCase().split(/\s+/).filter(Boolean));
+  const notSpeaker = (term: TopicTerm) =>
+    term.kind !== "name" ||
+    !term.label
+      .toLowerCase()
+      .split(" ")
+      .some((word) => speakerWords.has(word));
+  const terms = topicTerms(content).filter(notSpeaker);
+  if (terms.length >= 2) return terms;
+  const keys = new Set(terms.map((term) => term.key));
+  return [...terms, ...topicTerms(context).filter((term) => notSpeaker(term) && !keys.has(term.key))];
 }
 
 /** The keys a topic query asks for: every one must be present in a statement for it to match. */

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerAnalysis } from "./analysis.ts";
 import { registerClean } from "./clean.ts";
 import { registerExtract } from "./extract.ts";
 import { registerIngest } from "./ingest.ts";
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerQuotes(program);
   registerPeople(program);
   registerSummary(program);
+  registerAnalysis(program);
   return program;
 }

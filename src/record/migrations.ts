@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { statementTopics } from "../analysis/topics.ts";
 
 /**
  * Versioned schema: each step runs once, in its own transaction, and bumps PRAGMA user_version, so an
@@ -113,7 +114,41 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: backfillNameKeys,
   },
+  {
+    version: 4,
+    description: "statement context and topics; cached language-model verdicts",
+    sql: `
+      ALTER TABLE statements ADD COLUMN context_start INTEGER;
+      ALTER TABLE statements ADD COLUMN context_end INTEGER;
+      CREATE TABLE statement_topics (
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,                -- "place:russia", "issue:interference", "name:ada vell"
+        label TEXT NOT NULL,
+        PRIMARY KEY (statement_id, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX statement_topics_by_key ON statement_topics(key, statement_id);
+      CREATE TABLE verdicts (
+        key TEXT PRIMARY KEY,             -- sha256 of prompt version, model and both statements
+        verdict TEXT NOT NULL,            -- JSON
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+    run: backfillTopics,
+  },
 ];
+
+/** Statements stored before version 4 get the topics of their content (their context is unknown). */
+function backfillTopics(db: Database.Database): void {
+  const insert = db.prepare(
+    "INSERT OR IGNORE INTO statement_topics (statement_id, key, label) VALUES (?, ?, ?)",
+  );
+  const rows = db
+    .prepare("SELECT s.id, s.content, p.name FROM statements s LEFT JOIN persons p ON p.id = s.person_id")
+    .all() as { id: number; content: string; name: string | null }[];
+  for (const row of rows) {
+    for (const term of statementTopics(row.content, "", row.name)) insert.run(row.id, term.key, term.label);
+  }
+}
 
 /**
  * Fills the new key columns, merges people whose names only differed in non-ASCII case (their

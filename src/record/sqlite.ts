@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import type { Verdict } from "../analysis/mixed.ts";
+import type { StatementView } from "../analysis/statement-view.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
 import { migrate, nameKey } from "./migrations.ts";
 import type {
@@ -9,6 +11,9 @@ import type {
   Store,
   StoredArticle,
   StoreStats,
+  TopicFilter,
+  TopicSummary,
+  ViewFilter,
 } from "./store.ts";
 import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
 
@@ -167,11 +172,12 @@ export class SqliteStore implements Store {
     statement: ProcessedStatement,
     published: string | null,
   ): void {
-    this.prepare(
+    const { lastInsertRowid } = this.prepare(
       `INSERT INTO statements (article_id, ordinal, person_id, resolution, kind,
          source_start, source_end, cue_start, cue_end, content_spans,
-         raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published,
+         context_start, context_end)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       articleId,
       ordinal,
@@ -190,7 +196,13 @@ export class SqliteStore implements Store {
       JSON.stringify(statement.rawContent.map(plainSpan)),
       statement.contentText,
       published,
+      statement.context.start,
+      statement.context.end,
     );
+    const insertTopic = this.prepare(
+      "INSERT OR IGNORE INTO statement_topics (statement_id, key, label) VALUES (?, ?, ?)",
+    );
+    for (const topic of statement.topics) insertTopic.run(lastInsertRowid, topic.key, topic.label);
   }
 
   article(id: string): StoredArticle | undefined {
@@ -261,9 +273,12 @@ export class SqliteStore implements Store {
     }));
   }
 
-  person(name: string): PersonRecord | undefined {
-    // A canonical name wins over an alias that happens to equal it for someone else. An alias shared by
-    // several people ("Castellan") picks the one with the most statements and names the others.
+  /**
+   * Finds a person by canonical name or alias. A canonical name wins over an alias that happens to equal it
+   * for someone else; an alias shared by several people ("Castellan") picks the one with the most statements
+   * and names the others.
+   */
+  private lookupPerson(name: string): { id: number; alsoMatches: string[] } | undefined {
     const key = nameKey(name);
     const exact = this.prepare("SELECT id FROM persons WHERE name_key = ?").get(key) as
       | { id: number }
@@ -274,7 +289,13 @@ export class SqliteStore implements Store {
     ).all(key) as { id: number; name: string }[];
     const found = exact ?? byAlias[0];
     if (!found) return undefined;
-    const alsoMatches = byAlias.filter((match) => match.id !== found.id).map((match) => match.name);
+    return { id: found.id, alsoMatches: byAlias.filter((match) => match.id !== found.id).map((m) => m.name) };
+  }
+
+  person(name: string): PersonRecord | undefined {
+    const found = this.lookupPerson(name);
+    if (!found) return undefined;
+    const { alsoMatches } = found;
     const person = this.prepare("SELECT name, kind, party, state FROM persons WHERE id = ?").get(
       found.id,
     ) as {
@@ -309,6 +330,99 @@ export class SqliteStore implements Store {
       lastSeen: dates.at(-1) ?? null,
       statements,
     };
+  }
+
+  statementViews(speaker: string, filter: ViewFilter = {}): StatementView[] {
+    const found = this.lookupPerson(speaker);
+    if (!found) return [];
+    const where = ["s.person_id = ?"];
+    const params: unknown[] = [found.id];
+    if (filter.since !== undefined) {
+      where.push("s.published >= ?");
+      params.push(filter.since);
+    }
+    if (filter.until !== undefined) {
+      where.push("s.published <= ?");
+      params.push(filter.until);
+    }
+    for (const key of filter.topicKeys ?? []) {
+      where.push("EXISTS (SELECT 1 FROM statement_topics t WHERE t.statement_id = s.id AND t.key = ?)");
+      params.push(key);
+    }
+    // The context is cut from the article in SQL so a speaker's 10,000 statements don't pull whole articles.
+    const rows = this.prepare(
+      `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind, s.content,
+         s.content_spans, s.cue_start, s.cue_end,
+         substr(a.text, s.cue_start + 1, s.cue_end - s.cue_start) AS cue,
+         substr(a.text, coalesce(s.context_start, 0) + 1, coalesce(s.context_end - s.context_start, 0)) AS context,
+         (SELECT group_concat(key, '${LIST_SEPARATOR}') FROM statement_topics t WHERE t.statement_id = s.id) AS topics
+       FROM statements s JOIN articles a ON a.id = s.article_id JOIN persons p ON p.id = s.person_id
+       WHERE ${where.join(" AND ")} ${STATEMENT_ORDER}`,
+    ).all(...params) as ViewRow[];
+    return rows.map((row) => {
+      const spans = JSON.parse(row.content_spans) as Span[];
+      return {
+        id: row.id,
+        articleId: row.article_id,
+        speaker: row.speaker,
+        published: row.published,
+        outlet: row.outlet,
+        title: row.title,
+        url: row.url,
+        kind: row.kind,
+        content: row.content,
+        span: { start: spans[0]?.start ?? 0, end: spans.at(-1)?.end ?? 0 },
+        cue: row.cue_start === null ? null : row.cue,
+        context: row.context || row.content,
+        topics: splitList(row.topics),
+      };
+    });
+  }
+
+  topics(filter: TopicFilter = {}): TopicSummary[] {
+    const params: unknown[] = [];
+    let where = "";
+    if (filter.speaker !== undefined) {
+      const found = this.lookupPerson(filter.speaker);
+      if (!found) return [];
+      where = "WHERE s.person_id = ?";
+      params.push(found.id);
+    }
+    params.push(Math.max(0, Math.trunc(filter.limit ?? 50)));
+    const rows = this.prepare(
+      `SELECT t.key, min(t.label) AS label, count(*) AS statements, min(s.published) AS first_seen,
+         max(s.published) AS last_seen
+       FROM statement_topics t JOIN statements s ON s.id = t.statement_id ${where}
+       GROUP BY t.key ORDER BY statements DESC, t.key LIMIT ?`,
+    ).all(...params) as {
+      key: string;
+      label: string;
+      statements: number;
+      first_seen: string | null;
+      last_seen: string | null;
+    }[];
+    return rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      statements: row.statements,
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+    }));
+  }
+
+  getVerdict(key: string): Verdict | undefined {
+    const row = this.prepare("SELECT verdict FROM verdicts WHERE key = ?").get(key) as
+      | { verdict: string }
+      | undefined;
+    return row ? (JSON.parse(row.verdict) as Verdict) : undefined;
+  }
+
+  putVerdict(key: string, verdict: Verdict): void {
+    this.prepare("INSERT OR REPLACE INTO verdicts (key, verdict, created_at) VALUES (?, ?, ?)").run(
+      key,
+      JSON.stringify(verdict),
+      new Date().toISOString(),
+    );
   }
 
   stats(): StoreStats {
@@ -439,4 +553,22 @@ interface PersonSummaryRow {
   first_seen: string | null;
   last_seen: string | null;
   roles: string | null;
+}
+
+interface ViewRow {
+  id: number;
+  article_id: string;
+  speaker: string;
+  published: string | null;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  kind: StatementView["kind"];
+  content: string;
+  content_spans: string;
+  cue_start: number | null;
+  cue_end: number | null;
+  cue: string;
+  context: string;
+  topics: string | null;
 }

@@ -1,3 +1,5 @@
+import type { VerdictCache } from "../analysis/llm-judge.ts";
+import type { StatementView } from "../analysis/statement-view.ts";
 import type { AttributionKind, Span, Speaker } from "../nlp/doc.ts";
 import type { ProcessedArticle } from "./types.ts";
 
@@ -6,7 +8,7 @@ import type { ProcessedArticle } from "./types.ts";
  * interchangeable for the CLI, the server and the analyses. Methods are synchronous because the
  * embedded store is; a networked implementation would wrap this shape in promises.
  */
-export interface Store {
+export interface Store extends VerdictCache {
   /** Stores the article and its statements in one transaction; a stored id is left untouched. */
   addArticle(article: ProcessedArticle): { inserted: boolean; id: string };
   hasArticle(id: string): boolean;
@@ -16,7 +18,31 @@ export interface Store {
   /** Looks a person up by canonical name or any alias, case-insensitively. */
   person(name: string): PersonRecord | undefined;
   stats(): StoreStats;
+  /** One speaker's statements (canonical name or alias) with context and topics, in date order. */
+  statementViews(speaker: string, filter?: ViewFilter): StatementView[];
+  /** Topics with their statement counts and date ranges, most frequent first. */
+  topics(filter?: TopicFilter): TopicSummary[];
   close(): void;
+}
+
+export interface ViewFilter {
+  since?: string;
+  until?: string;
+  /** Every key must be among the statement's topics. */
+  topicKeys?: string[];
+}
+
+export interface TopicFilter {
+  speaker?: string;
+  limit?: number;
+}
+
+export interface TopicSummary {
+  key: string;
+  label: string;
+  statements: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
 }
 
 export interface StatementFilter {

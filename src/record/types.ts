@@ -1,3 +1,4 @@
+import type { TopicTerm } from "../analysis/topics.ts";
 import type { RawArticle } from "../ingest/types.ts";
 import type { AttributionKind, Span, Speaker } from "../nlp/doc.ts";
 
@@ -17,6 +18,10 @@ export interface ProcessedStatement {
   contentText: string;
   kind: AttributionKind;
   speaker: Speaker | null;
+  /** The sentence(s) holding source, cue and content, in cleaned-text offsets. */
+  context: Span;
+  /** What the statement is about (see analysis/topics.ts), computed where the text is at hand. */
+  topics: TopicTerm[];
 }
 
 /** A person or organisation seen in the article, with the surface forms that named it. */

@@ -128,17 +128,31 @@ export function axisPositions(text: string, stanceSign: number): Record<string, 
 }
 
 /** Policy areas a statement touches, with the words that placed it there. */
+/** The policy areas of each word form, remembered: the mixed-message detector judges each text many times. */
+const topicsOfForm = new Map<string, string[]>();
+
+function formTopics(form: string): string[] {
+  let topics = topicsOfForm.get(form);
+  if (!topics) {
+    topics = Object.entries(TOPICS)
+      .filter(([, prefixes]) =>
+        // Prefixes of three letters or fewer ("car", "eu", "tax") match only whole words and plurals,
+        // otherwise "car" would claim "care" and "art" would claim "article".
+        prefixes.some((p) =>
+          p.length <= 3 ? form === p || form === `${p}s` || form === `${p}es` : form.startsWith(p),
+        ),
+      )
+      .map(([topic]) => topic);
+    if (topicsOfForm.size > 100_000) topicsOfForm.clear();
+    topicsOfForm.set(form, topics);
+  }
+  return topics;
+}
+
 export function topicsOf(ws: Word[]): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const w of ws) {
-    for (const [topic, prefixes] of Object.entries(TOPICS)) {
-      // Prefixes of three letters or fewer ("car", "eu", "tax") match only whole words and plurals,
-      // otherwise "car" would claim "care" and "art" would claim "article".
-      const hit = prefixes.some((p) =>
-        p.length <= 3 ? w.form === p || w.form === `${p}s` || w.form === `${p}es` : w.form.startsWith(p),
-      );
-      if (hit) found.set(topic, [...(found.get(topic) ?? []), w.form]);
-    }
+    for (const topic of formTopics(w.form)) found.set(topic, [...(found.get(topic) ?? []), w.form]);
   }
   return found;
 }

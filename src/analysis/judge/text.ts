@@ -15,7 +15,19 @@ export interface Word {
 /** Letters, digits, inner hyphens and apostrophes; "n't" is split off so negation is always visible. */
 const WORD_PATTERN = /n['’]t\b|[\p{L}\d]+(?:[-'’][\p{L}\d]+)*/gu;
 
+/** Recent texts' words: the mixed-message detector judges each statement against several others. */
+const wordsOfText = new Map<string, Word[]>();
+
 export function words(text: string): Word[] {
+  const known = wordsOfText.get(text);
+  if (known) return known;
+  const out = splitWords(text);
+  if (wordsOfText.size > 20_000) wordsOfText.clear();
+  wordsOfText.set(text, out);
+  return out;
+}
+
+function splitWords(text: string): Word[] {
   const out: Word[] = [];
   for (const match of text.toLowerCase().matchAll(WORD_PATTERN)) {
     let form = match[0].replace(/’/g, "'");
