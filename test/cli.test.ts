@@ -90,12 +90,24 @@ test("every command has --help, and data commands have --db and --json", () => {
   // In-process: seven child processes would cost more than the rest of this file.
   const program = buildProgram();
   const names = program.commands.map((command) => command.name());
-  assert.deepEqual(names, ["ingest", "extract", "clean", "quotes", "people", "person", "summary"]);
+  assert.deepEqual(names, [
+    "ingest",
+    "extract",
+    "clean",
+    "quotes",
+    "people",
+    "person",
+    "summary",
+    "topics",
+    "timeline",
+    "mixed",
+    "digest",
+  ]);
   for (const command of program.commands) {
     const help = command.helpInformation();
     assert.match(help, new RegExp(`Usage: onrecord ${command.name()}`));
     assert.match(help, /-h, --help/);
-    if (!["extract", "clean"].includes(command.name())) {
+    if (!["extract", "clean", "digest"].includes(command.name())) {
       assert.match(help, /--db <path>/, command.name());
       assert.match(help, /--json/, command.name());
     }

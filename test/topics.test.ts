@@ -37,3 +37,8 @@ test("empty and odd input gives no terms", () => {
   assert.deepEqual(topicTerms(""), []);
   assert.deepEqual(topicTerms("… — 123 %"), []);
 });
+
+test("a query's leading capital is a name", () => {
+  assert.deepEqual(topicQuery("Saltmere deal").sort(), ["issue:deal", "name:saltmere"]);
+  assert.ok(!keys("Saltmere is calm.").has("name:saltmere"), "in running text it starts a sentence");
+});

@@ -114,7 +114,11 @@ function stemOf(word: string): string {
   );
 }
 
-export function topicTerms(text: string): TopicTerm[] {
+/**
+ * `query` reads a short user query ("Saltmere deal") where a leading capital is a name, not the start of a
+ * sentence.
+ */
+export function topicTerms(text: string, query = false): TopicTerm[] {
   const terms = new Map<string, TopicTerm>();
   const add = (term: TopicTerm) => {
     if (!terms.has(term.key)) terms.set(term.key, term);
@@ -136,7 +140,7 @@ export function topicTerms(text: string): TopicTerm[] {
     const issue = ISSUE_BY_STEM.get(stem);
     if (issue) {
       add({ key: `issue:${issue}`, label: issue, kind: "issue" });
-    } else if (/^\p{Lu}/u.test(raw) && !isSentenceStart(text, words[i].index) && !TITLES.has(raw)) {
+    } else if (/^\p{Lu}/u.test(raw) && (query || !isSentenceStart(text, words[i].index)) && !TITLES.has(raw)) {
       // A run of capitalised words is one name: "Ada Vell", "Port Authority".
       let name = raw;
       while (
@@ -200,7 +204,7 @@ export function statementTopics(content: string, context: string, speaker: strin
 
 /** The keys a topic query asks for: every one must be present in a statement for it to match. */
 export function topicQuery(query: string): string[] {
-  return topicTerms(query).map((term) => term.key);
+  return topicTerms(query, true).map((term) => term.key);
 }
 
 export function matchesTopic(statementKeys: ReadonlySet<string>, queryKeys: readonly string[]): boolean {

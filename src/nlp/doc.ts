@@ -13,6 +13,8 @@ export interface Span {
 
 export interface Token extends Span {
   text: string;
+  /** Penn Treebank part-of-speech tag, set by the `posTagger` component (src/nlp/pos). */
+  pos?: string;
 }
 
 export type EntityType = "PER" | "ORG" | "LOC" | "MISC";

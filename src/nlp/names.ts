@@ -1,0 +1,144 @@
+import {
+  FIRST_NAME_GENDER,
+  GENDERED_TITLES,
+  NAME_SUFFIXES,
+  SURNAME_PARTICLES,
+  TITLE_JOINERS,
+  TITLES,
+} from "./lexicon.ts";
+
+/**
+ * Person-name parsing: splits titles, party tags, nicknames and suffixes off a name as written in
+ * news ("Sen. Ana Ruiz (D-Ore.)", "Director of National Intelligence Dan Coats",
+ * "Daniel (Dan) Ray Coats", "Donald Trump Jr.") so that different spellings of one person share a
+ * canonical key.
+ */
+export interface ParsedName {
+  /** Given name as used for the key: the nickname when one is given in parentheses. */
+  first?: string;
+  /** Middle names, dropped from the canonical key. */
+  middle: string[];
+  /** Surname with particles ("Van Hollen"); absent when only titles were found. */
+  last?: string;
+  suffix?: string;
+  /** Titles before the name, joined into one role ("Director of National Intelligence"). */
+  roles: string[];
+  party?: string;
+  state?: string;
+  gender?: "male" | "female";
+}
+
+const PARTY_TAG = /\(\s*([RDI])\s*-\s*([A-Z][A-Za-z. ]*?)\.?\s*\)/;
+const NICKNAME = /\(([A-Z][\w'’-]*)\)/;
+
+function isTitleWord(word: string): boolean {
+  return TITLES.has(word.toLowerCase());
+}
+
+function normalizeState(state: string): string {
+  const trimmed = state.trim();
+  return /^[A-Z]{2}$/.test(trimmed) ? trimmed : `${trimmed.replace(/\.$/, "")}.`;
+}
+
+export function parseName(raw: string): ParsedName {
+  let text = raw
+    .replace(/['’]s$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const parsed: ParsedName = { middle: [], roles: [] };
+  const party = text.match(PARTY_TAG);
+  if (party) {
+    parsed.party = party[1];
+    parsed.state = normalizeState(party[2]);
+    text = text.replace(PARTY_TAG, " ").trim();
+  }
+  let nickname: string | undefined;
+  const nick = text.match(NICKNAME);
+  if (nick) {
+    nickname = nick[1];
+    text = text.replace(NICKNAME, " ").trim();
+  }
+  const words = text.split(/\s+/).filter(Boolean);
+  const lastWord = words.at(-1);
+  if (lastWord && NAME_SUFFIXES.has(lastWord.toLowerCase().replace(/,$/, ""))) {
+    parsed.suffix = lastWord.replace(/,$/, "");
+    words.pop();
+    if (words.length > 0) words[words.length - 1] = words[words.length - 1].replace(/,$/, "");
+  }
+
+  // Titles: leading title words and "of"-joined domains; the name starts at a known first name,
+  // or else keeps the last one or two words.
+  let nameStart = 0;
+  const firstKnown = words.findIndex(
+    (w, i) => i > 0 && FIRST_NAME_GENDER.has(w.toLowerCase()) && isTitleChain(words, i),
+  );
+  if (firstKnown > 0) nameStart = firstKnown;
+  else {
+    while (nameStart < words.length - 1 && isTitleWord(words[nameStart])) nameStart++;
+    if (nameStart > 0 && TITLE_JOINERS.has(words[nameStart]?.toLowerCase() ?? "")) {
+      // "Secretary of State Smith": the domain runs until the last word.
+      nameStart = words.length - 1;
+    }
+  }
+  if (nameStart === words.length - 1 && isTitleWord(words[nameStart]) && nameStart === 0) {
+    // A lone title ("President") is a role, not a name.
+    parsed.roles.push(words[0]);
+    return parsed;
+  }
+  if (nameStart > 0) parsed.roles.push(words.slice(0, nameStart).join(" "));
+  for (const role of parsed.roles) {
+    const gendered = role
+      .split(" ")
+      .map((w) => GENDERED_TITLES.get(w.toLowerCase()))
+      .find(Boolean);
+    if (gendered) parsed.gender = gendered;
+  }
+  const nameWords = words.slice(nameStart);
+  if (nameWords.length === 0) return parsed;
+  // Surname: the last word plus any particles before it ("Van Hollen", "de Blasio").
+  let lastStart = nameWords.length - 1;
+  while (lastStart > 1 && SURNAME_PARTICLES.has(nameWords[lastStart - 1].toLowerCase())) lastStart--;
+  if (lastStart === 1 && nameWords.length > 2 && SURNAME_PARTICLES.has(nameWords[0].toLowerCase()))
+    lastStart = 0;
+  parsed.last = nameWords.slice(lastStart).join(" ");
+  if (lastStart > 0) {
+    parsed.first = nickname ?? nameWords[0];
+    parsed.middle = nameWords.slice(1, lastStart);
+  } else if (nickname) {
+    parsed.first = nickname;
+  }
+  const given = (parsed.first ?? "").toLowerCase();
+  parsed.gender ??= FIRST_NAME_GENDER.get(given) ?? FIRST_NAME_GENDER.get(nameWords[0].toLowerCase());
+  if (!parsed.first) delete parsed.gender;
+  if (!parsed.first) {
+    const gendered = parsed.roles
+      .flatMap((role) => role.split(" "))
+      .map((w) => GENDERED_TITLES.get(w.toLowerCase()))
+      .find(Boolean);
+    if (gendered) parsed.gender = gendered;
+  }
+  return parsed;
+}
+
+/** True when every word before index i is a title word or a joiner or capitalised domain word. */
+function isTitleChain(words: readonly string[], i: number): boolean {
+  if (!isTitleWord(words[0])) return false;
+  return words
+    .slice(0, i)
+    .every((w) => isTitleWord(w) || TITLE_JOINERS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
+}
+
+/**
+ * The canonical key for a person: given name (nickname if given) + surname + suffix, without titles,
+ * honorifics or middle names. "Donald John Trump" and "Donald Trump" → "Donald Trump";
+ * "Daniel (Dan) Ray Coats" → "Dan Coats"; "Donald Trump Jr." stays distinct.
+ */
+export function canonicalName(raw: string): string {
+  const parsed = parseName(raw);
+  return keyOf(parsed) ?? raw.trim();
+}
+
+export function keyOf(parsed: ParsedName): string | undefined {
+  if (!parsed.last) return undefined;
+  return [parsed.first, parsed.last, parsed.suffix].filter(Boolean).join(" ");
+}
