@@ -11,6 +11,7 @@ import { formatGapPredictions, parseGap } from "../src/nlp/coref/gap-file.ts";
 import { defaultModel, resolvePronoun } from "../src/nlp/coref/index.ts";
 import { train } from "../src/nlp/coref/model.ts";
 import { guessGender } from "../src/nlp/coref/names.ts";
+import { analyzeSyntax, roleOf } from "../src/nlp/coref/syntax.ts";
 import type { Span } from "../src/nlp/doc.ts";
 import { tokenize } from "../src/nlp/tokenizer.ts";
 
@@ -204,4 +205,25 @@ test("training is deterministic and beats nearest-name guessing on held-out deve
   }
   // Nearest preceding name scores about 0.45 F1 on GAP; a trained model must do clearly better.
   assert.ok(correct / heldOut.length > 0.6, `accuracy ${correct / heldOut.length}`);
+});
+
+test("chunk syntax: a 'when' clause starts a new clause whose first name is its subject", () => {
+  const text = "Greta Moll ran the theatre until Ilse Sand replaced her.";
+  const tokens = tokenize(text);
+  const syntax = analyzeSyntax(tokens, [[0, tokens.length]]);
+  const sentenceOf = tokens.map(() => 0);
+  const index = (word: string) => tokens.findIndex((t) => t.text === word);
+  assert.equal(roleOf(syntax, tokens, sentenceOf, index("Greta"), index("Moll")), "subject");
+  assert.equal(roleOf(syntax, tokens, sentenceOf, index("Ilse"), index("Sand")), "subject");
+  assert.equal(roleOf(syntax, tokens, sentenceOf, index("theatre") - 1, index("theatre")), "object");
+  assert.notEqual(syntax.clauseOf[index("Moll")], syntax.clauseOf[index("Sand")]);
+  assert.equal(syntax.clauseOf[index("Sand")], syntax.clauseOf[index("her")]);
+});
+
+test("chunk syntax copes with an empty text and a one-word sentence", () => {
+  assert.deepEqual(analyzeSyntax([], []).chunks, []);
+  const tokens = tokenize("Brenn");
+  const syntax = analyzeSyntax(tokens, [[0, 1]]);
+  assert.equal(syntax.pos.length, 1);
+  assert.equal(roleOf(syntax, tokens, [0], 0, 0), "other");
 });

@@ -54,6 +54,8 @@ export interface Attribution {
 export interface Mention extends Span {
   name: string;
   kind: Speaker["kind"];
+  /** How the mention was resolved: names and aliases are surface forms; pronouns and descriptions are not. */
+  resolution?: SpeakerResolution;
 }
 
 export class Doc {

@@ -1,5 +1,6 @@
 /**
- * Cross-validation experiments on gap-development (never validation), averaged over three fold splits.
+ * Cross-validation experiments on gap-development (never validation), averaged over three fold splits
+ * (SEEDS=7,8,9,10 for more).
  * usage: node --import tsx training/gap/experiment.ts MODE [ARGS]
  *   settings            grid over l2, epochs, learning rate (L2S=0.01,0.1 for l2 only)
  *   ablate [SUBSTR...]  all features, then without features whose name contains each SUBSTR
@@ -29,7 +30,8 @@ function run(label: string, options: TrainOptions, filter?: (key: string) => boo
     ...d,
     options: { candidates: d.options.candidates.map(strip), none: strip(d.options.none) } as OptionFeatures,
   }));
-  const results = [7, 8, 9].map((seed) => {
+  const seeds = process.env.SEEDS ? process.env.SEEDS.split(",").map(Number) : [7, 8, 9];
+  const results = seeds.map((seed) => {
     const scores = crossValidatedScores(data, options, seed);
     const predictions = data.map((d, i) =>
       predictionFromChoice(d.example.id, decide({ weights: {}, noneOffset: 0 }, scores[i])),
