@@ -3,7 +3,7 @@
  * back to the raw text, writes out/attribution-<split>.jsonl in the scorer's format and runs
  * ../shared/tools/score-attributions.mjs on it.
  *
- * usage: npm run eval:attribution -- [--split dev|train] [--limit N]
+ * usage: npm run eval:attribution -- [--split dev|train] [--limit N] [--extractor combined|learned|rules]
  */
 import { execFileSync } from "node:child_process";
 import {
@@ -21,7 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanText } from "../src/clean/clean.ts";
 import type { Span } from "../src/nlp/doc.ts";
-import { analyze } from "../src/nlp/pipeline.ts";
+import { analyze, type Extractor, pipelineWith } from "../src/nlp/pipeline.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sharedRoot = path.resolve(repoRoot, "../shared");
@@ -43,6 +43,13 @@ if (!(limit > 0)) {
   process.exit(2);
 }
 
+const extractor = (option("--extractor") ?? "combined") as Extractor;
+if (!["combined", "learned", "rules"].includes(extractor)) {
+  console.error(`--extractor must be combined, learned or rules, not ${extractor}`);
+  process.exit(2);
+}
+const pipeline = pipelineWith(extractor);
+
 const goldDir = path.join(sharedRoot, "data/polnear", split);
 const scorer = path.join(sharedRoot, "tools/score-attributions.mjs");
 if (!existsSync(goldDir) || !existsSync(scorer)) {
@@ -59,7 +66,7 @@ const lines: string[] = [];
 for (const file of files) {
   const raw = readFileSync(path.join(goldDir, "text", file), "utf8");
   const cleaned = cleanText(raw);
-  const doc = analyze(cleaned.text);
+  const doc = analyze(cleaned.text, pipeline);
   const toRaw = (span: Span | null): Span | null => (span ? cleaned.map.spanToRaw(span) : null);
   const attributions = doc.attributions.map((a) => ({
     source: toRaw(a.source),

@@ -11,6 +11,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { combineAttributions } from "../../src/nlp/attribution-ensemble.ts";
 import { cueStartPrefix, tagCues, tagRoles } from "../../src/nlp/attribution-model/decoder.ts";
 import {
   CUE_LABELS,
@@ -26,7 +27,9 @@ import {
   type SerializedWeights,
   serializeModel,
 } from "../../src/nlp/attribution-model/model.ts";
+import { extractAttributions as ruleAttributions } from "../../src/nlp/attribution-rules.ts";
 import { Doc, runPipeline, type Span } from "../../src/nlp/doc.ts";
+import { quotes } from "../../src/nlp/quotes.ts";
 import { sentencizer } from "../../src/nlp/sentencizer.ts";
 import { tokenizer } from "../../src/nlp/tokenizer.ts";
 import { AveragedPerceptron, seededRandom, shuffle } from "./perceptron.ts";
@@ -122,11 +125,20 @@ function train(docs: Prepared[], epochs: number, log: (line: string) => void): A
   return { cue: cue.averaged(), role: role.averaged(), bias: { cue: 0, role: 0 } };
 }
 
+/** `--ensemble`: score the rules combined with the tagger, as the default pipeline runs them. */
+let ensemble = false;
+
 function evaluate(docs: Prepared[], weights: AttributionWeights, goldDir: string, tag: string) {
   const predFile = path.join("/tmp", `onrecord-attribution-cv-${process.pid}`, `${tag}.jsonl`);
+  const predict = (doc: Doc) => {
+    const learned = extractFromDoc(doc, weights);
+    if (!ensemble) return learned;
+    quotes.run(doc);
+    return combineAttributions(ruleAttributions(doc), learned);
+  };
   writePredictions(
     predFile,
-    docs.map((d) => ({ name: d.article.name, attributions: extractFromDoc(d.doc, weights) })),
+    docs.map((d) => ({ name: d.article.name, attributions: predict(d.doc) })),
   );
   return runScorer(goldDir, predFile);
 }
@@ -142,10 +154,12 @@ function main() {
       "cue-bias": { type: "string", default: "0" },
       "role-bias": { type: "string", default: "0" },
       grid: { type: "string" },
+      ensemble: { type: "boolean", default: false },
       out: { type: "string", default: path.join(REPO_ROOT, "models/attribution.json.gz") },
     },
   });
   const epochs = Number(values.epochs);
+  ensemble = values.ensemble ?? false;
   const trainDir = path.join(POLNEAR, "train");
   let articles = loadSplit(trainDir);
   if (values.limit) articles = shuffle(articles, seededRandom(SEED)).slice(0, Number(values.limit));
