@@ -108,7 +108,7 @@ export async function findMixedMessagesAsync(
   const candidates = candidatePairs(statements);
   const { ordered } = candidates;
   const verdicts: Verdict[] = [];
-  for (const [i, j] of candidates.pairs) verdicts.push(await judge(ordered[i].content, ordered[j].content));
+  for (const [i, j] of candidates.pairs) verdicts.push(await judge(claimOf(ordered[i]), claimOf(ordered[j])));
   return rank(candidates, verdicts, limit);
 }
 
@@ -119,8 +119,10 @@ function flagPair(
   laterKeys: Set<string>,
   verdict: Verdict,
 ): MixedPair | null {
-  if (earlier.content.trim() === later.content.trim()) return null;
-  const reasons = verdict.label === "Inconsistent" ? [...verdict.reasons] : [];
+  if (isRecap(earlier) || isRecap(later) || sameWords(earlier.content, later.content)) return null;
+  // The judge's note on the form of the statements (demand vs claim) is not evidence a reader can check here.
+  const reasons =
+    verdict.label === "Inconsistent" ? verdict.reasons.filter((r) => !r.startsWith("form:")) : [];
   let score = verdict.scores.Inconsistent;
 
   const walkBack = later.context.match(WALK_BACK);
@@ -135,6 +137,26 @@ function flagPair(
   if (score < MIN_SCORE || reasons.length === 0) return null;
   const sharedTopics = [...earlierKeys].filter((key) => laterKeys.has(key)).map((key) => key.split(":")[1]);
   return { earlier, later, score: Math.round(score * 1000) / 1000, sharedTopics, reasons };
+}
+
+/**
+ * A reporter's recap attributed to the speaker ("capping a week in which she called the deal dead, said
+ * talks had never stopped, denied ...") retells several statements at once: pairing it with each of them
+ * would flag the recap, not the speaker. Two or more speech verbs inside the content mark one.
+ */
+const RECAP_VERBS =
+  /\b(said|says|told|called|denied|denies|claimed|insisted|declared|tweeted|stated|announced)\b/gi;
+const isRecap = (statement: StatementView) => (statement.content.match(RECAP_VERBS) ?? []).length >= 2;
+
+/** The same words in the same order: a statement quoted again in a later article, not a new one. */
+function sameWords(a: string, b: string): boolean {
+  const normal = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const [x, y] = [normal(a), normal(b)];
+  return x.includes(y) || y.includes(x);
 }
 
 const isShortAnswer = (text: string) => /^\W*(yes|no)\W*$/i.test(text);
