@@ -376,3 +376,11 @@ test("the sample corpus reads without failures and cleans free of hover cards an
     assert.ok(!/\bMORE\b|^ADVERTISEMENT$/m.test(text), `${article.origin} still has page furniture`);
   }
 });
+
+test("a plain-text file without a header takes its date from its file name", async () => {
+  const { dateInFileName } = await import("../src/ingest/text.ts");
+  assert.equal(dateInFileName("/data/ledger-2026-03-09-port.txt"), "2026-03-09");
+  assert.equal(dateInFileName("2026-13-40-bad.txt"), undefined);
+  assert.equal(dateInFileName("/2026-03-09/untitled.txt"), undefined, "only the file's own name");
+  assert.equal(dateInFileName("notes-12026-03-09.txt"), undefined);
+});

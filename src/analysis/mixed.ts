@@ -88,6 +88,16 @@ function rank(candidates: Candidates, verdicts: Verdict[], limit: number): Mixed
   return flagged.sort((x, y) => y.score - x.score).slice(0, limit);
 }
 
+/**
+ * What the judge reads: the cue belongs to the claim of an indirect statement ("denied that she had called
+ * the deal dead" says the opposite of its content alone).
+ */
+function claimOf(statement: StatementView): string {
+  return statement.kind !== "direct" && statement.cue
+    ? `${statement.cue} ${statement.content}`
+    : statement.content;
+}
+
 export function findMixedMessages(
   statements: readonly StatementView[],
   judge: Judge,
@@ -95,7 +105,7 @@ export function findMixedMessages(
 ): MixedPair[] {
   const candidates = candidatePairs(statements);
   const { ordered } = candidates;
-  const verdicts = candidates.pairs.map(([i, j]) => judge(ordered[i].content, ordered[j].content));
+  const verdicts = candidates.pairs.map(([i, j]) => judge(claimOf(ordered[i]), claimOf(ordered[j])));
   return rank(candidates, verdicts, limit);
 }
 
@@ -120,13 +130,16 @@ function flagPair(
   verdict: Verdict,
 ): MixedPair | null {
   if (isRecap(earlier) || isRecap(later) || sameWords(earlier.content, later.content)) return null;
-  // The judge's note on the form of the statements (demand vs claim) is not evidence a reader can check here.
+  // Keep the evidence for a contradiction: the judge's note on the statements' form (demand vs claim) and
+  // its notes that point the other way ("same stance direction") are not.
   const reasons =
-    verdict.label === "Inconsistent" ? verdict.reasons.filter((r) => !r.startsWith("form:")) : [];
+    verdict.label === "Inconsistent"
+      ? verdict.reasons.filter((r) => !r.startsWith("form:") && !r.startsWith("same stance"))
+      : [];
   let score = verdict.scores.Inconsistent;
 
   const walkBack = later.context.match(WALK_BACK);
-  if (walkBack && later.published !== earlier.published) {
+  if (walkBack) {
     reasons.push(`reported as a shift: "${walkBack[0]}" around the later statement`);
     score += 0.35;
   }

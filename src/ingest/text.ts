@@ -9,7 +9,11 @@ import type { RawArticle } from "./types.ts";
 export function textArticle(content: string, origin: string): RawArticle {
   const article: RawArticle = { origin, format: "text", text: content };
   const fields = parseHeader(content)?.fields;
-  if (!fields) return article;
+  if (!fields) {
+    const published = dateInFileName(origin);
+    if (published) article.published = published;
+    return article;
+  }
   if (fields.title) article.title = fields.title;
   if (fields.outlet) article.outlet = fields.outlet;
   if (fields.url) article.url = fields.url;
@@ -17,4 +21,14 @@ export function textArticle(content: string, origin: string): RawArticle {
   const published = normalizeDate(fields.date);
   if (published) article.published = published;
   return article;
+}
+
+/**
+ * Scrapers often name files by date ("thehill-2018-07-24-russia-midterms.txt"); without a header that is the
+ * best date there is. Only a full, valid YYYY-MM-DD in the file's own name counts.
+ */
+export function dateInFileName(origin: string): string | undefined {
+  const name = origin.split(/[\\/]/).pop() ?? "";
+  const match = name.match(/(?:^|[^\d])((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[^\d]|$)/);
+  return match ? normalizeDate(match[1]) : undefined;
 }

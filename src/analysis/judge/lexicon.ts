@@ -122,6 +122,17 @@ export const FIRST_PERSON = /\b(?:we|our|us)\b/i;
  * from the other side, the pair is a candidate contradiction ("public vs private", "mandatory vs voluntary").
  */
 export const ANTONYMS: [string, string[], string[]][] = [
+  // Stances towards a claim or an institution, common in reported speech.
+  [
+    "trust vs doubt",
+    ["confidence", "trust", "trusts", "trusted", "faith", "accept", "accepts", "accepted"],
+    ["doubt", "doubts", "doubted", "distrust", "distrusts", "skeptical", "sceptical", "questioned"],
+  ],
+  [
+    "real vs fake",
+    ["real", "genuine", "true", "threat", "serious"],
+    ["hoax", "fake", "fabricated", "invented", "false", "made-up"],
+  ],
   [
     "public vs private",
     ["public", "state-owned", "state", "government"],
