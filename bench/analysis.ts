@@ -15,6 +15,7 @@ import { judgePair } from "../src/analysis/judge/index.ts";
 import { findMixedMessages } from "../src/analysis/mixed.ts";
 import { buildTimeline } from "../src/analysis/timeline.ts";
 import { statementTopics, topicQuery } from "../src/analysis/topics.ts";
+import { seededRandom } from "../src/random.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
 
 const { values: args } = parseArgs({
@@ -30,18 +31,7 @@ const FOCUS = Number(args["speaker-statements"]);
 const PER_ARTICLE = Number(args["per-article"]);
 const SPEAKERS = 2000;
 
-/** Mulberry32: a tiny seeded generator, so the store is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261125);
+const rand = seededRandom(20261125);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
 const PLACES = ["Kestria", "Dravonia", "Saltmere", "Norvale", "Brenmoor", "Ashcombe", "Vellmar", "Tessary"];

@@ -3,6 +3,8 @@
  * Deterministic: article `i` is always the same text, and every index gives a different text (so a
  * different content hash). Names, places and outlets are invented.
  */
+import { seededRandom as prng } from "../src/random.ts";
+
 const SPEAKERS = [
   ["Minister", "Oren Valk"],
   ["Sen.", "Mira Solberg"],
@@ -19,18 +21,6 @@ const TOPICS = [
 ];
 const CUES = ["said", "told reporters", "argued", "insisted", "warned"];
 const OUTLETS = ["The Fictional Ledger", "Harbourtown Courier", "Valley Dispatch"];
-
-/** Tiny deterministic PRNG (mulberry32), so generated corpora are reproducible from a seed. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generatedArticle(index: number, seed = 42): string {
   const random = prng(seed * 1_000_003 + index);

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { statementTopics } from "./analysis/topics.ts";
+import { statementTopics, type TopicTerm, topicTerms } from "./analysis/topics.ts";
 import { cleanText } from "./clean/clean.ts";
 import type { RawArticle } from "./ingest/types.ts";
 import type { Attribution, Doc, Span } from "./nlp/doc.ts";
+import { aliasForm } from "./nlp/names.ts";
 import { analyze } from "./nlp/pipeline.ts";
+import { hintAliases, resolveSpeakers } from "./nlp/speakers.ts";
 import type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
 
 export type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
@@ -19,6 +21,8 @@ const CONTENT_JOINER = " … ";
 export function processArticle(raw: RawArticle): ProcessedArticle {
   const cleaned = cleanText(raw.text);
   const doc = analyze(cleaned.text);
+  // Hover cards the cleaner removed name people in full: resolve speakers again with those hints.
+  if (cleaned.hoverNames) resolveSpeakers(doc, { nameHints: cleaned.hoverNames });
   const toRaw = (span: Span | null) => (span ? cleaned.map.spanToRaw(span) : null);
   const statements = doc.attributions.map(
     (attribution): ProcessedStatement => ({
@@ -48,6 +52,7 @@ export function processArticle(raw: RawArticle): ProcessedArticle {
     // Plain segments, not the map object: it must survive structured clone and JSON.
     offsetMap: { segments: cleaned.map.segments.map((segment) => ({ ...segment })) },
     statements,
+    topics: articleTopics(doc, raw.title),
     people: peopleOf(doc),
   };
 }
@@ -59,6 +64,28 @@ export function articleId(cleanedText: string): string {
 
 function copySpan(span: Span | null): Span | null {
   return span ? { start: span.start, end: span.end } : null;
+}
+
+/** An article is about what many of its sentences mention: keys in at least this many sentences... */
+const ARTICLE_TOPIC_MIN_SENTENCES = 3;
+/** ...and at most this many keys, the most frequent first. */
+const ARTICLE_TOPIC_LIMIT = 5;
+
+function articleTopics(doc: Doc, title: string | undefined): TopicTerm[] {
+  const counts = new Map<string, { term: TopicTerm; sentences: number }>();
+  const texts = [...(title ? [title] : []), ...doc.sentences.map((sentence) => doc.slice(sentence))];
+  for (const text of texts) {
+    for (const term of topicTerms(text)) {
+      const entry = counts.get(term.key) ?? { term, sentences: 0 };
+      entry.sentences++;
+      counts.set(term.key, entry);
+    }
+  }
+  return [...counts.values()]
+    .filter((entry) => entry.sentences >= ARTICLE_TOPIC_MIN_SENTENCES)
+    .sort((a, b) => b.sentences - a.sentences || a.term.key.localeCompare(b.term.key))
+    .slice(0, ARTICLE_TOPIC_LIMIT)
+    .map((entry) => entry.term);
 }
 
 /** The sentences an attribution spans, and the topics of its content read in that context. */
@@ -92,15 +119,27 @@ function contentText(doc: Doc, attribution: Attribution): string {
  */
 function peopleOf(doc: Doc): ProcessedPerson[] {
   const people = new Map<string, ProcessedPerson>();
-  for (const mention of doc.mentions) {
-    const surface = doc.slice(mention).trim();
-    if (!/^\p{Lu}/u.test(surface)) continue;
-    let person = people.get(mention.name);
+  const add = (name: string, kind: ProcessedPerson["kind"], alias: string) => {
+    let person = people.get(name);
     if (!person) {
-      person = { name: mention.name, kind: mention.kind, aliases: [] };
-      people.set(mention.name, person);
+      person = { name, kind, aliases: [] };
+      people.set(name, person);
     }
-    if (!person.aliases.includes(surface)) person.aliases.push(surface);
+    if (!person.aliases.includes(alias)) person.aliases.push(alias);
+  };
+  for (const mention of doc.mentions) {
+    // Pronouns ("He") and descriptions ("The governor") refer to a person but are not their names.
+    if (mention.resolution && mention.resolution !== "name" && mention.resolution !== "alias") continue;
+    const surface = aliasForm(doc.slice(mention), mention.kind);
+    if (!surface || !/^\p{Lu}/u.test(surface) || mention.kind === "group") continue;
+    add(mention.name, mention.kind, surface);
+  }
+  for (const [name, fullNames] of hintAliases(doc)) {
+    for (const full of fullNames) {
+      add(name, "person", full);
+      const person = people.get(name);
+      if (person) person.hoverNames = [...(person.hoverNames ?? []), full];
+    }
   }
   return [...people.values()];
 }

@@ -65,6 +65,7 @@ function article(
     offsetMap: { segments: [{ cleanStart: 0, rawStart: header.length, length: body.length }] },
     statements,
     people: [],
+    topics: [],
   };
 }
 

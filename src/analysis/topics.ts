@@ -140,7 +140,11 @@ export function topicTerms(text: string, query = false): TopicTerm[] {
     const issue = ISSUE_BY_STEM.get(stem);
     if (issue) {
       add({ key: `issue:${issue}`, label: issue, kind: "issue" });
-    } else if (/^\p{Lu}/u.test(raw) && (query || !isSentenceStart(text, words[i].index)) && !TITLES.has(raw)) {
+    } else if (
+      /^\p{Lu}/u.test(raw) &&
+      (query || !isSentenceStart(text, words[i].index)) &&
+      !TITLES.has(raw)
+    ) {
       // A run of capitalised words is one name: "Ada Vell", "Port Authority".
       let name = raw;
       while (

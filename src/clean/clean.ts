@@ -1,7 +1,7 @@
 import type { Span } from "../nlp/doc.ts";
 import { isBoilerplateLine } from "./boilerplate.ts";
 import { parseHeader } from "./header.ts";
-import { findHoverCards } from "./hover-cards.ts";
+import { findHoverCards, hoverCardName } from "./hover-cards.ts";
 import { type OffsetMap, offsetMapFromKept } from "./offset-map.ts";
 
 export type { OffsetMap } from "./offset-map.ts";
@@ -13,6 +13,16 @@ export interface CleanResult {
   map: OffsetMap;
   /** Raw spans that were dropped, sorted and non-overlapping. */
   removed: Span[];
+  /**
+   * Full names from removed hover cards: `span` is the linked surname in the cleaned text, `fullName`
+   * the card's name ("Donald John Trump"), an alias hint for speaker resolution.
+   */
+  hoverNames?: HoverName[];
+}
+
+export interface HoverName {
+  span: Span;
+  fullName: string;
 }
 
 /**
@@ -22,7 +32,8 @@ export interface CleanResult {
  * in the raw text through `map`. Text with nothing to clean comes back unchanged.
  */
 export function cleanText(raw: string): CleanResult {
-  const removed = mergeSpans([...removedLines(raw), ...findHoverCards(raw)]);
+  const cards = findHoverCards(raw);
+  const removed = mergeSpans([...removedLines(raw), ...cards]);
   const kept: Span[] = [];
   let position = 0;
   for (const span of removed) {
@@ -31,7 +42,27 @@ export function cleanText(raw: string): CleanResult {
   }
   if (position < raw.length) kept.push({ start: position, end: raw.length });
   const text = removed.length === 0 ? raw : kept.map((span) => raw.slice(span.start, span.end)).join("");
-  return { text, map: offsetMapFromKept(kept, raw.length), removed };
+  const result: CleanResult = { text, map: offsetMapFromKept(kept, raw.length), removed };
+  const hoverNames = cards.flatMap((card) => {
+    const found = hoverCardName(raw, card);
+    if (!found) return [];
+    // The surname sits right before its card, so it shifts left by what was removed before it.
+    const shift = removedBefore(removed, found.surname.start);
+    const span = { start: found.surname.start - shift, end: found.surname.end - shift };
+    return [{ span, fullName: found.fullName }];
+  });
+  if (hoverNames.length > 0) result.hoverNames = hoverNames;
+  return result;
+}
+
+/** Characters removed before raw offset `at` (spans sorted, disjoint). */
+function removedBefore(removed: readonly Span[], at: number): number {
+  let total = 0;
+  for (const span of removed) {
+    if (span.start >= at) break;
+    total += Math.min(span.end, at) - span.start;
+  }
+  return total;
 }
 
 interface Line extends Span {

@@ -92,6 +92,25 @@ function hoverCardAt(text: string, junction: number): Span | null {
   return { start: junction, end: afterName + end.index + end[0].length };
 }
 
+/**
+ * The full name a hover card gives for the name it follows ("Jane (Janie) Q. Doe"), with the raw span
+ * of the linked surname right before the card, so the name in the prose can borrow the full name.
+ */
+export function hoverCardName(text: string, card: Span): { surname: Span; fullName: string } | null {
+  const junction = card.start;
+  const suffix = SUFFIX_BEFORE.exec(text.slice(Math.max(0, junction - 4), junction))?.[0] ?? "";
+  const nameEnd = junction - suffix.length;
+  let surnameStart = nameEnd;
+  while (surnameStart > 0 && SURNAME_CHAR.test(text[surnameStart - 1] as string)) surnameStart--;
+  const surname = text.slice(surnameStart, nameEnd).replace(/^['’-]+/, "") + suffix;
+  if (surname.length < MIN_SURNAME_LENGTH) return null;
+  const pattern = fullNamePattern(surname);
+  pattern.lastIndex = junction;
+  const name = pattern.exec(text);
+  if (!name) return null;
+  return { surname: { start: nameEnd - (surname.length - suffix.length), end: junction }, fullName: name[0] };
+}
+
 const MAX_CACHED_PATTERNS = 2000;
 const fullNamePatterns = new Map<string, RegExp>();
 

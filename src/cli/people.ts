@@ -1,19 +1,57 @@
 import type { Command } from "commander";
+import type { PersonLink } from "../record/identity.ts";
+import { loadOverrides, OVERRIDES_FILE, type Overrides, overridesNextTo } from "../record/overrides.ts";
 import { addDbOption, addJsonOption, printJson, UsageError, withStore } from "./common.ts";
 import { formatStatement } from "./quotes.ts";
 
 interface PeopleFlags {
   db: string;
   json?: boolean;
+  why?: boolean;
+  overrides?: string;
+  applyOverrides?: boolean;
+}
+
+/** The overrides to apply: --overrides FILE, else onrecord.overrides.json next to the database. */
+function overridesFor(flags: PeopleFlags): Overrides {
+  const file = flags.overrides ?? overridesNextTo(flags.db);
+  if (!file)
+    throw new UsageError(`no overrides: pass --overrides FILE or put ${OVERRIDES_FILE} next to ${flags.db}`);
+  try {
+    return loadOverrides(file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function formatLink(link: PersonLink): string {
+  const where = link.articleId
+    ? ` [article ${link.articleId.slice(0, 12)}${link.span ? ` ${link.span.start}-${link.span.end}` : ""}]`
+    : "";
+  return `  ${JSON.stringify(link.name)}: ${link.rule}${where}${link.detail ? ` — ${link.detail}` : ""}`;
 }
 
 export function registerPeople(program: Command): void {
   const people = program
     .command("people")
-    .description("list speakers with statement counts, dates and roles");
+    .description("list speakers with statement counts, dates and roles")
+    .option("--apply-overrides", "apply the overrides file to the stored people (re-links statements)")
+    .option("--overrides <file>", `overrides JSON (default: ${OVERRIDES_FILE} next to the database)`);
   addDbOption(people);
   addJsonOption(people);
   people.action((flags: PeopleFlags) => {
+    if (flags.applyOverrides) {
+      const overrides = overridesFor(flags);
+      const report = withStore(flags.db, (store) => store.applyOverrides(overrides));
+      if (flags.json) return printJson(report);
+      const lines = [
+        ...report.merged.map((m) => `merged   ${m}`),
+        ...report.split.map((m) => `split    ${m}`),
+        ...report.renamed.map((m) => `renamed  ${m}`),
+        `statements re-linked: ${report.statementsMoved}`,
+      ];
+      return void process.stdout.write(`${lines.join("\n")}\n`);
+    }
     const rows = withStore(flags.db, (store) => store.people());
     if (flags.json) return printJson(rows);
     if (rows.length === 0) return void process.stdout.write("no people\n");
@@ -30,13 +68,21 @@ export function registerPeople(program: Command): void {
   const person = program
     .command("person")
     .description("one speaker: aliases, roles, first and last seen, statements in date order")
-    .argument("<name>", "canonical name or alias, any case");
+    .argument("<name>", "canonical name or alias, any case")
+    .option("--why", "show why each name was linked to the person (rule and evidence)");
   addDbOption(person);
   addJsonOption(person);
   person.action((name: string, flags: PeopleFlags) => {
-    const record = withStore(flags.db, (store) => store.person(name));
+    const [record, links] = withStore(
+      flags.db,
+      (store) => [store.person(name), store.personLinks(name)] as const,
+    );
     if (!record) throw new UsageError(`no person named ${JSON.stringify(name)} in ${flags.db}`);
-    if (flags.json) return printJson(record);
+    if (flags.json) return printJson(flags.why ? { ...record, links } : record);
+    if (flags.why) {
+      const lines = [`${record.name} — why these names are this ${record.kind}:`, ...links.map(formatLink)];
+      return void process.stdout.write(`${lines.join("\n")}\n`);
+    }
     const affiliation = [record.party, record.state].filter(Boolean).join("-");
     const lines = [
       `${record.name}${affiliation ? ` (${affiliation})` : ""} — ${record.kind}`,

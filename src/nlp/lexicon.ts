@@ -253,6 +253,23 @@ export const TITLES: ReadonlySet<string> = new Set(
 `),
 );
 
+/**
+ * Title words that end a title rather than qualify it: the name follows them ("Trade and Ports
+ * Minister Helena Voss"), while modifiers ("former", "state", "national", "vice") and honorifics
+ * only precede another title word or the name.
+ */
+export const HEAD_TITLES: ReadonlySet<string> = new Set(
+  words(`
+  sen. sens. rep. reps. gov. govs. lt. gen. col. capt. maj. sgt. adm. cmdr. pres. rev. hon. atty. supt.
+  dr. prof. president senator congressman congresswoman governor mayor secretary director chairman
+  chairwoman speaker leader judge justice ambassador minister chancellor premier king queen prince
+  princess pope general admiral colonel captain sheriff commissioner attorney treasurer comptroller
+  nominee candidate rabbi pastor reverend bishop cardinal dean professor coach chief counsel officer
+  spokesman spokeswoman spokesperson adviser advisor aide strategist manager emperor founder chair ceo
+  anchor host commentator columnist pollster economist mr. mrs. ms. mr mrs ms miss sir dame lord head
+`),
+);
+
 /** Words that join a title to its domain ("Director of National Intelligence", "Secretary of State"). */
 export const TITLE_JOINERS: ReadonlySet<string> = new Set(["of", "for", "on", "the", "and"]);
 
@@ -338,6 +355,7 @@ export const FIRST_NAME_GENDER: ReadonlyMap<string, "male" | "female"> = (() => 
 export const ORGANIZATION_NAMES: ReadonlySet<string> = new Set([
   "white house",
   "kremlin",
+  "palace",
   "pentagon",
   "state department",
   "justice department",
@@ -393,7 +411,7 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set(
   department ministry committee campaign administration party agency bureau commission council court
   office house senate congress inc. corp. co. ltd. group association institute foundation university
   college times post news journal network union center fund pac bank service services company
-  corporation council network coalition alliance caucus government
+  corporation council network coalition alliance caucus government guild palace embassy authority
 `),
 );
 

@@ -1,7 +1,10 @@
 import {
   FIRST_NAME_GENDER,
   GENDERED_TITLES,
+  HEAD_TITLES,
   NAME_SUFFIXES,
+  POSSESSIVES,
+  PRONOUNS,
   SURNAME_PARTICLES,
   TITLE_JOINERS,
   TITLES,
@@ -28,7 +31,11 @@ export interface ParsedName {
   gender?: "male" | "female";
 }
 
-const PARTY_TAG = /\(\s*([RDI])\s*-\s*([A-Z][A-Za-z. ]*?)\.?\s*\)/;
+/**
+ * "(D-Ore.)", "(R-Tex.)", and other parties' one- to three-letter tags ("(G-Bren.)"): US-style
+ * party-state tags are used by papers in other parliaments too.
+ */
+const PARTY_TAG = /\(\s*([A-Z]{1,3})\s*-\s*([A-Z][A-Za-z. ]*?)\.?\s*\)/;
 const NICKNAME = /\(([A-Z][\w'’-]*)\)/;
 
 function isTitleWord(word: string): boolean {
@@ -73,13 +80,7 @@ export function parseName(raw: string): ParsedName {
     (w, i) => i > 0 && FIRST_NAME_GENDER.has(w.toLowerCase()) && isTitleChain(words, i),
   );
   if (firstKnown > 0) nameStart = firstKnown;
-  else {
-    while (nameStart < words.length - 1 && isTitleWord(words[nameStart])) nameStart++;
-    if (nameStart > 0 && TITLE_JOINERS.has(words[nameStart]?.toLowerCase() ?? "")) {
-      // "Secretary of State Smith": the domain runs until the last word.
-      nameStart = words.length - 1;
-    }
-  }
+  else nameStart = nameStartAfterTitles(words);
   if (nameStart === words.length - 1 && isTitleWord(words[nameStart]) && nameStart === 0) {
     // A lone title ("President") is a role, not a name.
     parsed.roles.push(words[0]);
@@ -93,7 +94,10 @@ export function parseName(raw: string): ParsedName {
       .find(Boolean);
     if (gendered) parsed.gender = gendered;
   }
-  const nameWords = words.slice(nameStart);
+  let nameWords = words.slice(nameStart);
+  // "Gov. Camille Audran of Brenmoor": the place after the name is not part of it.
+  const of = nameWords.findIndex((w, i) => i >= 2 && w.toLowerCase() === "of");
+  if (of > 0) nameWords = nameWords.slice(0, of);
   if (nameWords.length === 0) return parsed;
   // Surname: the last word plus any particles before it ("Van Hollen", "de Blasio").
   let lastStart = nameWords.length - 1;
@@ -120,6 +124,34 @@ export function parseName(raw: string): ParsedName {
   return parsed;
 }
 
+/**
+ * Where the name starts after a title of unknown shape, for given names not in the lexicon:
+ * the word after the last head title ("Trade and Ports Minister Helena Voss" → "Helena Voss";
+ * "Chief of the Defence Staff Gen. Bastian Roe" → "Bastian Roe"). A head title followed by "of" opens
+ * a domain ("Director of National Maritime Security Corinne Haldane"); the name is then its last two
+ * words, or the last word when the one before it is itself a title word ("Secretary of State Smith").
+ */
+function nameStartAfterTitles(words: readonly string[]): number {
+  let head = -1;
+  for (let i = 0; i < words.length - 1; i++) if (HEAD_TITLES.has(words[i].toLowerCase())) head = i;
+  if (head < 0) {
+    let start = 0;
+    while (start < words.length - 1 && isTitleWord(words[start])) start++;
+    return start;
+  }
+  const next = words[head + 1]?.toLowerCase() ?? "";
+  if (!TITLE_JOINERS.has(next)) return head + 1;
+  // Domain words run from head + 2; keep at least one of them in the role.
+  const last = words.length - 1;
+  if (
+    last - 1 > head + 2 &&
+    !isTitleWord(words[last - 1]) &&
+    !TITLE_JOINERS.has(words[last - 1].toLowerCase())
+  )
+    return last - 1;
+  return last;
+}
+
 /** True when every word before index i is a title word or a joiner or capitalised domain word. */
 function isTitleChain(words: readonly string[], i: number): boolean {
   if (!isTitleWord(words[0])) return false;
@@ -141,4 +173,21 @@ export function canonicalName(raw: string): string {
 export function keyOf(parsed: ParsedName): string | undefined {
   if (!parsed.last) return undefined;
   return [parsed.first, parsed.last, parsed.suffix].filter(Boolean).join(" ");
+}
+
+/**
+ * A surface form as an alias: a written name, titles kept ("Mayor Ada Quill", "Mr. Castellan"),
+ * without possessive or party tag; organisations lose a leading "the" ("the White House" → "White
+ * House"). Empty when no name is in it ("President", "The governor", "He").
+ */
+export function aliasForm(surface: string, kind: "person" | "organization" | "group" = "person"): string {
+  const text = surface
+    .trim()
+    .replace(/['’]s$/, "")
+    .replace(PARTY_TAG, "")
+    .trim();
+  if (kind !== "person") return text.replace(/^the\s+/i, "");
+  if (/^(the|a|an)\s/i.test(text) || PRONOUNS.has(text.toLowerCase()) || POSSESSIVES.has(text.toLowerCase()))
+    return "";
+  return parseName(text).last ? text : "";
 }

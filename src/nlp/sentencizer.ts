@@ -12,7 +12,7 @@ function isCloser(previous: Token, next: Token | undefined, paragraph: Span): bo
 
 function startsSentence(token: Token | undefined): boolean {
   if (!token) return true;
-  return /^[\p{Lu}\d"“‘'(\[—–-]/u.test(token.text);
+  return /^[\p{Lu}\d"“‘'([—–-]/u.test(token.text);
 }
 
 /**

@@ -1,6 +1,8 @@
+import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
 import type { Attribution, Component, Doc, Mention, Span, Speaker, SpeakerResolution, Token } from "./doc.ts";
 import {
   FIRST_NAME_GENDER,
+  HEAD_TITLES,
   NAME_SUFFIXES,
   ORGANIZATION_HEADS,
   ORGANIZATION_NAMES,
@@ -38,6 +40,37 @@ interface Entity {
   gender?: Gender;
   /** Order number of the latest mention, for "most recently mentioned" choices. */
   lastSeen?: number;
+  /** Full names known from outside the prose (hover cards): aliases without a span. */
+  hintAliases?: Set<string>;
+}
+
+/** A full name for a name span, known from outside the prose (a hover card the cleaner removed). */
+export interface NameHint {
+  span: Span;
+  fullName: string;
+}
+
+export interface SpeakerOptions {
+  nameHints?: readonly NameHint[];
+  /**
+   * Let the GAP-trained pronoun model overrule the subject-first rule when two people fit (off by
+   * default: on PolNeAR dev it changed few pronouns and none for the better, see scripts/eval-speakers.ts).
+   */
+  corefModel?: boolean;
+}
+
+/** Last words of place names that look like "First Last" ("Tessary City", "Harbour Street"). */
+const PLACE_WORDS = new Set(
+  words(`
+  city county street road avenue square river island islands bay port harbour harbor district province
+  state valley lake mountain mountains park bridge station airport hall center centre coast beach
+`),
+);
+
+/** A capitalised name seen without evidence that it is a person; becomes one if a source later uses it. */
+interface TentativeName {
+  span: Span;
+  parsed: ParsedName;
 }
 
 interface EntityMention extends Span {
@@ -46,6 +79,8 @@ interface EntityMention extends Span {
   resolution: SpeakerResolution;
   /** The span of the name this mention resolved to (for pronouns and descriptions). */
   antecedent?: Span;
+  /** True for the source span of an attribution. */
+  isSource?: boolean;
 }
 
 /** Capitalised words that start sentences or name things other than people. */
@@ -154,8 +189,20 @@ const NOT_NAMES = new Set([
   "says",
 ]);
 
+/** Overrule the subject-first pronoun rule only when the model gives the rival this probability. */
+const COREF_CONFIDENCE = 0.8;
+
 /** How many sentences back "the senator" may look for a senator (a long news article is ~60). */
 const ROLE_WINDOW_SENTENCES = 80;
+
+/** A description of unknown role re-names only a person from the last two sentences (a lede and its follow-up). */
+const DESCRIPTION_FALLBACK_SENTENCES = 2;
+
+/** "The statement said" refers to a statement just reported: the previous speaker in three sentences. */
+const DOCUMENT_WINDOW_SENTENCES = 3;
+
+/** Documents that speak for whoever issued them ("the statement said", "the memo says"). */
+const DOCUMENT_NOUNS = new Set(["statement", "memo", "letter", "release", "communique", "post", "tweet"]);
 
 const HONORIFICS = new Set(["mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", "dame"]);
 
@@ -236,7 +283,17 @@ function nameCandidates(doc: Doc): Span[] {
       if (/\n/.test(doc.text.slice(tokens[j].end, next.start))) break;
       if (isCapitalized(next) && !NOT_NAMES.has(word)) j++;
       else if ((SURNAME_PARTICLES.has(word) || word === "of") && isCapitalized(tokens[j + 2])) j += 2;
-      else if (next.text === "(" && /^[RDI]-/.test(tokens[j + 2]?.text ?? "")) {
+      // "Ministry of Trade and Ports": "and" joins words of a domain opened by "of".
+      else if (word === "and" && hasOfBefore(tokens, i, j) && isCapitalized(tokens[j + 2])) j += 2;
+      // "Saltmere Dockworkers' Guild": a plural possessive inside an organisation's name.
+      else if (
+        (next.text === "'" || next.text === "’") &&
+        next.start === tokens[j].end &&
+        /s$/.test(tokens[j].text) &&
+        isCapitalized(tokens[j + 2])
+      )
+        j += 2;
+      else if (next.text === "(" && /^[A-Z]{1,3}-\p{Lu}/u.test(tokens[j + 2]?.text ?? "")) {
         let k = j + 2;
         while (k < tokens.length && k < j + 6 && tokens[k].text !== ")") k++;
         if (tokens[k]?.text !== ")") break;
@@ -252,6 +309,11 @@ function nameCandidates(doc: Doc): Span[] {
     i = j;
   }
   return candidates;
+}
+
+function hasOfBefore(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (tokens[k].text === "of") return true;
+  return false;
 }
 
 /** Plural nouns for groups of people that "they" can refer to ("Administration officials"). */
@@ -295,9 +357,49 @@ function organizationLike(text: string): boolean {
   return capitalized && !personal && words.some((w) => ORGANIZATION_HEADS.has(w));
 }
 
-function sameRole(entity: Entity, noun: string): boolean {
+/** A word that can head a role phrase: a title ("minister", "Sen.") or a person noun ("economist"). */
+function isRoleHead(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !KINSHIP.has(lower) && (HEAD_TITLES.has(lower) || SOURCE_NOUNS.get(lower) === "person");
+}
+
+/**
+ * Family words describe a relation to someone else, not a position ("His father, Jo Bell"); generic
+ * people nouns ("the woman", "the source") name no role, so they never re-name a known person.
+ */
+const KINSHIP = new Set([
+  "mother",
+  "father",
+  "wife",
+  "husband",
+  "daughter",
+  "son",
+  "friend",
+  "man",
+  "woman",
+  "person",
+  "source",
+  "someone",
+  "somebody",
+  "anyone",
+  "everyone",
+  "nobody",
+]);
+
+/** Heads that name a position by its field rather than its title: "the guild leader", "the party chief". */
+const GENERIC_HEADS = new Set(["leader", "head", "chief", "official", "boss"]);
+
+/**
+ * True when a description ("the minister", "the guild leader") fits one of the entity's roles: its head
+ * noun is a word of the role, or a generic head's modifier is ("guild" in "president of the ... Guild").
+ */
+function sameRole(entity: Entity, noun: string, modifiers: readonly string[] = []): boolean {
   const wanted = ROLE_SYNONYMS[noun] ?? noun;
-  for (const role of entity.roles) if (roleWords(role).includes(wanted)) return true;
+  for (const role of entity.roles) {
+    const words = roleWords(role).map((w) => w.replace(/['’]s?$/, ""));
+    if (words.includes(wanted)) return true;
+    if (GENERIC_HEADS.has(wanted) && modifiers.some((m) => words.includes(m))) return true;
+  }
   return false;
 }
 
@@ -311,11 +413,132 @@ class Resolver {
   private readonly bySentence = new Map<number, EntityMention[]>();
   private readonly bySpan = new Map<string, EntityMention>();
   private readonly sentenceStarts: number[];
+  private readonly tentative = new Map<string, TentativeName[]>();
+  private readonly tentativeList: TentativeName[] = [];
+  private readonly nameHints: readonly NameHint[];
+  private readonly useCorefModel: boolean;
   private seen = 0;
 
-  constructor(doc: Doc) {
+  constructor(doc: Doc, options: SpeakerOptions = {}) {
     this.doc = doc;
     this.sentenceStarts = doc.sentences.map((s) => s.start);
+    this.nameHints = options.nameHints ?? [];
+    this.useCorefModel = options.corefModel ?? false;
+  }
+
+  /** Keeps a two- or three-word capitalised name that has no person evidence yet ("Helena Voss"). */
+  addTentative(span: Span): void {
+    const text = this.doc.slice(span);
+    if (organizationLike(text)) return;
+    const parsed = parseName(text);
+    const words = text.split(/\s+/).length;
+    if (!parsed.first || !parsed.last || words > 4 || PLACE_WORDS.has(parsed.last.toLowerCase())) return;
+    const entry = { span, parsed };
+    const list = this.tentative.get(parsed.last) ?? [];
+    list.push(entry);
+    this.tentative.set(parsed.last, list);
+    this.tentativeList.push(entry);
+  }
+
+  /** The latest tentative name before `offset` whose surname (and given name, suffix) fit `parsed`. */
+  private tentativeFor(parsed: ParsedName, offset: number): TentativeName | undefined {
+    if (!parsed.last) return undefined;
+    return (this.tentative.get(parsed.last) ?? []).findLast(
+      (t) =>
+        t.span.end <= offset &&
+        (t.parsed.suffix ?? "") === (parsed.suffix ?? "") &&
+        (!parsed.first || t.parsed.first === parsed.first),
+    );
+  }
+
+  /** Promotes a tentative name to a person entity with a mention at its own span. */
+  private confirm(t: TentativeName): Entity {
+    const entity: Entity = {
+      kind: "person",
+      name: keyOf(t.parsed) ?? t.parsed.last ?? "",
+      parsed: t.parsed,
+      roles: new Set(),
+    };
+    this.absorb(entity, t.parsed);
+    const namesakes = this.peopleBySurname.get(t.parsed.last ?? "") ?? [];
+    namesakes.push(entity);
+    this.peopleBySurname.set(t.parsed.last ?? "", namesakes);
+    this.addMention(t.span, entity, "name");
+    this.addRolesAround(entity, t.span);
+    const list = this.tentative.get(t.parsed.last ?? "") ?? [];
+    this.tentative.set(
+      t.parsed.last ?? "",
+      list.filter((x) => x !== t),
+    );
+    const at = this.tentativeList.indexOf(t);
+    if (at >= 0) this.tentativeList.splice(at, 1);
+    return entity;
+  }
+
+  /** The nearest tentative name in the same sentence before `offset` ("Jo Bell, head of X, who said"). */
+  tentativeInSentence(offset: number): TentativeName | undefined {
+    const sentence = this.sentenceOf(offset);
+    return this.tentativeList.findLast(
+      (t) => t.span.end <= offset && this.sentenceOf(t.span.start) === sentence,
+    );
+  }
+
+  confirmAsPerson(t: TentativeName): Entity {
+    return this.confirm(t);
+  }
+
+  /**
+   * Roles written next to a name: a lowercase title just before it ("former defence minister Edmund
+   * Farrow", "A ministry spokeswoman, Dalia Renner") or an appositive after it ("Jonas Castellan,
+   * president of the Saltmere Dockworkers' Guild,"). They let "the spokeswoman" or "the guild
+   * leader" find the person later.
+   */
+  addRolesAround(entity: Entity, span: Span): void {
+    if (entity.kind !== "person") return;
+    const before = this.doc.text.slice(Math.max(0, span.start - 80), span.start);
+    const lead = /(?:^|[\s(])((?:(?:a|an|the)\s+)?(?:[\p{Ll}'’-]+\s+){0,3}([\p{Ll}'’-]+)),?\s+$/u.exec(
+      before,
+    );
+    if (lead && isRoleHead(lead[2])) entity.roles.add(lead[1].replace(/^(?:a|an|the)\s+/, ""));
+    const after = this.doc.text.slice(span.end, span.end + 100);
+    const appositive = /^,\s+((?:a|an|the)\s+)?([^,.;:!?\n"“”]{2,80})[,.;]/u.exec(after);
+    this.addPredicateRole(entity, span);
+    if (appositive) {
+      const phrase = appositive[2].trim();
+      const headPart = phrase.split(/\s+(?:of|for|at|to|in|with)\s+/)[0].split(/\s+/);
+      if (headPart.length <= 4 && headPart.some((w) => isRoleHead(w.replace(/['’]s$/, ""))))
+        entity.roles.add(phrase);
+    }
+  }
+
+  /** "confirmed Jo Bell as its candidate": a role given to the name by "as". */
+  addPredicateRole(entity: Entity, span: Span): void {
+    const after = this.doc.text.slice(span.end, span.end + 60);
+    const as = /^\s+as\s+(?:its|the|their|his|her|our)\s+((?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))/u.exec(after);
+    if (as && isRoleHead(as[2])) entity.roles.add(as[1]);
+  }
+
+  /** Full names from hover cards over this span become part of the entity's name. */
+  applyHints(entity: Entity, span: Span): void {
+    if (entity.kind !== "person") return;
+    for (const hint of this.nameHints) {
+      if (hint.span.start >= span.end || hint.span.end <= span.start) continue;
+      const parsed = parseName(hint.fullName);
+      if (!parsed.last || parsed.last !== entity.parsed?.last) continue;
+      if (
+        entity.parsed?.first &&
+        parsed.first !== entity.parsed.first &&
+        !parsed.middle.includes(entity.parsed.first)
+      )
+        continue;
+      if (!entity.parsed?.first) {
+        entity.parsed = { ...parsed, roles: [] };
+        entity.name = keyOf(parsed) ?? entity.name;
+      }
+      entity.gender ??= parsed.gender;
+      entity.hintAliases ??= new Set();
+      entity.hintAliases.add(hint.fullName.trim());
+    }
   }
 
   sentenceOf(offset: number): number {
@@ -359,6 +582,12 @@ class Resolver {
     }
     // Capitalised words are a person only with evidence: a known given name, a title, a party tag, or
     // being the source of a reporting verb. Places and things ("New York", "Helsinki") have none.
+    const earlier = this.tentativeFor(parsed, span.start);
+    if (earlier) {
+      const entity = this.confirm(earlier);
+      this.absorb(entity, parsed);
+      return { entity, resolution: key === entity.name ? "name" : "alias" };
+    }
     if (!known && !asSource) return null;
     const entity: Entity = { kind: "person", name: key, parsed, roles: new Set() };
     this.absorb(entity, parsed);
@@ -412,6 +641,7 @@ class Resolver {
     };
     this.bySpan.set(key, mention);
     entity.lastSeen = this.seen++;
+    if (resolution === "name" || resolution === "alias") this.applyHints(entity, span);
     insertSorted(this.mentions, mention);
     const inSentence = this.bySentence.get(mention.sentence) ?? [];
     insertSorted(inSentence, mention);
@@ -434,32 +664,145 @@ class Resolver {
     }
   }
 
-  resolvePronoun(offset: number, pronoun: string): EntityMention | undefined {
+  resolvePronoun(offset: number, pronoun: string, span?: Span): EntityMention | undefined {
     const kind = PRONOUNS.get(pronoun) ?? POSSESSIVES.get(pronoun);
     for (const m of this.candidates(offset)) {
       const e = m.entity;
       if (kind === "male" || kind === "female") {
-        if (e.kind === "person" && (e.gender === undefined || e.gender === kind)) return m;
+        if (e.kind === "person" && (e.gender === undefined || e.gender === kind))
+          return span ? this.secondOpinion(span, kind, m) : m;
       } else if (kind === "group") {
         if (e.kind === "group") return m;
       } else if (kind === "thing") {
         if (e.kind === "organization") return m;
       } else if (kind === "relative") {
-        // "Smith, who said": the nearest mention in the same sentence.
+        // "Smith, who said": the nearest mention in the same sentence; "who" wants a person.
         const sentence = this.sentenceOf(offset);
-        return (this.bySentence.get(sentence) ?? []).filter((c) => c.end <= offset).at(-1);
+        const before = (this.bySentence.get(sentence) ?? []).filter((c) => c.end <= offset);
+        const fit = pronoun === "who" ? before.filter((c) => c.entity.kind !== "organization") : before;
+        const nearest = fit.at(-1);
+        const tentative = pronoun === "who" ? this.tentativeInSentence(offset) : undefined;
+        if (tentative && (!nearest || tentative.span.start > nearest.start)) {
+          this.confirm(tentative);
+          return this.mentionAt(tentative.span);
+        }
+        return nearest;
       }
     }
     return undefined;
   }
 
+  /**
+   * The Hobbs-style choice, checked by the pronoun model (src/nlp/coref, trained on GAP) when a second
+   * person of compatible gender was named in the same or the previous sentence: the model decides
+   * between the latest mentions of the two only when it is confident, otherwise the subject-first rule stands.
+   */
+  private secondOpinion(span: Span, gender: Gender, chosen: EntityMention): EntityMention {
+    if (!this.useCorefModel) return chosen;
+    const sentence = this.sentenceOf(span.start);
+    const rival = [...(this.bySentence.get(sentence) ?? []), ...(this.bySentence.get(sentence - 1) ?? [])]
+      .filter(
+        (m) =>
+          m.end <= span.start &&
+          m.entity !== chosen.entity &&
+          m.entity.kind === "person" &&
+          (m.entity.gender === undefined || m.entity.gender === gender) &&
+          (m.resolution === "name" || m.resolution === "alias"),
+      )
+      .at(-1);
+    if (!rival) return chosen;
+    const chosenName = this.mentions.findLast(
+      (m) =>
+        m.entity === chosen.entity &&
+        m.end <= span.start &&
+        (m.resolution === "name" || m.resolution === "alias"),
+    );
+    if (!chosenName) return chosen;
+    // The model reads a local window: the two sentences before the pronoun and the pronoun's own.
+    const from = Math.min(
+      chosenName.start,
+      rival.start,
+      this.doc.sentences[Math.max(0, sentence - 1)]?.start ?? 0,
+    );
+    const to = this.doc.sentences[sentence]?.end ?? span.end;
+    const window = this.doc.text.slice(from, to);
+    const shift = (m: Span) => ({ start: m.start - from, end: m.end - from });
+    const candidates = [chosenName, rival].map((m) => ({ ...shift(m), name: m.entity.name }));
+    const result = resolveCorefPronoun(window, shift(span), candidates);
+    if (result.candidate === 1 && result.scores[1] >= COREF_CONFIDENCE) return rival;
+    return chosen;
+  }
+
+  /** "the elder Farrow" is the namesake without "Jr."; "the younger Farrow" the one with it. */
+  generation(offset: number, surname: string, younger: boolean): EntityMention | undefined {
+    const people = this.peopleBySurname.get(surname) ?? [];
+    const isJunior = (e: Entity) => /^jr\.?$/i.test(e.parsed?.suffix ?? "");
+    const wanted = people.filter((e) => isJunior(e) === younger);
+    if (wanted.length === 0) {
+      const tentative = (this.tentative.get(surname) ?? []).filter(
+        (t) => t.span.end <= offset && /^jr\.?$/i.test(t.parsed.suffix ?? "") === younger,
+      );
+      if (tentative.length === 1) wanted.push(this.confirm(tentative[0]));
+    }
+    if (wanted.length !== 1) return undefined;
+    return this.mentions.findLast((m) => m.entity === wanted[0] && m.end <= offset);
+  }
+
   /** "the president", "the senator": the latest person seen with that role. */
-  resolveRole(offset: number, noun: string): EntityMention | undefined {
+  resolveRole(offset: number, noun: string, modifiers: readonly string[] = []): EntityMention | undefined {
     // A role noun points back within the article's recent text, not to any earlier namesake.
     const oldest = this.sentenceOf(offset) - ROLE_WINDOW_SENTENCES;
     for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
       const m = this.mentions[k];
-      if (m.end <= offset && m.entity.kind === "person" && sameRole(m.entity, noun)) return m;
+      if (m.end <= offset && m.entity.kind === "person" && sameRole(m.entity, noun, modifiers)) return m;
+    }
+    return undefined;
+  }
+
+  /**
+   * "It has been a long week for Jo Bell. On Monday, the minister ...": a description with no person of
+   * that role on record re-names the person just mentioned, if that person's role is still unknown.
+   */
+  resolveUnknownRole(offset: number): EntityMention | undefined {
+    const oldest = this.sentenceOf(offset) - DESCRIPTION_FALLBACK_SENTENCES;
+    let found: EntityMention | undefined;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
+      const m = this.mentions[k];
+      if (m.end > offset) continue;
+      if (m.entity.kind === "person" && m.entity.roles.size === 0 && m.entity.parsed?.first) {
+        found = m;
+        break;
+      }
+    }
+    const tentative = this.tentativeList.findLast(
+      (t) => t.span.end <= offset && this.sentenceOf(t.span.start) >= oldest,
+    );
+    if (tentative && (!found || tentative.span.start > found.start)) {
+      this.confirm(tentative);
+      return this.mentionAt(tentative.span);
+    }
+    return found;
+  }
+
+  /** "the ministry", "Guild officials": the latest organisation whose name holds the noun. */
+  resolveOrganization(offset: number, noun: string, capitalizedOnly = false): EntityMention | undefined {
+    const oldest = this.sentenceOf(offset) - ROLE_WINDOW_SENTENCES;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
+      const m = this.mentions[k];
+      if (m.end > offset || m.entity.kind !== "organization") continue;
+      const words = m.entity.name.split(/\s+/).map((w) => w.replace(/['’]s?$/, ""));
+      const hit = words.some((w) => (capitalizedOnly ? w : w.toLowerCase()) === noun);
+      if (hit) return m;
+    }
+    return undefined;
+  }
+
+  /** "The statement said": the speaker of the latest attribution in the last few sentences. */
+  previousSpeakerMention(offset: number): EntityMention | undefined {
+    const oldest = this.sentenceOf(offset) - DOCUMENT_WINDOW_SENTENCES;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
+      const m = this.mentions[k];
+      if (m.end <= offset && m.isSource && m.entity.kind !== "group") return m;
     }
     return undefined;
   }
@@ -486,16 +829,114 @@ function speakerOf(mention: EntityMention): Speaker {
 function headNoun(text: string): string {
   const words = text
     .toLowerCase()
+    // "officials in Norvale", "aides to the governor": the head comes before the prepositional phrase.
+    .replace(/\s+(?:in|at|from|to|with|close to|familiar with)\s.*$/, "")
     .replace(/['’]s$/, "")
     .split(/\s+/);
   return words[words.length - 1] ?? "";
 }
 
+/** Words of a description before its head noun, without articles ("the guild leader" → ["guild"]). */
+function modifiersOf(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/['’]s$/, "")
+    .split(/\s+/)
+    .filter((w) => !/^(the|a|an|some|many|one|two|three|several)$/.test(w));
+  return words.slice(0, -1);
+}
+
+/** The mention for a source resolved through another mention (a pronoun or a description). */
+function linked(
+  resolver: Resolver,
+  source: Span,
+  found: EntityMention,
+  resolution: SpeakerResolution,
+): Speaker {
+  const antecedent = found.antecedent ?? { start: found.start, end: found.end };
+  const m = resolver.addMention(source, found.entity, resolution, antecedent);
+  m.isSource = true;
+  return { ...speakerOf(found), resolution, mention: antecedent };
+}
+
+/** The source span, extended to a name that the extractor cut short ("the Ministry of Trade| and Ports"). */
+function extendToName(names: readonly Span[], source: Span): Span {
+  const longer = names.find(
+    (n) => n.start < source.end && n.end > source.start && (n.end > source.end || n.start < source.start),
+  );
+  return longer
+    ? { start: Math.min(source.start, longer.start), end: Math.max(source.end, longer.end) }
+    : source;
+}
+
+/**
+ * The part of a source span that names the speaker: an appositive or relative clause after a name is
+ * cut ("Sen. Ilse Varga (N-Ash.), who leads the party," → "Sen. Ilse Varga (N-Ash.)"), and a source the
+ * extractor cut short inside a group phrase is widened to it ("Administration" → "Administration officials").
+ */
+function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
+  const raw = doc.slice(source);
+  const start = source.start + (raw.length - raw.trimStart().length);
+  const end = source.start + raw.trimEnd().length;
+  let core = { start, end };
+  const comma = doc.text.slice(start, end).search(/,\s/);
+  if (comma > 0 && /^\p{Lu}/u.test(doc.text.slice(start, start + comma).replace(/^the\s+/i, "")))
+    core = { start, end: start + comma };
+  const group = groups.find((g) => g.start <= core.start && g.end > core.end && g.start < core.end);
+  return group ? { start: core.start, end: group.end } : core;
+}
+
+/** Two names joined by "and" ("Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)"): their spans in `text`. */
+function namePair(text: string): [Span, Span] | null {
+  const and = text.indexOf(" and ");
+  if (and < 0 || text.indexOf(" and ", and + 1) >= 0) return null;
+  const left = text.slice(0, and);
+  const right = text.slice(and + 5);
+  const isName = (part: string) =>
+    /^\p{Lu}/u.test(part) && !!parseName(part).first && !organizationLike(part);
+  if (!isName(left) || !isName(right) || /\bof$/.test(left)) return null;
+  return [
+    { start: 0, end: and },
+    { start: and + 5, end: text.length },
+  ];
+}
+
+/**
+ * A lowercase source with the determiner and modifiers the extractor left out: "office" in "The
+ * governor's office said" → "The governor's office". Only lowercase and possessive words are taken.
+ */
+function descriptionPhrase(doc: Doc, source: Span, text: string): string {
+  if (!/^\p{Ll}/u.test(text)) return text;
+  const before = doc.text.slice(Math.max(0, source.start - 40), source.start);
+  const lead = /\b(the\s+(?:[\p{Ll}'’-]+\s+){0,4})$/iu.exec(before);
+  return lead ? lead[1] + text : text;
+}
+
 /** Resolves one source span to a speaker, adding a mention for it. */
-function resolveSource(resolver: Resolver, source: Span, owner?: Attribution): Speaker | null {
+function resolveSource(
+  resolver: Resolver,
+  source: Span,
+  owner: Attribution,
+  names: readonly Span[],
+  groups: readonly Span[] = [],
+): Speaker | null {
   const doc = resolver.doc;
-  const text = doc.slice(source).trim();
+  const core = coreOfSource(doc, source, groups);
+  const text = doc.slice(core).trim();
   const lowerText = text.toLowerCase();
+  const pair = namePair(text);
+  if (pair) {
+    // "Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)": both are people; the statement is theirs jointly.
+    const people = pair.map((part) =>
+      resolver.nameEntity({ start: core.start + part.start, end: core.start + part.end }, true),
+    );
+    if (people.every((p) => p?.entity.kind === "person")) {
+      const name = people.map((p) => p?.entity.name).join(" and ");
+      const m = resolver.addMention(source, resolver.description(name, "group"), "name");
+      m.isSource = true;
+      return speakerOf(m);
+    }
+  }
   if (PRONOUNS.has(lowerText) || POSSESSIVES.has(lowerText)) {
     if (lowerText === "i" || lowerText === "we") {
       // First person outside a quote is the author; inside a quote, the quote's speaker.
@@ -506,51 +947,121 @@ function resolveSource(resolver: Resolver, source: Span, owner?: Attribution): S
       if (quote?.speaker) return { ...quote.speaker, resolution: "first-person" };
       return null;
     }
-    const found = resolver.resolvePronoun(source.start, lowerText);
+    const found = resolver.resolvePronoun(core.start, lowerText, core);
     if (!found) {
-      if (PRONOUNS.get(lowerText) === "group") return { name: text, kind: "group", resolution: "pronoun" };
+      // An unresolved "they" names nobody; a speaker called "They" would only pollute the registry.
       return null;
     }
-    const antecedent = found.antecedent ?? { start: found.start, end: found.end };
-    resolver.addMention(source, found.entity, "pronoun", antecedent);
-    return { ...speakerOf(found), resolution: "pronoun", mention: antecedent };
+    // A gendered pronoun tells the gender of a person whose name did not ("Jo Bell ... she said").
+    const gender = PRONOUNS.get(lowerText) ?? POSSESSIVES.get(lowerText);
+    if ((gender === "male" || gender === "female") && found.entity.kind === "person")
+      found.entity.gender ??= gender;
+    return linked(resolver, source, found, "pronoun");
   }
+  // "the elder Farrow", "the younger Farrow": father and son share the name but not the suffix.
+  const generation = /^the\s+(elder|younger)\s+(\p{Lu}[\p{L}'’-]+)$/iu.exec(text);
+  if (generation) {
+    const found = resolver.generation(source.start, generation[2], generation[1].toLowerCase() === "younger");
+    if (found) return linked(resolver, source, found, "alias");
+  }
+  // "the governor's office": an office speaks for the person holding the role, named after them.
+  const office = /^the\s+([\p{Ll}-]+)['’]s\s+(office|staff|campaign|team)$/iu.exec(
+    descriptionPhrase(doc, source, text),
+  );
+  if (office) {
+    const holder = resolver.resolveRole(source.start, office[1].toLowerCase());
+    if (holder) {
+      const noun = office[2].toLowerCase();
+      const name = `${noun[0].toUpperCase()}${noun.slice(1)} of ${holder.entity.name}`;
+      const m = resolver.addMention(source, resolver.organization(name), "description");
+      m.isSource = true;
+      return { ...speakerOf(m), mention: { start: holder.start, end: holder.end } };
+    }
+  }
+  const nameSpan = extendToName(names, core);
+  const nameText = doc.slice(nameSpan).trim();
   // A name inside the source ("Director of National Intelligence Dan Coats", "Trump campaign").
-  const capitalized = /^(the\s+)?\p{Lu}/u.test(text) && !/^(the|a|an)\s+\p{Ll}/u.test(text);
+  const capitalized = /^\p{Lu}/u.test(text.replace(/^(the|a|an)\s+/i, ""));
   const head = headNoun(text);
+  const modifiers = modifiersOf(text);
   const nounKind = SOURCE_NOUNS.get(head);
-  if (organizationLike(text) || (capitalized && nounKind === "organization")) {
-    const entity = resolver.organization(text);
-    const m = resolver.addMention(source, entity, "name");
+  const lowerDescription = !capitalized || /^(the|a|an)\s/i.test(text);
+  if (DOCUMENT_NOUNS.has(head) && lowerDescription) {
+    const found = resolver.previousSpeakerMention(source.start);
+    if (found) return linked(resolver, source, found, "description");
+  }
+  if (
+    (capitalized && organizationLike(nameText)) ||
+    (capitalized && nounKind === "organization" && !/^the\s/i.test(text))
+  ) {
+    const m = resolver.addMention(source, resolver.organization(nameText), "name");
+    m.isSource = true;
     return speakerOf(m);
   }
   if (capitalized && !nounKind) {
-    const found = resolver.nameEntity(source, true);
+    const found = resolver.nameEntity(nameSpan, true);
     if (found) {
       const m = resolver.addMention(source, found.entity, found.resolution);
+      m.isSource = true;
+      resolver.addRolesAround(found.entity, nameSpan);
       return speakerOf(m);
     }
   }
-  if (nounKind === "person" || (capitalized && nounKind !== "group")) {
-    const found = resolver.resolveRole(source.start, head);
+  if (nounKind === "group") {
+    // "Ministry officials", "Guild officials": a capitalised modifier naming an organisation in the article.
+    const original = text.split(/\s+/).slice(0, -1);
+    for (const word of original) {
+      if (!/^\p{Lu}/u.test(word) || /^(The|A|An|Some|Many)$/.test(word)) continue;
+      const org = resolver.resolveOrganization(source.start, word.replace(/['’]s?$/, ""), true);
+      if (org) return linked(resolver, source, org, "description");
+    }
+  }
+  if (nounKind === "person" || (capitalized && nounKind !== "group" && nounKind !== "organization")) {
+    const byRole = resolver.resolveRole(source.start, head, modifiers);
+    if (byRole) return linked(resolver, source, byRole, "description");
+    // Only a definite description ("the minister") re-names someone; "a spokesman", "one official" do not.
+    const before = doc.text.slice(Math.max(0, source.start - 40), source.start);
+    const definite =
+      /^the\s/i.test(text) || (/^\p{Ll}/u.test(text) && /\bthe\s+(?:[\p{Ll}'’-]+\s+){0,4}$/iu.test(before));
+    const found = definite && isRoleHead(head) ? resolver.resolveUnknownRole(source.start) : undefined;
     if (found) {
-      const antecedent = { start: found.start, end: found.end };
-      resolver.addMention(source, found.entity, "description", antecedent);
-      return { ...speakerOf(found), resolution: "description", mention: antecedent };
+      // The description is a role the person holds ("the trade and ports minister").
+      const phrase = doc.text.slice(
+        source.start -
+          (/^\p{Ll}/u.test(text)
+            ? (/\bthe\s+((?:[\p{Ll}'’-]+\s+){0,4})$/iu.exec(before)?.[1].length ?? 0)
+            : 0),
+        source.end,
+      );
+      found.entity.roles.add(phrase.replace(/^(the|a|an)\s+/i, "").trim());
+      return linked(resolver, source, found, "description");
     }
     const m = resolver.addMention(source, resolver.description(text, "person"), "description");
+    m.isSource = true;
     return speakerOf(m);
   }
   if (nounKind === "organization") {
+    const found = resolver.resolveOrganization(source.start, head);
+    if (found) return linked(resolver, source, found, "description");
     const m = resolver.addMention(source, resolver.organization(text), "description");
+    m.isSource = true;
     return speakerOf(m);
   }
   const m = resolver.addMention(source, resolver.description(text, "group"), "description");
+  m.isSource = true;
   return speakerOf(m);
 }
 
-export function resolveSpeakers(doc: Doc): void {
-  const resolver = new Resolver(doc);
+/** Hover-card full names per canonical name, from the last `resolveSpeakers` run on a doc. */
+const hintAliasesByDoc = new WeakMap<Doc, Map<string, string[]>>();
+
+/** Full names known for the doc's people from outside the prose (hover cards), by canonical name. */
+export function hintAliases(doc: Doc): ReadonlyMap<string, readonly string[]> {
+  return hintAliasesByDoc.get(doc) ?? new Map();
+}
+
+export function resolveSpeakers(doc: Doc, options: SpeakerOptions = {}): void {
+  const resolver = new Resolver(doc, options);
   const sources = doc.attributions
     .map((attribution, index) => ({ attribution, index }))
     .filter((x) => x.attribution.source)
@@ -587,16 +1098,29 @@ export function resolveSpeakers(doc: Doc): void {
     }
     if (event.kind === "name") {
       const found = resolver.nameEntity(event.span, false);
-      if (found) resolver.addMention(event.span, found.entity, found.resolution);
+      if (found) {
+        resolver.addMention(event.span, found.entity, found.resolution);
+        resolver.addRolesAround(found.entity, event.span);
+      } else resolver.addTentative(event.span);
       continue;
     }
     const attribution = event.attribution;
     if (!attribution?.source) continue;
-    attribution.speaker = resolveSource(resolver, attribution.source, attribution);
+    attribution.speaker = resolveSource(resolver, attribution.source, attribution, candidates, groups);
   }
   doc.mentions = resolver.mentions.map(
-    (m): Mention => ({ start: m.start, end: m.end, name: m.entity.name, kind: m.entity.kind }),
+    (m): Mention => ({
+      start: m.start,
+      end: m.end,
+      name: m.entity.name,
+      kind: m.entity.kind,
+      resolution: m.resolution,
+    }),
   );
+  const aliases = new Map<string, string[]>();
+  for (const m of resolver.mentions)
+    if (m.entity.hintAliases) aliases.set(m.entity.name, [...m.entity.hintAliases]);
+  hintAliasesByDoc.set(doc, aliases);
   // Entities may have gained a fuller name after an attribution was resolved: refresh the names.
   for (const attribution of doc.attributions) {
     const speaker = attribution.speaker;

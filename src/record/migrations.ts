@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { statementTopics } from "../analysis/topics.ts";
+import { surnameKey } from "./identity.ts";
 
 /**
  * Versioned schema: each step runs once, in its own transaction, and bumps PRAGMA user_version, so an
@@ -127,6 +128,15 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (statement_id, key)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX statement_topics_by_key ON statement_topics(key, statement_id);
+      -- What a whole article is about: a statement in it is on those topics too ("express confidence in the
+      -- intelligence community" in an article on Russian interference).
+      CREATE TABLE article_topics (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        label TEXT NOT NULL,
+        PRIMARY KEY (article_id, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX article_topics_by_key ON article_topics(key, article_id);
       CREATE TABLE verdicts (
         key TEXT PRIMARY KEY,             -- sha256 of prompt version, model and both statements
         verdict TEXT NOT NULL,            -- JSON
@@ -135,7 +145,53 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: backfillTopics,
   },
+  {
+    version: 5,
+    description:
+      "person registry: surname keys, each statement's in-article speaker name, why names were linked",
+    sql: `
+      ALTER TABLE persons ADD COLUMN surname_key TEXT;
+      CREATE INDEX persons_by_surname ON persons(surname_key);
+      -- The speaker name as resolved inside the article, so overrides can re-link statements later.
+      ALTER TABLE statements ADD COLUMN local_name_key TEXT;
+      CREATE TABLE person_links (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,               -- the name that was linked (canonical in its article, or an alias)
+        name_key TEXT NOT NULL,
+        rule TEXT NOT NULL,               -- "same full name", "surname only: ...", "manual override: merge", ...
+        article_id TEXT,                  -- evidence: where the link was first made
+        span_start INTEGER,               -- and the source span in that article's cleaned text
+        span_end INTEGER,
+        detail TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX person_links_once ON person_links(person_id, name_key, rule);
+    `,
+    run: backfillRegistry,
+  },
 ];
+
+/** Existing people get surname keys; existing statements keep their person's name as in-article name. */
+function backfillRegistry(db: Database.Database): void {
+  const setSurname = db.prepare("UPDATE persons SET surname_key = ? WHERE id = ?");
+  const note = db.prepare(
+    `INSERT OR IGNORE INTO person_links (person_id, name, name_key, rule, created_at)
+     VALUES (?, ?, ?, 'stored before the registry', ?)`,
+  );
+  const now = new Date().toISOString();
+  for (const row of db.prepare("SELECT id, name, kind FROM persons").all() as {
+    id: number;
+    name: string;
+    kind: "person" | "organization" | "group";
+  }[]) {
+    setSurname.run(surnameKey(row.name, row.kind), row.id);
+    note.run(row.id, row.name, nameKey(row.name), now);
+  }
+  db.exec(
+    "UPDATE statements SET local_name_key = (SELECT name_key FROM persons WHERE id = statements.person_id)",
+  );
+}
 
 /** Statements stored before version 4 get the topics of their content (their context is unknown). */
 function backfillTopics(db: Database.Database): void {

@@ -2,7 +2,10 @@ import Database from "better-sqlite3";
 import type { Verdict } from "../analysis/mixed.ts";
 import type { StatementView } from "../analysis/statement-view.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
+import { aliasForm } from "../nlp/names.ts";
+import { type OverrideReport, type PersonLink, Registry } from "./identity.ts";
 import { migrate, nameKey } from "./migrations.ts";
+import { loadOverrides, type Overrides, overridesNextTo } from "./overrides.ts";
 import type {
   PersonRecord,
   PersonSummary,
@@ -26,6 +29,8 @@ const LIST_SEPARATOR = "\u001f";
 
 export interface SqliteStoreOptions {
   readonly?: boolean;
+  /** Manual registry corrections; by default the onrecord.overrides.json next to the database, if any. */
+  overrides?: Overrides;
 }
 
 /** Opens (creating and migrating when writable) the SQLite record at `path`. */
@@ -36,6 +41,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly cache = new Map<string, Database.Statement>();
+  private readonly registry: Registry;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(path, {
@@ -51,6 +57,27 @@ export class SqliteStore implements Store {
       this.db.pragma("synchronous = NORMAL");
       migrate(this.db);
     }
+    const overridesFile = options.overrides ? undefined : overridesNextTo(path);
+    this.registry = new Registry(
+      this.db,
+      options.overrides ?? (overridesFile ? loadOverrides(overridesFile) : undefined),
+    );
+  }
+
+  /** Applies manual overrides to the stored people and uses them for later ingests. */
+  applyOverrides(overrides: Overrides): OverrideReport {
+    return this.registry.applyOverrides(overrides);
+  }
+
+  /** Uses `overrides` for the articles added from now on (ingest --overrides). */
+  setOverrides(overrides: Overrides): void {
+    this.registry.setOverrides(overrides);
+  }
+
+  /** Why each name was linked to the person found by `name` (canonical name or alias). */
+  personLinks(name: string): PersonLink[] {
+    const found = this.lookupPerson(name);
+    return found ? this.registry.links(found.id) : [];
   }
 
   /** Prepared statements are compiled once per SQL text and reused. */
@@ -100,20 +127,27 @@ export class SqliteStore implements Store {
       statementCount: article.statements.length,
       ingestedAt: new Date().toISOString(),
     });
+    const insertTopic = this.prepare(
+      "INSERT OR IGNORE INTO article_topics (article_id, key, label) VALUES (?, ?, ?)",
+    );
+    for (const topic of article.topics) insertTopic.run(article.id, topic.key, topic.label);
 
+    // In-article speaker name → stored person, through the registry's merge rules (see identity.ts).
     const personIds = new Map<string, number>();
-    const personId = (speaker: Pick<Speaker, "name" | "kind"> & Partial<Speaker>): number => {
+    const personId = (
+      speaker: Pick<Speaker, "name" | "kind"> & Partial<Speaker>,
+      source: Span | null,
+    ): number => {
       const key = nameKey(speaker.name);
       const known = personIds.get(key);
       if (known !== undefined) return known;
-      const row = this.prepare(
-        `INSERT INTO persons (name, name_key, kind, party, state) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (name_key) DO UPDATE SET party = coalesce(excluded.party, party), state = coalesce(excluded.state, state)
-         RETURNING id`,
-      ).get(speaker.name, key, speaker.kind, speaker.party ?? null, speaker.state ?? null) as { id: number };
-      personIds.set(key, row.id);
-      return row.id;
+      const id = this.registry.link(speaker, { articleId: article.id, span: source });
+      personIds.set(key, id);
+      return id;
     };
+    const setLocalName = this.prepare(
+      "UPDATE statements SET local_name_key = ? WHERE article_id = ? AND ordinal = ?",
+    );
     // Roles and aliases repeat across an article's statements; collect them once per article and
     // write each once (this halves the rows touched per article).
     const roles = new Map<number, Set<string>>();
@@ -130,21 +164,36 @@ export class SqliteStore implements Store {
       const speaker = statement.speaker;
       let id: number | null = null;
       if (speaker?.name) {
-        id = personId(speaker);
+        id = personId(speaker, statement.source);
         const known = roles.get(id) ?? new Set<string>();
         for (const role of speaker.roles ?? []) known.add(role);
         roles.set(id, known);
         if (statement.source && (speaker.resolution === "name" || speaker.resolution === "alias")) {
-          addAlias(id, speaker.name, article.text.slice(statement.source.start, statement.source.end));
+          const written = article.text.slice(statement.source.start, statement.source.end);
+          addAlias(id, speaker.name, aliasForm(written, speaker.kind));
         }
       }
       this.insertStatement(article.id, ordinal, id, statement, published);
+      if (speaker?.name) setLocalName.run(nameKey(speaker.name), article.id, ordinal);
     });
     for (const person of article.people) {
       // Only people who speak somewhere in the record get a row; the rest would be noise in `people`.
       const id = personIds.get(nameKey(person.name));
       if (id === undefined) continue;
-      for (const alias of person.aliases) addAlias(id, person.name, alias);
+      for (const alias of person.aliases) {
+        addAlias(id, person.name, alias);
+        if (nameKey(alias) === nameKey(person.name)) continue;
+        const rule = person.hoverNames?.includes(alias)
+          ? "hover-card full name"
+          : "same person in the article";
+        this.registry.note(
+          id,
+          alias,
+          rule,
+          { articleId: article.id, span: null },
+          `alias of "${person.name}"`,
+        );
+      }
     }
     for (const [id, names] of roles) for (const role of names) this.recordRole(id, role, published);
     const insertAlias = this.prepare(
@@ -288,7 +337,11 @@ export class SqliteStore implements Store {
        WHERE a.alias_key = ? ORDER BY (SELECT count(*) FROM statements s WHERE s.person_id = a.person_id) DESC, p.id`,
     ).all(key) as { id: number; name: string }[];
     const found = exact ?? byAlias[0];
-    if (!found) return undefined;
+    if (!found) {
+      // Aliases are bare names: "Mayor Ada Quill" or "Mr. Quill" is looked up as "Ada Quill", "Quill".
+      const bare = aliasForm(name);
+      return bare && nameKey(bare) !== key ? this.lookupPerson(bare) : undefined;
+    }
     return { id: found.id, alsoMatches: byAlias.filter((match) => match.id !== found.id).map((m) => m.name) };
   }
 
@@ -346,8 +399,11 @@ export class SqliteStore implements Store {
       params.push(filter.until);
     }
     for (const key of filter.topicKeys ?? []) {
-      where.push("EXISTS (SELECT 1 FROM statement_topics t WHERE t.statement_id = s.id AND t.key = ?)");
-      params.push(key);
+      where.push(
+        `(EXISTS (SELECT 1 FROM statement_topics t WHERE t.statement_id = s.id AND t.key = ?)
+          OR EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = s.article_id AND t.key = ?))`,
+      );
+      params.push(key, key);
     }
     // The context is cut from the article in SQL so a speaker's 10,000 statements don't pull whole articles.
     const rows = this.prepare(

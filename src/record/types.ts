@@ -29,6 +29,8 @@ export interface ProcessedPerson {
   name: string;
   kind: Speaker["kind"];
   aliases: string[];
+  /** The aliases that came from hover cards (full names the cleaner removed from the text). */
+  hoverNames?: string[];
 }
 
 /** What `processArticle` returns and `Store.addArticle` takes. */
@@ -47,6 +49,8 @@ export interface ProcessedArticle {
   /** The cleaner's offset map in a JSON-serialisable form (kept for provenance; spans are already mapped). */
   offsetMap: unknown;
   statements: ProcessedStatement[];
+  /** Topics the article as a whole is about (those most of its sentences mention). */
+  topics: TopicTerm[];
   /** Aliases of the speakers of this article (surface forms of their mentions). */
   people: ProcessedPerson[];
 }

@@ -21,6 +21,7 @@ import {
   type TrainOptions,
   trainLogistic,
 } from "../../src/analysis/judge/model.ts";
+import { seededRandom } from "../../src/random.ts";
 
 export type LabelledPair = StatementPair & { label: Label };
 
@@ -56,17 +57,6 @@ export function trainJudge(
 
 export function predictWith(model: LogisticModel, pair: StatementPair): Label {
   return decide(model, pairFeatures(pair.text1, pair.text2)).label;
-}
-
-/** mulberry32: a small seeded generator, so fold assignment is reproducible. */
-function seededRandom(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fold index for every pair: each label's pairs are shuffled, then dealt round-robin over the folds. */

@@ -1,4 +1,7 @@
 import { emissionScores, TAG_COUNT, viterbi } from "../../src/nlp/ner/decoder.ts";
+import { seededRandom } from "../../src/random.ts";
+
+export { seededRandom };
 
 /** One training sentence: feature ids per token and gold BILOU tag indices. */
 export interface TrainingSentence {
@@ -11,18 +14,6 @@ export interface TrainedWeights {
   weights: Float64Array;
   /** (TAG_COUNT + 1) × TAG_COUNT transition weights (last row: sentence start), averaged. */
   transitions: Float64Array;
-}
-
-/** Small deterministic PRNG (mulberry32) so that training shuffles the same way every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

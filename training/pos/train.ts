@@ -15,6 +15,7 @@ import { wordContext } from "../../src/nlp/pos/features.ts";
 import { chunkSpansFor, loadPosModels, type PosModels, tagPosWith } from "../../src/nlp/pos/index.ts";
 import { AveragedPerceptron, serializeWeights } from "../../src/nlp/pos/perceptron.ts";
 import { bioSpans, decodeChunks, decodePos, iob1ToBio, type PosModel } from "../../src/nlp/pos/tagger.ts";
+import { seededRandom, shuffled } from "../../src/random.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const conllDir = path.resolve(repoRoot, "../shared/data/conll2003");
@@ -52,25 +53,6 @@ export function readConll(file: string): Sentence[] {
   return sentences.map((s) => ({ ...s, chunks: iob1ToBio(s.chunks) }));
 }
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
-
 /** Words seen at least 20 times with one tag 97% of the time or more (Honnibal's thresholds). */
 function buildTagDictionary(sentences: readonly Sentence[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
@@ -98,9 +80,11 @@ export function trainPos(sentences: readonly Sentence[], seed = 1): PosModel {
     tagDictionary: buildTagDictionary(sentences),
   };
   const random = seededRandom(seed);
-  const order = [...sentences];
+  let order = [...sentences];
   for (let epoch = 0; epoch < POS_EPOCHS; epoch++) {
-    for (const s of shuffle(order, random)) decodePos(model, s.words, s.pos);
+    // Each epoch shuffles the previous epoch's order, as the shipped weights were trained.
+    order = shuffled(order, random);
+    for (const s of order) decodePos(model, s.words, s.pos);
   }
   model.perceptron.average();
   return model;
@@ -110,9 +94,10 @@ export function trainChunker(sentences: readonly Sentence[], predictedPos: reado
   const classes = [...new Set(sentences.flatMap((s) => s.chunks))].sort();
   const perceptron = new AveragedPerceptron(classes);
   const random = seededRandom(seed);
-  const order = sentences.map((_, i) => i);
+  let order = sentences.map((_, i) => i);
   for (let epoch = 0; epoch < CHUNK_EPOCHS; epoch++) {
-    for (const i of shuffle(order, random)) {
+    order = shuffled(order, random);
+    for (const i of order) {
       decodeChunks(perceptron, sentences[i].words, predictedPos[i], sentences[i].chunks);
     }
   }

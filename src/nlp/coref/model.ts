@@ -3,7 +3,11 @@
  * over the options gives their probabilities. Training minimises the log loss with L2 regularisation by
  * AdaGrad over a seeded shuffle, so the same data always gives the same weights.
  */
+
+import { seededRandom, shuffled } from "../../random.ts";
 import type { FeatureMap, OptionFeatures } from "./features.ts";
+
+export { seededRandom, shuffled };
 
 export interface RankerModel {
   weights: Record<string, number>;
@@ -51,27 +55,6 @@ export function decide(model: RankerModel, scores: readonly number[]): number {
   let best = 0;
   for (let i = 1; i < adjusted.length; i++) if (adjusted[i] > adjusted[best]) best = i;
   return best === adjusted.length - 1 ? -1 : best;
-}
-
-/** A small deterministic generator (mulberry32): fixed seeds must give fixed models on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
 
 export function train(

@@ -1,0 +1,460 @@
+import type Database from "better-sqlite3";
+import type { Span, Speaker } from "../nlp/doc.ts";
+import { parseName } from "../nlp/names.ts";
+import { nameKey } from "./migrations.ts";
+import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";
+
+/**
+ * The person registry across articles: decides which stored person a speaker resolved inside one
+ * article is, and writes down why (table person_links: rule, name, article, span).
+ *
+ * Rules, tried in order; each is explainable from the record alone:
+ *  - "manual override: merge|split|rename": the overrides file names the person;
+ *  - "same full name": the canonical name (or organisation name) is already a person;
+ *  - "known full-name alias": a multi-word name already stored as an alias of exactly one person
+ *    (a hover card's "Donald John Trump");
+ *  - "surname only: the one known person with that surname" and "surname only: the one namesake
+ *    with a matching role": a bare surname ("Voss") joins a full-name person with that surname when
+ *    there is exactly one, or exactly one whose stored roles share a word with the mention's roles.
+ *    Several candidates and no deciding role: the bare surname stays a person of its own
+ *    ("ambiguous surname kept apart"), because a wrong merge is worse than a missed one;
+ *  - "new person"; and when a full name arrives while a bare-surname person of that surname exists and
+ *    no other full name shares it, the bare person is merged into it ("surname-only person merged
+ *    into the only full name").
+ * Different given names never merge ("Bill Clinton" ≠ "Hillary Clinton"), and suffixes are part of
+ * the surname key ("Donald Trump Jr." is not a namesake of "Trump").
+ */
+
+export interface LinkEvidence {
+  articleId: string | null;
+  span: Span | null;
+}
+
+export interface PersonLink {
+  name: string;
+  rule: string;
+  articleId: string | null;
+  span: Span | null;
+  detail: string | null;
+  createdAt: string;
+}
+
+export interface OverrideReport {
+  merged: string[];
+  split: string[];
+  renamed: string[];
+  statementsMoved: number;
+}
+
+type LocalSpeaker = Pick<Speaker, "name" | "kind"> & Partial<Speaker>;
+
+/** Words of roles that say nothing about the position ("of", "the"), ignored when comparing roles. */
+const ROLE_STOPWORDS = new Set(["of", "the", "and", "for", "on", "former", "a", "an"]);
+
+/** The surname key of a person's canonical name: surname plus suffix ("trump", "farrow jr."). */
+export function surnameKey(name: string, kind: Speaker["kind"] = "person"): string | null {
+  if (kind !== "person") return null;
+  const parsed = parseName(name);
+  if (!parsed.last) return null;
+  return nameKey([parsed.last, parsed.suffix].filter(Boolean).join(" "));
+}
+
+/** True for a canonical name with no given name ("Voss", "Castellan"). */
+function isBareSurname(name: string): boolean {
+  return !parseName(name).first;
+}
+
+function roleWords(roles: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const role of roles)
+    for (const word of role.toLowerCase().split(/[\s,]+/))
+      if (word && !ROLE_STOPWORDS.has(word)) words.add(word.replace(/\.$/, ""));
+  return words;
+}
+
+export class Registry {
+  private readonly db: Database.Database;
+  private targets: Map<string, { target: string; rule: string }>;
+
+  constructor(db: Database.Database, overrides: Overrides = NO_OVERRIDES) {
+    this.db = db;
+    this.targets = overrideTargets(overrides);
+  }
+
+  setOverrides(overrides: Overrides): void {
+    this.targets = overrideTargets(overrides);
+  }
+
+  /** The stored person for an in-article speaker, created when new; records the rule that linked it. */
+  link(speaker: LocalSpeaker, evidence: LinkEvidence): number {
+    const id = this.linkByRules(speaker, evidence);
+    // A name that was linked to someone else's canonical name stays findable as an alias.
+    const stored = this.db.prepare("SELECT name_key FROM persons WHERE id = ?").get(id) as {
+      name_key: string;
+    };
+    if (stored.name_key !== nameKey(speaker.name)) this.addAlias(id, speaker.name);
+    return id;
+  }
+
+  private linkByRules(speaker: LocalSpeaker, evidence: LinkEvidence): number {
+    const key = nameKey(speaker.name);
+    const override = this.targets.get(key);
+    if (override) {
+      const id = this.findOrCreate({ ...speaker, name: override.target }, evidence, override.rule);
+      this.note(
+        id,
+        speaker.name,
+        override.rule,
+        evidence,
+        `override sends "${speaker.name}" to "${override.target}"`,
+      );
+      return id;
+    }
+    const exact = this.byName(speaker.name);
+    if (exact !== undefined) {
+      this.fillParty(exact, speaker);
+      this.note(exact, speaker.name, "same full name", evidence, null);
+      return exact;
+    }
+    if (speaker.kind === "organization" && !/\s/.test(speaker.name.trim())) {
+      const found = this.organizationHeadMatch(speaker.name);
+      if (found) {
+        this.note(
+          found.id,
+          speaker.name,
+          "short name: the one organisation named with that word",
+          evidence,
+          found.detail,
+        );
+        return found.id;
+      }
+    }
+    if (speaker.kind === "person") {
+      const words = speaker.name.trim().split(/\s+/).length;
+      if (words > 1) {
+        const aliased = this.uniqueAliasOwner(speaker.name);
+        if (aliased !== undefined) {
+          this.note(aliased, speaker.name, "known full-name alias", evidence, null);
+          return aliased;
+        }
+      }
+      if (isBareSurname(speaker.name)) {
+        const found = this.surnameMatch(speaker);
+        if (found) {
+          this.note(found.id, speaker.name, found.rule, evidence, found.detail);
+          return found.id;
+        }
+      }
+    }
+    return this.create(speaker, evidence);
+  }
+
+  /** Moves everything of person `from` to person `into` (statements, aliases, roles, links), then deletes `from`. */
+  merge(
+    from: number,
+    into: number,
+    rule: string,
+    evidence: LinkEvidence = { articleId: null, span: null },
+  ): number {
+    if (from === into) return 0;
+    const old = this.db.prepare("SELECT name FROM persons WHERE id = ?").get(from) as
+      | { name: string }
+      | undefined;
+    if (!old) return 0;
+    const moved = this.db
+      .prepare("UPDATE statements SET person_id = ? WHERE person_id = ?")
+      .run(into, from).changes;
+    this.refreshSearch(into);
+    this.db
+      .prepare(
+        `INSERT INTO roles (person_id, role, first_seen, last_seen)
+           SELECT ?, role, first_seen, last_seen FROM roles WHERE person_id = ?
+         ON CONFLICT (person_id, role) DO UPDATE SET
+           first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
+           last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))`,
+      )
+      .run(into, from);
+    this.db.prepare("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?").run(into, from);
+    this.addAlias(into, old.name);
+    this.db.prepare("UPDATE person_links SET person_id = ? WHERE person_id = ?").run(into, from);
+    this.db.prepare("DELETE FROM persons WHERE id = ?").run(from);
+    this.note(into, old.name, rule, evidence, `merged person "${old.name}" (${moved} statements)`);
+    const target = this.db.prepare("SELECT name FROM persons WHERE id = ?").get(into) as { name: string };
+    this.removeAlias(into, target.name);
+    return moved;
+  }
+
+  /** Applies an overrides file to what is already stored; statements are moved, never dropped. */
+  applyOverrides(overrides: Overrides): OverrideReport {
+    const report: OverrideReport = { merged: [], split: [], renamed: [], statementsMoved: 0 };
+    const evidence = { articleId: null, span: null };
+    const run = this.db.transaction(() => {
+      for (const { into, names } of overrides.merge) {
+        for (const name of names) {
+          const from = this.byName(name) ?? this.uniqueAliasOwner(name);
+          if (from === undefined) continue;
+          const target = this.byName(into) ?? this.renameTo(from, into, "manual override: merge");
+          if (target !== from)
+            report.statementsMoved += this.merge(from, target, "manual override: merge", evidence);
+          this.addAlias(target, name);
+          report.merged.push(`${name} → ${into}`);
+        }
+      }
+      for (const { alias, from, to } of overrides.split) {
+        const source = this.byName(from);
+        if (source === undefined) continue;
+        const kind = (
+          this.db.prepare("SELECT kind FROM persons WHERE id = ?").get(source) as { kind: Speaker["kind"] }
+        ).kind;
+        const target = this.findOrCreate({ name: to, kind }, evidence, "manual override: split");
+        const moved = this.db
+          .prepare("UPDATE statements SET person_id = ? WHERE person_id = ? AND local_name_key = ?")
+          .run(target, source, nameKey(alias)).changes;
+        this.refreshSearch(target);
+        this.db
+          .prepare("DELETE FROM aliases WHERE person_id = ? AND alias_key = ?")
+          .run(source, nameKey(alias));
+        this.addAlias(target, alias);
+        this.note(
+          target,
+          alias,
+          "manual override: split",
+          evidence,
+          `${moved} statements of "${from}" under "${alias}"`,
+        );
+        report.statementsMoved += moved;
+        report.split.push(`${alias}: ${from} → ${to} (${moved} statements)`);
+      }
+      for (const { from, to } of overrides.rename) {
+        const source = this.byName(from);
+        if (source === undefined) continue;
+        const existing = this.byName(to);
+        if (existing !== undefined && existing !== source)
+          report.statementsMoved += this.merge(source, existing, "manual override: rename", evidence);
+        else this.renameTo(source, to, "manual override: rename");
+        report.renamed.push(`${from} → ${to}`);
+      }
+    });
+    run.immediate();
+    this.setOverrides(overrides);
+    return report;
+  }
+
+  /** Why each name was linked to the person: rule, article and span. */
+  links(personId: number): PersonLink[] {
+    const rows = this.db
+      .prepare(
+        `SELECT name, rule, article_id, span_start, span_end, detail, created_at FROM person_links
+         WHERE person_id = ? ORDER BY id`,
+      )
+      .all(personId) as {
+      name: string;
+      rule: string;
+      article_id: string | null;
+      span_start: number | null;
+      span_end: number | null;
+      detail: string | null;
+      created_at: string;
+    }[];
+    return rows.map((row) => ({
+      name: row.name,
+      rule: row.rule,
+      articleId: row.article_id,
+      span:
+        row.span_start === null || row.span_end === null
+          ? null
+          : { start: row.span_start, end: row.span_end },
+      detail: row.detail,
+      createdAt: row.created_at,
+    }));
+  }
+
+  /** Records why `name` belongs to the person, once per person, name and rule (the first evidence). */
+  note(personId: number, name: string, rule: string, evidence: LinkEvidence, detail: string | null): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO person_links (person_id, name, name_key, rule, article_id, span_start, span_end, detail, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        personId,
+        name,
+        nameKey(name),
+        rule,
+        evidence.articleId,
+        evidence.span?.start ?? null,
+        evidence.span?.end ?? null,
+        detail,
+        new Date().toISOString(),
+      );
+  }
+
+  private byName(name: string): number | undefined {
+    const row = this.db.prepare("SELECT id FROM persons WHERE name_key = ?").get(nameKey(name)) as
+      | { id: number }
+      | undefined;
+    return row?.id;
+  }
+
+  private uniqueAliasOwner(name: string): number | undefined {
+    const rows = this.db
+      .prepare("SELECT DISTINCT person_id AS id FROM aliases WHERE alias_key = ? LIMIT 2")
+      .all(nameKey(name)) as { id: number }[];
+    return rows.length === 1 ? rows[0].id : undefined;
+  }
+
+  private surnameMatch(speaker: LocalSpeaker): { id: number; rule: string; detail: string } | undefined {
+    const key = surnameKey(speaker.name);
+    if (!key) return undefined;
+    const namesakes = (
+      this.db.prepare("SELECT id, name FROM persons WHERE surname_key = ? AND kind = 'person'").all(key) as {
+        id: number;
+        name: string;
+      }[]
+    ).filter((p) => !isBareSurname(p.name));
+    if (namesakes.length === 1)
+      return {
+        id: namesakes[0].id,
+        rule: "surname only: the one known person with that surname",
+        detail: `only "${namesakes[0].name}" has the surname`,
+      };
+    if (namesakes.length === 0 || !speaker.roles?.length) return undefined;
+    const wanted = roleWords(speaker.roles);
+    const fitting = namesakes.filter((p) => {
+      const roles = (
+        this.db.prepare("SELECT role FROM roles WHERE person_id = ?").all(p.id) as { role: string }[]
+      ).map((r) => r.role);
+      return [...roleWords(roles)].some((w) => wanted.has(w));
+    });
+    if (fitting.length !== 1) return undefined;
+    return {
+      id: fitting[0].id,
+      rule: "surname only: the one namesake with a matching role",
+      detail: `roles ${JSON.stringify(speaker.roles)} fit "${fitting[0].name}" among ${namesakes.length} namesakes`,
+    };
+  }
+
+  /**
+   * "Guild" after "Saltmere Dockworkers' Guild": a one-word organisation name that starts or ends exactly
+   * one stored organisation's name. Several ("Ministry" among ministries) stay apart.
+   */
+  private organizationHeadMatch(word: string): { id: number; detail: string } | undefined {
+    const key = nameKey(word);
+    const rows = this.db
+      .prepare(
+        `SELECT id, name FROM persons WHERE kind = 'organization' AND name_key != ?
+           AND (name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')`,
+      )
+      .all(key, `${escapeLike(key)} %`, `% ${escapeLike(key)}`) as { id: number; name: string }[];
+    if (rows.length !== 1) return undefined;
+    return { id: rows[0].id, detail: `only "${rows[0].name}" is named with "${word}"` };
+  }
+
+  private create(speaker: LocalSpeaker, evidence: LinkEvidence): number {
+    const id = this.insertPerson(speaker);
+    if (speaker.kind === "person" && isBareSurname(speaker.name)) {
+      const key = surnameKey(speaker.name);
+      const namesakes = (
+        this.db.prepare("SELECT name FROM persons WHERE surname_key = ? AND id != ?").all(key, id) as {
+          name: string;
+        }[]
+      ).map((p) => p.name);
+      this.note(
+        id,
+        speaker.name,
+        namesakes.length > 1 ? "ambiguous surname kept apart" : "new person",
+        evidence,
+        namesakes.length > 1 ? `namesakes: ${namesakes.join(", ")}` : null,
+      );
+      return id;
+    }
+    this.note(id, speaker.name, "new person", evidence, null);
+    if (speaker.kind === "person") this.absorbBareNamesake(id, speaker.name, evidence);
+    return id;
+  }
+
+  /** A bare-surname person ("Voss") joins the first and only full name with that surname ("Helena Voss"). */
+  private absorbBareNamesake(id: number, name: string, evidence: LinkEvidence): void {
+    const key = surnameKey(name);
+    if (!key) return;
+    const namesakes = this.db
+      .prepare("SELECT id, name FROM persons WHERE surname_key = ? AND kind = 'person' AND id != ?")
+      .all(key, id) as { id: number; name: string }[];
+    const bare = namesakes.filter((p) => isBareSurname(p.name));
+    if (bare.length === 1 && namesakes.length === 1)
+      this.merge(bare[0].id, id, "surname-only person merged into the only full name", evidence);
+  }
+
+  private findOrCreate(speaker: LocalSpeaker, evidence: LinkEvidence, rule: string): number {
+    const existing = this.byName(speaker.name);
+    if (existing !== undefined) return existing;
+    const id = this.insertPerson(speaker);
+    this.note(id, speaker.name, rule, evidence, "created by the override");
+    return id;
+  }
+
+  private insertPerson(speaker: LocalSpeaker): number {
+    const row = this.db
+      .prepare(
+        `INSERT INTO persons (name, name_key, surname_key, kind, party, state) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (name_key) DO UPDATE SET party = coalesce(excluded.party, party), state = coalesce(excluded.state, state)
+         RETURNING id`,
+      )
+      .get(
+        speaker.name,
+        nameKey(speaker.name),
+        surnameKey(speaker.name, speaker.kind),
+        speaker.kind,
+        speaker.party ?? null,
+        speaker.state ?? null,
+      ) as { id: number };
+    return row.id;
+  }
+
+  private fillParty(id: number, speaker: LocalSpeaker): void {
+    if (!speaker.party && !speaker.state) return;
+    this.db
+      .prepare("UPDATE persons SET party = coalesce(party, ?), state = coalesce(state, ?) WHERE id = ?")
+      .run(speaker.party ?? null, speaker.state ?? null, id);
+  }
+
+  /** Gives person `id` the canonical name `name`, keeping the old one as an alias. */
+  private renameTo(id: number, name: string, rule: string): number {
+    const old = this.db.prepare("SELECT name, kind FROM persons WHERE id = ?").get(id) as {
+      name: string;
+      kind: Speaker["kind"];
+    };
+    this.db
+      .prepare("UPDATE persons SET name = ?, name_key = ?, surname_key = ? WHERE id = ?")
+      .run(name, nameKey(name), surnameKey(name, old.kind), id);
+    this.addAlias(id, old.name);
+    this.removeAlias(id, name);
+    this.refreshSearch(id);
+    this.note(id, old.name, rule, { articleId: null, span: null }, `renamed "${old.name}" to "${name}"`);
+    return id;
+  }
+
+  private addAlias(id: number, alias: string): void {
+    this.db
+      .prepare("INSERT OR IGNORE INTO aliases (person_id, alias, alias_key) VALUES (?, ?, ?)")
+      .run(id, alias, nameKey(alias));
+  }
+
+  private removeAlias(id: number, alias: string): void {
+    this.db.prepare("DELETE FROM aliases WHERE person_id = ? AND alias_key = ?").run(id, nameKey(alias));
+  }
+
+  /** The full-text index stores the speaker's name per statement; re-linked statements need the new one. */
+  private refreshSearch(personId: number): void {
+    this.db
+      .prepare(
+        `UPDATE statements_fts SET speaker = (SELECT name FROM persons WHERE id = ?)
+         WHERE rowid IN (SELECT id FROM statements WHERE person_id = ?)`,
+      )
+      .run(personId, personId);
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
