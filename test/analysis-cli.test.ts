@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -158,4 +158,36 @@ test("the seed article: Trump on Russia, in order, with the contradictions flagg
   assertSpansIndexArticles(seedDb, timeline);
   const pairs = json<MixedPair[]>(["mixed", "--speaker", "Trump", "--db", seedDb]);
   assert.ok(pairs.length > 0, "the week of mixed messages is flagged");
+});
+
+test("ingest honours a manual overrides file, and a bad one is refused by name", () => {
+  const overrides = path.join(dir, "overrides.json");
+  writeFileSync(overrides, JSON.stringify({ rename: [{ from: "Helena Voss", to: "Helena M. Voss" }] }));
+  const renamedDb = path.join(dir, "renamed.db");
+  const ingest = onrecord([
+    "ingest",
+    path.join(root, "samples/corpus"),
+    "--overrides",
+    overrides,
+    "--db",
+    renamedDb,
+  ]);
+  assert.equal(ingest.code, 0, ingest.stderr);
+  const person = json<{ name: string; statementCount: number }>(["person", "Voss", "--db", renamedDb]);
+  assert.equal(person.name, "Helena M. Voss");
+  assert.ok(person.statementCount > 5);
+  const why = onrecord(["person", "Helena M. Voss", "--why", "--db", renamedDb]);
+  assert.match(why.stdout, /manual override/);
+
+  writeFileSync(overrides, '{"rename": [{"from": "Helena Voss"}]}');
+  const bad = onrecord([
+    "ingest",
+    path.join(root, "samples/corpus"),
+    "--overrides",
+    overrides,
+    "--db",
+    renamedDb,
+  ]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /overrides\.json: .*"to"/);
 });

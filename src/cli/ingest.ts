@@ -2,16 +2,19 @@ import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import type { InputFormat } from "../ingest/options.ts";
+import { loadOverrides } from "../record/overrides.ts";
 import {
   addDbOption,
   addInputOptions,
   addJsonOption,
+  errorMessageOf,
   failureLocation,
   type InputFlags,
   openStore,
   parseCount,
   printJson,
   readOptionsOf,
+  UsageError,
 } from "./common.ts";
 import type { IngestProgress, IngestSummary } from "./run-ingest.ts";
 
@@ -20,6 +23,7 @@ interface IngestFlags extends InputFlags {
   db: string;
   json?: boolean;
   workers?: number;
+  overrides?: string;
 }
 
 export function registerIngest(program: Command): void {
@@ -31,6 +35,10 @@ export function registerIngest(program: Command): void {
       "--workers <n>",
       `processing threads, 0 = main thread (default ${availableParallelism()})`,
       parseCount,
+    )
+    .option(
+      "--overrides <file>",
+      "manual merge/split/rename rules (default: onrecord.overrides.json beside the db)",
     );
   addInputOptions(command);
   addDbOption(command);
@@ -45,6 +53,14 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
   const { ingestInputs } = await import("./run-ingest.ts");
   const store = openStore(flags.db);
+  if (flags.overrides) {
+    try {
+      store.setOverrides(loadOverrides(flags.overrides));
+    } catch (error) {
+      store.close();
+      throw new UsageError(errorMessageOf(error));
+    }
+  }
   // The bar is for people watching a terminal; logs and pipes get only the summary.
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
