@@ -11,7 +11,7 @@
  *
  * usage: npm run eval:speakers [-- --split dev|train] [-- --verbose]
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Attribution, Span } from "../src/nlp/doc.ts";
@@ -22,6 +22,7 @@ import { quotes } from "../src/nlp/quotes.ts";
 import { sentencizer } from "../src/nlp/sentencizer.ts";
 import { resolveSpeakers } from "../src/nlp/speakers.ts";
 import { tokenizer } from "../src/nlp/tokenizer.ts";
+import { type GoldAttribution, loadSplit } from "../training/attribution/polnear.ts";
 import { processSamples, type SampleCheck, scoreSamples } from "./eval-samples.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,54 +30,19 @@ const split = process.argv.includes("--split") ? process.argv[process.argv.index
 const verbose = process.argv.includes("--verbose");
 const goldDir = path.resolve(repoRoot, "../shared/data/polnear", split ?? "dev");
 
-/** brat offsets count code points; JavaScript strings count UTF-16 units. */
-function codePointsToUnits(text: string): (cp: number) => number {
-  const map: number[] = [];
-  let unit = 0;
-  for (const ch of text) {
-    map.push(unit);
-    unit += ch.length;
-  }
-  map.push(unit);
-  return (cp) => map[Math.min(cp, map.length - 1)];
-}
-
-/** Gold attributions of one article, each range list collapsed to one covering span. */
-function goldAttributions(text: string, ann: string): Attribution[] {
-  const conv = codePointsToUnits(text);
-  const spans = new Map<string, Span[]>();
-  const out: Attribution[] = [];
-  const cover = (ranges: Span[]): Span => ({
-    start: Math.min(...ranges.map((r) => r.start)),
-    end: Math.max(...ranges.map((r) => r.end)),
-  });
-  for (const line of ann.split("\n")) {
-    const cols = line.split("\t");
-    const t =
-      line.startsWith("T") && cols.length >= 2 ? /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(cols[1]) : null;
-    if (t) {
-      spans.set(
-        cols[0],
-        t[2].split(";").map((r) => {
-          const [s, e] = r.split(" ").map(Number);
-          return { start: conv(s), end: conv(e) };
-        }),
-      );
-    } else if (line.startsWith("E") && cols.length >= 2) {
-      const a: Attribution = { source: null, cue: null, content: [], kind: "indirect", speaker: null };
-      for (const part of cols[1].split(" ")) {
-        const [role, id] = part.split(":");
-        const ranges = spans.get(id);
-        if (!ranges) continue;
-        if (role === "Source") a.source = cover(ranges);
-        else if (role === "Cue") a.cue = cover(ranges);
-        else if (role.startsWith("Content")) a.content.push(...ranges);
-      }
-      a.content.sort((x, y) => x.start - y.start);
-      if (a.cue || a.content.length > 0) out.push(a);
-    }
-  }
-  return out;
+/** Gold attributions as the pipeline's shape, each range list collapsed to one covering span. */
+function asAttributions(gold: GoldAttribution[]): Attribution[] {
+  const cover = (ranges: Span[] | null): Span | null =>
+    ranges?.length
+      ? { start: Math.min(...ranges.map((r) => r.start)), end: Math.max(...ranges.map((r) => r.end)) }
+      : null;
+  return gold.map((g) => ({
+    source: cover(g.source),
+    cue: cover(g.cue),
+    content: [...g.content].sort((x, y) => x.start - y.start),
+    kind: "indirect",
+    speaker: null,
+  }));
 }
 
 /** A person's name, not a description: capitalised words, at least one of them not a title or noun. */
@@ -118,10 +84,6 @@ const tally = (): Tally => ({ sources: 0, resolved: 0, checkable: 0, plausible: 
 
 function evaluatePolnear(corefModel: boolean): Record<string, Tally> | null {
   if (!existsSync(path.join(goldDir, "text"))) return null;
-  const texts = readdirSync(path.join(goldDir, "text"))
-    .filter((f) => f.endsWith(".txt"))
-    .sort();
-  const anns = readdirSync(path.join(goldDir, "attributions")).sort();
   const result: Record<string, Tally> = {
     "pronoun he/she": tally(),
     "pronoun other": tally(),
@@ -129,16 +91,10 @@ function evaluatePolnear(corefModel: boolean): Record<string, Tally> | null {
     "description (plural)": tally(),
   };
   const examples: string[] = [];
-  for (const file of texts) {
-    const name = file.slice(0, -4);
-    const annFile = anns.find((f) => f.startsWith(`${name}_`) && /_[0-9a-f]{4}\.ann$/.test(f));
-    if (!annFile) continue;
-    const text = readFileSync(path.join(goldDir, "text", file), "utf8");
-    const doc = runPipeline(new Doc(text), [tokenizer, sentencizer, quotes]);
-    doc.attributions = goldAttributions(
-      text,
-      readFileSync(path.join(goldDir, "attributions", annFile), "utf8"),
-    );
+  for (const article of loadSplit(goldDir)) {
+    const file = `${article.name}.txt`;
+    const doc = runPipeline(new Doc(article.text), [tokenizer, sentencizer, quotes]);
+    doc.attributions = asAttributions(article.attributions);
     resolveSpeakers(doc, { corefModel });
     // Named gold sources of the article, as canonical keys, for the plausibility check.
     const namedSources = new Set(

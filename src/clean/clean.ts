@@ -1,4 +1,4 @@
-import type { Span } from "../nlp/doc.ts";
+import { mergeSpans, type Span } from "../nlp/doc.ts";
 import { isBoilerplateLine } from "./boilerplate.ts";
 import { parseHeader } from "./header.ts";
 import { findHoverCards, hoverCardName } from "./hover-cards.ts";
@@ -107,15 +107,4 @@ function removedLines(raw: string): Span[] {
     afterRemoved = false;
   }
   return spans;
-}
-
-function mergeSpans(spans: Span[]): Span[] {
-  const sorted = spans.filter((span) => span.end > span.start).sort((a, b) => a.start - b.start);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
-  }
-  return merged;
 }

@@ -58,6 +58,18 @@ export interface Mention extends Span {
   resolution?: SpeakerResolution;
 }
 
+/** The sorted, disjoint union of spans (empty spans dropped). */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((span) => span.end > span.start).sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
 export class Doc {
   readonly text: string;
   tokens: Token[] = [];

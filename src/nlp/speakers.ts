@@ -1,5 +1,15 @@
 import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
-import type { Attribution, Component, Doc, Mention, Span, Speaker, SpeakerResolution, Token } from "./doc.ts";
+import {
+  type Attribution,
+  type Component,
+  type Doc,
+  type Mention,
+  mergeSpans,
+  type Span,
+  type Speaker,
+  type SpeakerResolution,
+  type Token,
+} from "./doc.ts";
 import {
   FIRST_NAME_GENDER,
   HEAD_TITLES,
@@ -244,18 +254,6 @@ function insideAny(spans: readonly Span[], offset: number): boolean {
     else return true;
   }
   return false;
-}
-
-/** Sorted, disjoint union of spans. */
-function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
-  }
-  return merged;
 }
 
 /** True when `span` overlaps one of the sorted, disjoint `spans` (binary search). */
