@@ -289,14 +289,7 @@ export class SqliteStore implements Store {
       where.push("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
       params.push(query);
     }
-    if (filter.since !== undefined) {
-      where.push("s.published >= ?");
-      params.push(filter.since);
-    }
-    if (filter.until !== undefined) {
-      where.push("s.published <= ?");
-      params.push(filter.until);
-    }
+    addDateRange(filter, where, params);
     let sql = `${STATEMENT_SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ${STATEMENT_ORDER}`;
     if (filter.limit !== undefined) {
       sql += " LIMIT ?";
@@ -390,14 +383,7 @@ export class SqliteStore implements Store {
     if (!found) return [];
     const where = ["s.person_id = ?"];
     const params: unknown[] = [found.id];
-    if (filter.since !== undefined) {
-      where.push("s.published >= ?");
-      params.push(filter.since);
-    }
-    if (filter.until !== undefined) {
-      where.push("s.published <= ?");
-      params.push(filter.until);
-    }
+    addDateRange(filter, where, params);
     for (const key of filter.topicKeys ?? []) {
       where.push(
         `(EXISTS (SELECT 1 FROM statement_topics t WHERE t.statement_id = s.id AND t.key = ?)
@@ -609,6 +595,18 @@ interface PersonSummaryRow {
   first_seen: string | null;
   last_seen: string | null;
   roles: string | null;
+}
+
+/** Inclusive publication-date bounds as SQL conditions on `s.published`. */
+function addDateRange(filter: { since?: string; until?: string }, where: string[], params: unknown[]): void {
+  if (filter.since !== undefined) {
+    where.push("s.published >= ?");
+    params.push(filter.since);
+  }
+  if (filter.until !== undefined) {
+    where.push("s.published <= ?");
+    params.push(filter.until);
+  }
 }
 
 interface ViewRow {
