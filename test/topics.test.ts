@@ -42,3 +42,10 @@ test("a query's leading capital is a name", () => {
   assert.deepEqual(topicQuery("Saltmere deal").sort(), ["issue:deal", "name:saltmere"]);
   assert.ok(!keys("Saltmere is calm.").has("name:saltmere"), "in running text it starts a sentence");
 });
+
+test("stemmed keys read back as the words they came from", async () => {
+  const { topicLabel } = await import("../src/analysis/topics.ts");
+  assert.equal(topicLabel("issue:termin", "the Saltmere terminal deal"), "terminal");
+  assert.equal(topicLabel("place:russia", "anything"), "russia");
+  assert.equal(topicLabel("issue:absent", "no such word"), "absent");
+});

@@ -20,11 +20,14 @@ interface Line {
   url: string | null;
 }
 
+/** Direct quotes carry their own quote marks; other content is set in quotes as the article's words. */
+const quoted = (content: string) => (/^["“‘']/.test(content) ? content : `“${content}”`);
+
 function statementLine(s: StatementView): Line {
   const outlet = s.outlet ?? "an unknown outlet";
   const verb = s.kind === "direct" ? "quoted" : "reported";
   return {
-    text: `On ${dateOf(s)}, ${outlet} ${verb} ${s.speaker}${s.cue ? ` (${s.cue})` : ""}: “${s.content}”`,
+    text: `On ${dateOf(s)}, ${outlet} ${verb} ${s.speaker}${s.cue ? ` (${s.cue})` : ""}: ${quoted(s.content)}`,
     ref: spanRef(s),
     url: s.url,
   };
@@ -32,8 +35,11 @@ function statementLine(s: StatementView): Line {
 
 function pairLines(pair: MixedPair): Line[] {
   return [
-    { ...statementLine(pair.earlier), text: `Earlier (${dateOf(pair.earlier)}): “${pair.earlier.content}”` },
-    { ...statementLine(pair.later), text: `Later (${dateOf(pair.later)}): “${pair.later.content}”` },
+    {
+      ...statementLine(pair.earlier),
+      text: `Earlier (${dateOf(pair.earlier)}): ${quoted(pair.earlier.content)}`,
+    },
+    { ...statementLine(pair.later), text: `Later (${dateOf(pair.later)}): ${quoted(pair.later.content)}` },
   ];
 }
 

@@ -1,4 +1,5 @@
 import { byDate, type StatementView, statementTopicKeys } from "./statement-view.ts";
+import { topicLabel } from "./topics.ts";
 
 /**
  * Mixed messages: pairs of one speaker's statements that contradict or walk back one another.
@@ -88,12 +89,12 @@ function rank(candidates: Candidates, verdicts: Verdict[], limit: number): Mixed
   return flagged.sort((x, y) => y.score - x.score).slice(0, limit);
 }
 
-/**
- * What the judge reads: the cue belongs to the claim of an indirect statement ("denied that she had called
- * the deal dead" says the opposite of its content alone).
- */
+/** Cues that deny or reject their content: the claim is the opposite of the content alone. */
+const NEGATING_CUE = /^(den(y|ies|ied|ying)|reject|dismiss|disput|refut|contradict)/i;
+
+/** What the judge reads: "denied that she had called the deal dead" says the opposite of its content. */
 function claimOf(statement: StatementView): string {
-  return statement.kind !== "direct" && statement.cue
+  return statement.cue && NEGATING_CUE.test(statement.cue)
     ? `${statement.cue} ${statement.content}`
     : statement.content;
 }
@@ -148,7 +149,9 @@ function flagPair(
     score += 0.5;
   }
   if (score < MIN_SCORE || reasons.length === 0) return null;
-  const sharedTopics = [...earlierKeys].filter((key) => laterKeys.has(key)).map((key) => key.split(":")[1]);
+  const sharedTopics = [...earlierKeys]
+    .filter((key) => laterKeys.has(key))
+    .map((key) => topicLabel(key, `${earlier.content} ${earlier.context}`));
   return { earlier, later, score: Math.round(score * 1000) / 1000, sharedTopics, reasons };
 }
 

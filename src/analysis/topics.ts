@@ -105,7 +105,7 @@ const STOPWORDS = new Set(
 const WORD = /[\p{L}][\p{L}\p{M}'’.-]*[\p{L}.]|[\p{L}]/gu;
 
 /** Stems a lower-cased word, reading possessives and the trailing period of an abbreviation as noise. */
-function stemOf(word: string): string {
+export function stemOf(word: string): string {
   return stemmer(
     word
       .toLowerCase()
@@ -213,4 +213,12 @@ export function topicQuery(query: string): string[] {
 
 export function matchesTopic(statementKeys: ReadonlySet<string>, queryKeys: readonly string[]): boolean {
   return queryKeys.length > 0 && queryKeys.every((key) => statementKeys.has(key));
+}
+
+/** A readable label for a topic key: the word of `text` a stemmed issue key came from ("termin" → "terminal"). */
+export function topicLabel(key: string, text: string): string {
+  const [kind, value = ""] = key.split(":");
+  if (kind !== "issue") return value;
+  for (const match of text.matchAll(WORD)) if (stemOf(match[0]) === value) return match[0].toLowerCase();
+  return value;
 }
