@@ -2,13 +2,17 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { combineAttributions, SpanIndex } from "../src/nlp/attribution-ensemble.ts";
+import { DocFeatures, ruleRelation, tokenRange } from "../src/nlp/attribution-model/features.ts";
 import {
   attributionModel,
   attributionWeights,
   extractAttributions,
+  extractFromDoc,
 } from "../src/nlp/attribution-model/index.ts";
 import { deserializeModel, emptyModel, serializeModel } from "../src/nlp/attribution-model/model.ts";
 import { type Attribution, Doc, runPipeline } from "../src/nlp/doc.ts";
+import { quotes } from "../src/nlp/quotes.ts";
 import { sentencizer } from "../src/nlp/sentencizer.ts";
 import { tokenizer } from "../src/nlp/tokenizer.ts";
 import { parseBrat } from "../training/attribution/polnear.ts";
@@ -162,4 +166,102 @@ test("runs on real articles without invalid spans", {
     assert.ok(found.length > 0, file);
     assertValidSpans(text, found);
   }
+});
+
+const span = (start: number, end: number) => ({ start, end });
+const attribution = (
+  source: [number, number] | null,
+  cue: [number, number],
+  ...content: Array<[number, number]>
+): Attribution => ({
+  source: source ? span(...source) : null,
+  cue: span(...cue),
+  content: content.map(([a, b]) => span(a, b)),
+  kind: "indirect",
+  speaker: null,
+});
+
+test("tokenRange maps character spans to the tokens whose midpoint they hold", () => {
+  const doc = runPipeline(new Doc("Ana said it rained."), [tokenizer]);
+  // Tokens: Ana(0-3) said(4-8) it(9-11) rained(12-18) .(18-19)
+  assert.deepEqual(tokenRange(doc.tokens, span(4, 8)), [1, 1]);
+  assert.deepEqual(tokenRange(doc.tokens, span(9, 19)), [2, 4]);
+  assert.deepEqual(tokenRange(doc.tokens, span(7, 18)), [2, 3], "a token mostly outside is left out");
+  assert.equal(tokenRange(doc.tokens, span(3, 4)), null, "the space between tokens holds none");
+  assert.equal(tokenRange([], span(0, 5)), null);
+});
+
+test("rule output becomes features: cue BIO, roles, and the relation to the cue being tagged", () => {
+  const text = "Ana Ruiz told reporters that it rained.";
+  const doc = runPipeline(new Doc(text), [tokenizer, sentencizer]);
+  const f = new DocFeatures(doc.tokens, doc.sentences, doc.paragraphs);
+  assert.ok(
+    f.ruleCue.every((x) => x === 0),
+    "no rules, no rule features",
+  );
+  // Tokens: Ana Ruiz told reporters that it rained .
+  f.useRules(doc.tokens, [attribution([0, 8], [9, 23], [24, 38])]);
+  assert.deepEqual([...f.ruleCue], [0, 0, 1, 2, 0, 0, 0, 0]);
+  assert.deepEqual([...f.ruleRole], [1, 1, 0, 0, 2, 2, 2, 0]);
+  assert.equal(f.ruleOfToken[3], 0);
+  const rule = f.rules[0];
+  assert.equal(ruleRelation(f, rule, 0), 1);
+  assert.equal(ruleRelation(f, rule, 5), 2);
+  assert.equal(ruleRelation(f, rule, 7), 4);
+  assert.equal(ruleRelation(f, null, 5), 10, "content of a rule attribution for another cue");
+  // Running again replaces the previous rule layer rather than adding to it.
+  f.useRules(doc.tokens, []);
+  assert.ok(f.ruleRole.every((x) => x === 0) && f.rules.length === 0);
+});
+
+test("SpanIndex finds overlaps, not mere adjacency, among nested and unsorted spans", () => {
+  const index = new SpanIndex([
+    { span: span(50, 60), item: "c" },
+    { span: span(0, 100), item: "a" },
+    { span: span(10, 20), item: "b" },
+  ]);
+  assert.equal(index.firstOverlap(span(55, 56)), "c");
+  assert.equal(index.firstOverlap(span(15, 16)), "b");
+  assert.equal(index.firstOverlap(span(30, 40)), "a", "found through the running maximum end");
+  assert.equal(index.firstOverlap(span(100, 120)), undefined, "touching at an edge is no overlap");
+  assert.equal(new SpanIndex<string>([]).firstOverlap(span(0, 1)), undefined);
+});
+
+test("the merge keeps learned attributions, fills their gaps from the rules and adds rule-only ones", () => {
+  // Character offsets only: the merge never reads the text.
+  const ruleSame = attribution([0, 5], [6, 10], [11, 50]);
+  const ruleOnly = attribution([100, 105], [106, 110], [111, 140]);
+  const ruleInsideLearnedContent = attribution(null, [220, 225], [226, 240]);
+  const learnedSame = attribution(null, [6, 10], [11, 48]);
+  const learnedOnly = attribution([300, 305], [306, 310], [311, 330]);
+  const learnedWide = attribution([200, 205], [206, 210], [211, 260]);
+  const merged = combineAttributions(
+    [ruleSame, ruleOnly, ruleInsideLearnedContent],
+    [learnedOnly, learnedSame, learnedWide],
+  );
+  assert.deepEqual(
+    merged.map((a) => a.cue?.start),
+    [6, 106, 206, 306],
+    "in text order, and the rule cue inside learned content is dropped",
+  );
+  const [same] = merged;
+  assert.deepEqual(same.source, span(0, 5), "the rule's source fills a missing one");
+  assert.deepEqual(same.content, [span(11, 50)], "nearly equal contents take the rule's edges");
+  const disagreeing = combineAttributions(
+    [attribution(null, [6, 10], [11, 20])],
+    [attribution([0, 5], [6, 10], [11, 48])],
+  );
+  assert.deepEqual(disagreeing[0].content, [span(11, 48)], "the learned content wins a real disagreement");
+  assert.deepEqual(disagreeing[0].source, span(0, 5));
+  assert.deepEqual(combineAttributions([], []), []);
+});
+
+test("the learned extractor reads the rules: the same doc with and without them can differ, never invalidly", () => {
+  const text = `Tomas Reyes told reporters that the city expected a surplus. "It's a gimmick," said Priya Nand.`;
+  const doc = runPipeline(new Doc(text), [tokenizer, sentencizer, quotes]);
+  const withRules = extractFromDoc(doc);
+  const without = extractFromDoc(doc, undefined, []);
+  assertValidSpans(text, withRules);
+  assertValidSpans(text, without);
+  assert.ok(withRules.some((a) => slice(text, a.cue) === "told"));
 });

@@ -4,14 +4,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { pronounRole, splitPossessives, titleWords } from "../src/nlp/coref/features.ts";
 import { gapGold, gapOptions, predictGap } from "../src/nlp/coref/gap.ts";
 import { formatGapPredictions, parseGap } from "../src/nlp/coref/gap-file.ts";
-import { defaultModel, resolvePronoun } from "../src/nlp/coref/index.ts";
-import { train } from "../src/nlp/coref/model.ts";
+import { defaultModel, loadModel, resolvePronoun } from "../src/nlp/coref/index.ts";
+import { blendScores, softmax, train } from "../src/nlp/coref/model.ts";
 import { guessGender } from "../src/nlp/coref/names.ts";
 import { analyzeSyntax, roleOf } from "../src/nlp/coref/syntax.ts";
+import { type BoostExample, boostedScores, trainBoosted, treeInputs } from "../src/nlp/coref/trees.ts";
 import type { Span } from "../src/nlp/doc.ts";
 import { tokenize } from "../src/nlp/tokenizer.ts";
 
@@ -226,4 +227,139 @@ test("chunk syntax copes with an empty text and a one-word sentence", () => {
   const syntax = analyzeSyntax(tokens, [[0, 1]]);
   assert.equal(syntax.pos.length, 1);
   assert.equal(roleOf(syntax, tokens, [0], 0, 0), "other");
+});
+
+/**
+ * Synthetic pronouns with two candidates: the gold is A when exactly one of two cues fires on A (an
+ * exclusive or), else B. No sum of per-feature weights separates this; depth-2 trees can.
+ */
+function xorExamples(count: number): BoostExample[] {
+  const out: BoostExample[] = [];
+  for (let i = 0; i < count; i++) {
+    const x = i % 2 === 1;
+    const y = Math.floor(i / 2) % 2 === 1;
+    const a = new Map<string, number>([["bias-a", 1]]);
+    if (x) a.set("cue-x", 1);
+    if (y) a.set("cue-y", 1);
+    a.set("noise", (i * 7919) % 13);
+    out.push({
+      options: { candidates: [a, new Map([["bias-b", 1]])], none: new Map([["none", 1]]) },
+      gold: x !== y ? 0 : 1,
+    });
+  }
+  return out;
+}
+
+test("boosted trees learn an interaction the linear ranker cannot, deterministically", () => {
+  const examples = xorExamples(200);
+  const options = {
+    rounds: 60,
+    depth: 2,
+    shrinkage: 0.3,
+    lambda: 1,
+    minChildWeight: 1,
+    featureFraction: 1,
+    sampleFraction: 0.8,
+    minCount: 2,
+    seed: 5,
+    bags: 1,
+  };
+  const trees = trainBoosted(examples, options);
+  assert.deepEqual(trainBoosted(examples, options), trees);
+  assert.ok(trees.features.includes("cue-x") && trees.features.includes("cue-y"));
+  const treeCorrect = examples.filter((e) => {
+    const s = boostedScores(trees, e.options);
+    return (s[0] > s[1] ? 0 : 1) === e.gold;
+  }).length;
+  assert.equal(treeCorrect, examples.length);
+  const linear = train(examples, { epochs: 20, learningRate: 0.1, l2: 0.01, seed: 5 });
+  const linearCorrect = examples.filter((e) => {
+    const w = (f: Map<string, number>) =>
+      [...f].reduce((sum, [k, v]) => sum + (linear.weights[k] ?? 0) * v, 0);
+    return (w(e.options.candidates[0]) > w(e.options.candidates[1]) ? 0 : 1) === e.gold;
+  }).length;
+  assert.ok(linearCorrect < examples.length * 0.8, `linear got ${linearCorrect}`);
+});
+
+test("boosted trees cope with no examples and with a single option", () => {
+  const empty = trainBoosted([], { ...defaultBoostForTest(), rounds: 3 });
+  assert.deepEqual(empty.features, []);
+  assert.deepEqual(boostedScores(empty, { candidates: [], none: new Map() }), [0]);
+  const one = trainBoosted([{ options: { candidates: [], none: new Map([["none", 1]]) }, gold: -1 }], {
+    ...defaultBoostForTest(),
+    rounds: 3,
+  });
+  assert.equal(boostedScores(one, { candidates: [], none: new Map([["none", 1]]) }).length, 1);
+});
+
+function defaultBoostForTest() {
+  return {
+    rounds: 10,
+    depth: 3,
+    shrinkage: 0.1,
+    lambda: 1,
+    minChildWeight: 1,
+    featureFraction: 1,
+    sampleFraction: 1,
+    minCount: 1,
+    seed: 1,
+    bags: 1,
+  };
+}
+
+test("tree inputs: candidates see their rivals, none sees every candidate", () => {
+  const inputs = treeInputs({
+    candidates: [
+      new Map([["near", 1]]),
+      new Map([
+        ["far", 1],
+        ["near", 0.5],
+      ]),
+      new Map([["near", 0.2]]),
+    ],
+    none: new Map([["none", 1]]),
+  });
+  assert.equal(inputs.length, 4);
+  assert.deepEqual(Object.fromEntries(inputs[0]), { near: 1, "rival:far": 1, "rival:near": 0.5 });
+  assert.deepEqual(Object.fromEntries(inputs[2]), { near: 0.2, "rival:near": 1, "rival:far": 1 });
+  assert.deepEqual(Object.fromEntries(inputs[3]), { none: 1, "cand:near": 1, "cand:far": 1 });
+});
+
+test("blended scores are the logs of the averaged probabilities", () => {
+  const linear = [2, 0, -1];
+  const trees = [-1, 1, 0];
+  const p = softmax(blendScores(linear, trees, 0.25));
+  const expected = softmax(linear).map((x, i) => 0.75 * x + 0.25 * softmax(trees)[i]);
+  for (const [i, x] of p.entries()) assert.ok(Math.abs(x - expected[i]) < 1e-12);
+  assert.deepEqual(
+    softmax(blendScores(linear, trees, 0)).map((x) => x.toFixed(12)),
+    softmax(linear).map((x) => x.toFixed(12)),
+  );
+});
+
+test("the shipped model has trees, and a malformed model file is rejected", () => {
+  const model = defaultModel();
+  assert.ok(model.trees && model.trees.trees.length > 0);
+  assert.ok((model.treeWeight ?? 0) > 0 && (model.treeWeight ?? 0) <= 1);
+  const dir = mkdtempSync(path.join(tmpdir(), "gap-model-"));
+  const bad = path.join(dir, "bad.json");
+  writeFileSync(bad, JSON.stringify({ weights: {}, noneOffset: 0, trees: { features: "x" } }));
+  assert.throws(() => loadModel(pathToFileURL(bad)), /malformed boosted trees/);
+  writeFileSync(bad, JSON.stringify({ weights: {} }));
+  assert.throws(() => loadModel(pathToFileURL(bad)), /not a pronoun-resolution model/);
+});
+
+test("bagged trees score the mean of their independently seeded ensembles", () => {
+  const examples = xorExamples(40);
+  const options = { ...defaultBoostForTest(), sampleFraction: 0.7, featureFraction: 0.7, minCount: 2 };
+  const bagged = trainBoosted(examples, { ...options, bags: 2 });
+  const first = trainBoosted(examples, { ...options, seed: options.seed });
+  const second = trainBoosted(examples, { ...options, seed: options.seed + 1 });
+  assert.equal(bagged.trees.length, 2 * options.rounds);
+  for (const e of examples.slice(0, 8)) {
+    const mean = boostedScores(first, e.options).map((x, i) => (x + boostedScores(second, e.options)[i]) / 2);
+    boostedScores(bagged, e.options).forEach((x, i) => {
+      assert.ok(Math.abs(x - mean[i]) < 1e-4, `${x} vs ${mean[i]}`);
+    });
+  }
 });

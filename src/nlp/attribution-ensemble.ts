@@ -3,45 +3,92 @@ import { extractAttributions as ruleAttributions } from "./attribution-rules.ts"
 import type { Attribution, Component, Doc, Span } from "./doc.ts";
 
 /**
- * Rules and the learned tagger make different mistakes: the rules are precise on the patterns they know,
- * the tagger finds cues the rules never list. Every rule attribution is kept; a learned one is added
- * when it is new — its cue overlaps no rule cue and no rule content (a cue inside content is reported
- * speech within a statement, not a second statement), and most of its content is not already claimed.
+ * The learned tagger reads the rules' output as features (stacking), so it already decides, per word
+ * and context, which rule cues and spans to keep; its attributions lead. The merge then adds what the
+ * tagger dropped but the rules are still good at (5-fold CV on PolNeAR train, 0.651 → 0.653 attribution
+ * F1, exact content 0.473 → 0.489):
+ * - a rule attribution whose cue matches no learned cue and does not sit inside learned content;
+ * - the rule's source when the learned attribution on the same cue found none;
+ * - the rule's content boundaries when both contents nearly agree (rules stop spans at clause and
+ *   quote edges more exactly; where they disagree more, the tagger is right more often).
  */
 export function combineAttributions(rules: Attribution[], learned: Attribution[]): Attribution[] {
-  const ruleCues = rules.flatMap((a) => (a.cue ? [a.cue] : []));
-  const ruleContent = rules.flatMap((a) => a.content);
-  const added = learned.filter((candidate) => {
-    const cue = candidate.cue;
-    if (
-      !cue ||
-      ruleCues.some((span) => overlaps(span, cue)) ||
-      ruleContent.some((span) => overlaps(span, cue))
-    ) {
-      return false;
-    }
-    const length = candidate.content.reduce((sum, span) => sum + span.end - span.start, 0);
-    const claimed = candidate.content.reduce(
-      (sum, span) => sum + ruleContent.reduce((inner, other) => inner + overlapLength(span, other), 0),
-      0,
-    );
-    return length > 0 && claimed / length < MAX_CLAIMED_SHARE;
+  const ruleByCue = new SpanIndex(rules.flatMap((a) => (a.cue ? [{ span: a.cue, item: a }] : [])));
+  const refined = learned.map((candidate) => {
+    const rule = candidate.cue ? ruleByCue.firstOverlap(candidate.cue) : undefined;
+    if (!rule) return candidate;
+    const source = candidate.source ?? rule.source;
+    const content =
+      contentAgreement(candidate.content, rule.content) >= NEAR_AGREEMENT ? rule.content : candidate.content;
+    return { ...candidate, source, content };
   });
-  return [...rules, ...added].sort((a, b) => start(a) - start(b));
+  const learnedCues = new SpanIndex(learned.flatMap((a) => (a.cue ? [{ span: a.cue, item: a }] : [])));
+  const learnedContent = new SpanIndex(learned.flatMap((a) => a.content.map((span) => ({ span, item: a }))));
+  const added = rules.filter(
+    (rule) => rule.cue && !learnedCues.firstOverlap(rule.cue) && !learnedContent.firstOverlap(rule.cue),
+  );
+  return [...refined, ...added].sort((a, b) => start(a) - start(b));
 }
 
-/** Above this share of its content already in a rule attribution, a learned one is a duplicate. */
-const MAX_CLAIMED_SHARE = 0.5;
+/**
+ * Character-overlap F1 at or above which two contents are the same statement told with slightly
+ * different edges. Cross-validated: 0.9 kept fewer exact matches, 0.6 began to cost attributions.
+ */
+const NEAR_AGREEMENT = 0.8;
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-const overlapLength = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+function contentAgreement(a: readonly Span[], b: readonly Span[]): number {
+  const total = length(a) + length(b);
+  if (total === 0) return 0;
+  let shared = 0;
+  for (const x of a)
+    for (const y of b) shared += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+  return (2 * shared) / total;
+}
+
+const length = (spans: readonly Span[]) => spans.reduce((sum, s) => sum + s.end - s.start, 0);
 const start = (a: Attribution) =>
   Math.min(...[a.source, a.cue, ...a.content].flatMap((s) => (s ? [s.start] : [])));
+
+/**
+ * Spans sorted by start with a running maximum of their ends, so that an overlap query looks only at
+ * spans that start before the query ends and stops once none of the earlier ones reaches it: the merge
+ * stays near-linear on a megabyte of text with thousands of attributions.
+ */
+export class SpanIndex<T> {
+  private readonly entries: Array<{ span: Span; item: T }>;
+  private readonly maxEnd: number[];
+
+  constructor(entries: Array<{ span: Span; item: T }>) {
+    this.entries = entries.slice().sort((a, b) => a.span.start - b.span.start);
+    this.maxEnd = [];
+    let max = Number.NEGATIVE_INFINITY;
+    for (const { span } of this.entries) {
+      max = Math.max(max, span.end);
+      this.maxEnd.push(max);
+    }
+  }
+
+  /** The item of the latest-starting span overlapping `query`, if any. */
+  firstOverlap(query: Span): T | undefined {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.entries[mid].span.start < query.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0 && this.maxEnd[j] > query.start; j--) {
+      if (this.entries[j].span.end > query.start) return this.entries[j].item;
+    }
+    return undefined;
+  }
+}
 
 /** Needs tokens, sentences, paragraphs and quotes. */
 export const attributionEnsemble: Component = {
   name: "attribution-ensemble",
   run(doc: Doc) {
-    doc.attributions = combineAttributions(ruleAttributions(doc), extractFromDoc(doc));
+    const rules = ruleAttributions(doc);
+    doc.attributions = combineAttributions(rules, extractFromDoc(doc, undefined, rules));
   },
 };

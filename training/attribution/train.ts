@@ -4,7 +4,11 @@
  *   npm run train:attribution                      # full train split → committed weights
  *   npm run cv:attribution                         # 5-fold cross-validation on train (no weights written)
  *   node --import tsx training/attribution/train.ts --cv 5 --limit 200 --epochs 4   # quick iteration
+ *   ... --cv 5 --ensemble            # score the combined extractor (rules + tagger) instead
+ *   ... --cv 3 --dump /tmp/DIR       # keep each fold's rule and tagger predictions for error analysis
  *
+ * The taggers read the rule extractor's output as features, so the weights fit the rules they were
+ * trained over: retrain after changing src/nlp/attribution-rules.ts.
  * Deterministic: articles in name order, shuffled each epoch by a seeded PRNG.
  */
 import { rmSync, writeFileSync } from "node:fs";
@@ -26,9 +30,10 @@ import {
   type AttributionWeights,
   type SerializedWeights,
   serializeModel,
+  WEIGHTS_FORMAT,
 } from "../../src/nlp/attribution-model/model.ts";
 import { extractAttributions as ruleAttributions } from "../../src/nlp/attribution-rules.ts";
-import { Doc, runPipeline, type Span } from "../../src/nlp/doc.ts";
+import { type Attribution, Doc, runPipeline, type Span } from "../../src/nlp/doc.ts";
 import { quotes } from "../../src/nlp/quotes.ts";
 import { sentencizer } from "../../src/nlp/sentencizer.ts";
 import { tokenizer } from "../../src/nlp/tokenizer.ts";
@@ -49,6 +54,7 @@ interface RoleInstance {
 interface Prepared {
   article: GoldArticle;
   doc: Doc;
+  rules: Attribution[];
   features: DocFeatures;
   cueGold: Uint8Array;
   cueStartsBefore: Int32Array;
@@ -66,8 +72,10 @@ function tokensIn(doc: Doc, ranges: readonly Span[]): number[] {
 }
 
 function prepare(article: GoldArticle): Prepared {
-  const doc = runPipeline(new Doc(article.text), [tokenizer, sentencizer]);
+  const doc = runPipeline(new Doc(article.text), [tokenizer, sentencizer, quotes]);
   const features = new DocFeatures(doc.tokens, doc.sentences, doc.paragraphs);
+  const rules = ruleAttributions(doc);
+  features.useRules(doc.tokens, rules);
   const cueGold = new Uint8Array(doc.tokens.length);
   const cues: Array<[number, number]> = [];
   const seenCues = new Set<string>();
@@ -99,7 +107,7 @@ function prepare(article: GoldArticle): Prepared {
     for (const i of content) if (i >= lo && i < hi && (i < first || i > last)) gold[i - lo] = ROLE_CONTENT;
     return { first, last, gold };
   });
-  return { article, doc, features, cueGold, cueStartsBefore, roles };
+  return { article, doc, rules, features, cueGold, cueStartsBefore, roles };
 }
 
 function train(docs: Prepared[], epochs: number, log: (line: string) => void): AttributionWeights {
@@ -127,18 +135,28 @@ function train(docs: Prepared[], epochs: number, log: (line: string) => void): A
 
 /** `--ensemble`: score the rules combined with the tagger, as the default pipeline runs them. */
 let ensemble = false;
+/** `--dump DIR`: also keep each fold's predictions there, for error analysis. */
+let dumpDir: string | undefined;
 
 function evaluate(docs: Prepared[], weights: AttributionWeights, goldDir: string, tag: string) {
   const predFile = path.join("/tmp", `onrecord-attribution-cv-${process.pid}`, `${tag}.jsonl`);
-  const predict = (doc: Doc) => {
-    const learned = extractFromDoc(doc, weights);
-    if (!ensemble) return learned;
-    quotes.run(doc);
-    return combineAttributions(ruleAttributions(doc), learned);
+  const predict = (d: Prepared) => {
+    const learned = extractFromDoc(d.doc, weights, d.rules);
+    return ensemble ? combineAttributions(d.rules, learned) : learned;
   };
+  const dumpTo = dumpDir;
+  if (dumpTo) {
+    const dump = (kind: string, of: (d: Prepared) => Attribution[]) =>
+      writePredictions(
+        path.join(dumpTo, `${tag}.${kind}.jsonl`),
+        docs.map((d) => ({ name: d.article.name, attributions: of(d) })),
+      );
+    dump("rules", (d) => d.rules);
+    dump("learned", (d) => extractFromDoc(d.doc, weights, d.rules));
+  }
   writePredictions(
     predFile,
-    docs.map((d) => ({ name: d.article.name, attributions: predict(d.doc) })),
+    docs.map((d) => ({ name: d.article.name, attributions: predict(d) })),
   );
   return runScorer(goldDir, predFile);
 }
@@ -155,11 +173,13 @@ function main() {
       "role-bias": { type: "string", default: "0" },
       grid: { type: "string" },
       ensemble: { type: "boolean", default: false },
+      dump: { type: "string" },
       out: { type: "string", default: path.join(REPO_ROOT, "models/attribution.json.gz") },
     },
   });
   const epochs = Number(values.epochs);
   ensemble = values.ensemble ?? false;
+  dumpDir = values.dump;
   const trainDir = path.join(POLNEAR, "train");
   let articles = loadSplit(trainDir);
   if (values.limit) articles = shuffle(articles, seededRandom(SEED)).slice(0, Number(values.limit));
@@ -223,8 +243,8 @@ function main() {
   weights.bias = { cue: Number(values["cue-bias"]), role: Number(values["role-bias"]) };
   const threshold = Number(values.threshold);
   const serialized: SerializedWeights = {
-    format: "onrecord-attribution/1",
-    trainedOn: `PolNeAR train (${docs.length} articles), ${epochs} epochs, seed ${SEED}`,
+    format: WEIGHTS_FORMAT,
+    trainedOn: `PolNeAR train (${docs.length} articles), ${epochs} epochs, seed ${SEED}, over the rule extractor's output`,
     bias: weights.bias,
     cue: serializeModel(weights.cue, [...CUE_LABELS], threshold),
     role: serializeModel(weights.role, [...ROLE_LABELS], threshold),

@@ -7,6 +7,7 @@ import {
   ROLE_OUTSIDE,
   roleFeatures,
   roleWindow,
+  ruleRelation,
 } from "./features.ts";
 import { argmax, type LinearModel, score } from "./model.ts";
 
@@ -36,6 +37,7 @@ const CUE_INSIDE = 2;
 const featureBuffer = new Uint32Array(MAX_FEATURES);
 const scoreBuffer = new Float64Array(8);
 let roleLabelBuffer = new Uint8Array(1024);
+let relationBuffer = new Uint8Array(1024);
 
 /** Token index ranges [first, last] of the cues the tagger finds, in text order. */
 export function tagCues(
@@ -112,6 +114,12 @@ export function tagRoles(
   if (roleLabelBuffer.length < hi - lo) roleLabelBuffer = new Uint8Array(2 * (hi - lo));
   const labels = roleLabelBuffer;
   labels.fill(0, 0, hi - lo);
+  if (relationBuffer.length < hi - lo) relationBuffer = new Uint8Array(2 * (hi - lo));
+  const relation = relationBuffer.subarray(0, hi - lo);
+  let ruleIndex = -1;
+  for (let i = cue.first; i <= cue.last && ruleIndex < 0; i++) ruleIndex = f.ruleOfToken[i];
+  const rule = ruleIndex >= 0 ? f.rules[ruleIndex] : null;
+  for (let i = lo; i < hi; i++) relation[i - lo] = ruleRelation(f, rule, i);
   const features = featureBuffer;
   const scores = scoreBuffer;
   let previous = ROLE_OUTSIDE;
@@ -130,7 +138,7 @@ export function tagRoles(
       previous = AFTER_CUE;
       continue;
     }
-    const count = roleFeatures(f, i, cue, previous, features);
+    const count = roleFeatures(f, i, cue, previous, relation, lo, features);
     score(model, features, count, scores);
     scores[ROLE_OUTSIDE] -= bias / model.scale;
     const label = argmax(scores, model.labels);

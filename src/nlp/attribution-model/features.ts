@@ -1,4 +1,4 @@
-import type { Span, Token } from "../doc.ts";
+import type { Attribution, Span, Token } from "../doc.ts";
 import * as hash from "./hash.ts";
 
 // Local bindings: calls through an imported module namespace can cost a getter each under some
@@ -231,6 +231,15 @@ export class DocFeatures {
   /** Prefix counts (value at i = count among tokens before i), for "how many between" features. */
   readonly quotesBefore: Int32Array;
   readonly commasBefore: Int32Array;
+  /**
+   * The rule extractor's output (see useRules): ruleCue is 1 on the first token of a rule cue, 2 on the
+   * rest; ruleRole is 1 on tokens of some rule source, 2 of some rule content; rules lists each rule
+   * attribution as token ranges, and ruleOfToken maps a cue token to its attribution there (-1 none).
+   */
+  readonly ruleCue: Uint8Array;
+  readonly ruleRole: Uint8Array;
+  readonly ruleOfToken: Int32Array;
+  rules: RuleTokens[] = [];
 
   constructor(tokens: readonly Token[], sentences: readonly Span[], paragraphs: readonly Span[]) {
     const n = tokens.length;
@@ -247,6 +256,9 @@ export class DocFeatures {
     this.paragraph = new Int32Array(n);
     this.quotesBefore = new Int32Array(n + 1);
     this.commasBefore = new Int32Array(n + 1);
+    this.ruleCue = new Uint8Array(n);
+    this.ruleRole = new Uint8Array(n);
+    this.ruleOfToken = new Int32Array(n).fill(-1);
 
     let s = 0;
     let p = 0;
@@ -307,6 +319,68 @@ export class DocFeatures {
       }
     }
   }
+
+  /**
+   * Records the rule extractor's attributions as features. The taggers are trained on rule output
+   * (stacking): they learn per word and context when a rule cue or span boundary is right, which beats
+   * both a fixed merge policy and either extractor alone in cross-validation.
+   */
+  useRules(tokens: readonly Token[], attributions: readonly Attribution[]): void {
+    this.ruleCue.fill(0);
+    this.ruleRole.fill(0);
+    this.ruleOfToken.fill(-1);
+    this.rules = [];
+    for (const attribution of attributions) {
+      const cue = attribution.cue ? tokenRange(tokens, attribution.cue) : null;
+      const source = attribution.source ? tokenRange(tokens, attribution.source) : null;
+      const content = attribution.content.flatMap((span) => {
+        const range = tokenRange(tokens, span);
+        return range ? [range] : [];
+      });
+      const index = this.rules.length;
+      this.rules.push({ source, content });
+      if (cue) {
+        for (let i = cue[0]; i <= cue[1]; i++) {
+          if (this.ruleCue[i] === 0) this.ruleCue[i] = i === cue[0] ? 1 : 2;
+          if (this.ruleOfToken[i] < 0) this.ruleOfToken[i] = index;
+        }
+      }
+      if (source) for (let i = source[0]; i <= source[1]; i++) this.ruleRole[i] ||= 1;
+      for (const [first, last] of content) for (let i = first; i <= last; i++) this.ruleRole[i] = 2;
+    }
+  }
+}
+
+/** One rule attribution as token index ranges [first, last]. */
+export interface RuleTokens {
+  source: [number, number] | null;
+  content: Array<[number, number]>;
+}
+
+/** Tokens whose midpoint lies in the span (as the trainer maps gold spans), or null when none does. */
+export function tokenRange(tokens: readonly Token[], span: Span): [number, number] | null {
+  // First token whose midpoint reaches span.start (tokens are sorted and disjoint).
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start + tokens[mid].end <= 2 * span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo - 1;
+  while (last + 1 < tokens.length && tokens[last + 1].start + tokens[last + 1].end < 2 * span.end) last++;
+  return last >= lo ? [lo, last] : null;
+}
+
+/**
+ * How token i relates to the rule attribution sharing the cue being tagged: 1 its source, 2 its content,
+ * 4-6 outside it (plus ruleRole), 8-10 when no rule attribution shares the cue (plus ruleRole).
+ */
+export function ruleRelation(f: DocFeatures, rule: RuleTokens | null, i: number): number {
+  if (!rule) return 8 + f.ruleRole[i];
+  if (rule.source && i >= rule.source[0] && i <= rule.source[1]) return 1;
+  for (const [first, last] of rule.content) if (i >= first && i <= last) return 2;
+  return 4 + f.ruleRole[i];
 }
 
 /** Sentinel hashes for positions outside the document. */
@@ -382,6 +456,15 @@ export function cueFeatures(
   out[k++] = feature2(27, previousLabel, wm1);
   out[k++] = feature3(28, sh0, lex, previousLabel);
   out[k++] = feature2(29, f.capitalised[i], fromStart);
+  // What the rules found here (see DocFeatures.useRules): the tagger learns when to trust them, per word.
+  const rc = f.ruleCue[i];
+  const rcm1 = i > 0 ? f.ruleCue[i - 1] : 3;
+  const rcp1 = i + 1 < n ? f.ruleCue[i + 1] : 3;
+  out[k++] = feature1(30, rc);
+  out[k++] = feature2(31, rc, st0);
+  out[k++] = feature3(32, rc, previousLabel, rcm1);
+  out[k++] = feature3(33, rc, f.ruleRole[i], q0);
+  out[k++] = feature3(34, rcm1, rc, rcp1);
   return k;
 }
 
@@ -429,6 +512,8 @@ export function roleFeatures(
   i: number,
   cue: CueContext,
   previousLabel: number,
+  relation: Uint8Array,
+  lo: number,
   out: Uint32Array,
 ): number {
   const n = f.length;
@@ -436,11 +521,11 @@ export function roleFeatures(
   const after = i > last ? 1 : 0;
   const distance = after ? i - last : first - i;
   const db = distanceBucket(distance);
-  const lo = after ? last + 1 : i + 1;
-  const hi = after ? i : first;
-  const quotesBetween = Math.min(f.quotesBefore[hi] - f.quotesBefore[lo], 3);
-  const commasBetween = Math.min(f.commasBefore[hi] - f.commasBefore[lo], 3);
-  const cuesBetween = Math.min(cue.cueStartsBefore[hi] - cue.cueStartsBefore[lo], 2);
+  const from = after ? last + 1 : i + 1;
+  const to = after ? i : first;
+  const quotesBetween = Math.min(f.quotesBefore[to] - f.quotesBefore[from], 3);
+  const commasBetween = Math.min(f.commasBefore[to] - f.commasBefore[from], 3);
+  const cuesBetween = Math.min(cue.cueStartsBefore[to] - cue.cueStartsBefore[from], 2);
   const cueSentence = f.sentence[first];
   const sd = Math.max(-2, Math.min(3, f.sentence[i] - cueSentence)) + 2;
   const pd = Math.max(-1, Math.min(2, f.paragraph[i] - f.paragraph[first])) + 1;
@@ -494,5 +579,14 @@ export function roleFeatures(
   out[k++] = feature3(130, previousLabel, wm1, after);
   out[k++] = feature3(131, after, cueFirst, w0);
   out[k++] = feature4(132, previousLabel, cuesBetween, after, sd);
+  // The rule attribution for this cue, if any: its source and content, and where its spans end.
+  const r0 = relation[i - lo];
+  const rm1 = i > lo ? relation[i - lo - 1] : 15;
+  const rp1 = i + 1 - lo < relation.length ? relation[i + 1 - lo] : 15;
+  out[k++] = feature2(133, r0, after);
+  out[k++] = feature3(134, r0, previousLabel, after);
+  out[k++] = feature3(135, rm1, r0, rp1);
+  out[k++] = feature4(136, r0, sd, after, q0);
+  out[k++] = feature3(137, r0, w0, after);
   return k;
 }

@@ -1,4 +1,6 @@
+import { extractAttributions as ruleAttributions } from "../attribution-rules.ts";
 import { type Attribution, type Component, Doc, runPipeline } from "../doc.ts";
+import { quotes } from "../quotes.ts";
 import { sentencizer } from "../sentencizer.ts";
 import { tokenizer } from "../tokenizer.ts";
 import { cueStartPrefix, tagCues, tagRoles } from "./decoder.ts";
@@ -8,6 +10,7 @@ import { assembleAttribution } from "./spans.ts";
 
 /**
  * Learned attribution extraction (trained on PolNeAR by training/attribution/train.ts):
+ * 0. the rule extractor runs first, and its cues, sources and contents are features of both taggers;
  * 1. a greedy averaged-perceptron BIO tagger finds cue spans ("said", "according to", "told reporters");
  * 2. for each cue, a second tagger labels the tokens from the previous sentence to two sentences after
  *    as source, content or neither, with features relative to the cue (direction, distance, quotes and
@@ -23,8 +26,17 @@ export function attributionWeights(): AttributionWeights {
   return cached;
 }
 
-export function extractFromDoc(doc: Doc, weights: AttributionWeights = attributionWeights()): Attribution[] {
+/**
+ * Needs tokens, sentences, paragraphs and quotes. The taggers read the rule extractor's output as
+ * features; pass `rules` when they have already run on this doc.
+ */
+export function extractFromDoc(
+  doc: Doc,
+  weights: AttributionWeights = attributionWeights(),
+  rules: readonly Attribution[] = ruleAttributions(doc),
+): Attribution[] {
   const f = new DocFeatures(doc.tokens, doc.sentences, doc.paragraphs);
+  f.useRules(doc.tokens, rules);
   const cues = tagCues(f, weights.cue, weights.bias.cue);
   const cueStartsBefore = cueStartPrefix(f.length, cues);
   const attributions: Attribution[] = [];
@@ -50,6 +62,6 @@ export const attributionModel: Component = {
 
 /** Tokenizes, splits sentences and extracts attributions from raw text. */
 export function extractAttributions(text: string): Attribution[] {
-  const doc = runPipeline(new Doc(text), [tokenizer, sentencizer]);
+  const doc = runPipeline(new Doc(text), [tokenizer, sentencizer, quotes]);
   return extractFromDoc(doc);
 }

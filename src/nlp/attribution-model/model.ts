@@ -44,8 +44,11 @@ export interface AttributionWeights {
   bias: DecisionBias;
 }
 
+export const WEIGHTS_FORMAT = "onrecord-attribution/2";
+
 export interface SerializedWeights {
-  format: "onrecord-attribution/1";
+  /** /2: the taggers read the rule extractor's output as features (weights of /1 would not fit them). */
+  format: typeof WEIGHTS_FORMAT;
   trainedOn: string;
   bias: DecisionBias;
   cue: SerializedLinearModel;
@@ -144,7 +147,6 @@ export const DEFAULT_MODEL_PATH = new URL("../../../models/attribution.json.gz",
 
 export function loadWeights(path: string | URL = DEFAULT_MODEL_PATH): AttributionWeights {
   const data = JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as SerializedWeights;
-  if (data.format !== "onrecord-attribution/1")
-    throw new Error(`attribution model: unknown format ${data.format}`);
+  if (data.format !== WEIGHTS_FORMAT) throw new Error(`attribution model: unknown format ${data.format}`);
   return { cue: deserializeModel(data.cue), role: deserializeModel(data.role), bias: data.bias };
 }

@@ -1,7 +1,7 @@
 /**
  * Pronoun resolution for the speaker resolver: given a text, a pronoun span and candidate names, say
- * which candidate (if any) the pronoun refers to. The ranker is trained on GAP (training/gap/train.ts)
- * and its weights live in models/gap.json.
+ * which candidate (if any) the pronoun refers to. The ranker (a linear model averaged with boosted trees)
+ * is trained on GAP (training/gap/train.ts) and lives in models/gap.json.
  *
  * GAP pairs each pronoun with names of the same gender, so the model itself never looks at gender. In
  * news, candidates can differ in gender: unless `useGender` is false, a candidate whose honorific or first
@@ -32,7 +32,10 @@ export function loadModel(url: URL = MODEL_URL): RankerModel {
   if (typeof raw.weights !== "object" || typeof raw.noneOffset !== "number") {
     throw new Error(`${url.pathname}: not a pronoun-resolution model`);
   }
-  return { weights: raw.weights, noneOffset: raw.noneOffset };
+  if (raw.trees !== undefined && !(Array.isArray(raw.trees.features) && Array.isArray(raw.trees.trees))) {
+    throw new Error(`${url.pathname}: malformed boosted trees`);
+  }
+  return { weights: raw.weights, noneOffset: raw.noneOffset, trees: raw.trees, treeWeight: raw.treeWeight };
 }
 
 export function defaultModel(): RankerModel {

@@ -6,6 +6,7 @@
 
 import { seededRandom, shuffled } from "../../random.ts";
 import type { FeatureMap, OptionFeatures } from "./features.ts";
+import { type BoostedTrees, boostedScores } from "./trees.ts";
 
 export { seededRandom, shuffled };
 
@@ -13,6 +14,10 @@ export interface RankerModel {
   weights: Record<string, number>;
   /** Added to the "none" score at decision time; tuned for F1, which rewards committing to a name. */
   noneOffset: number;
+  /** Boosted trees over the same features (trees.ts), averaged with the linear scores when present. */
+  trees?: BoostedTrees;
+  /** The trees' share of the averaged probabilities, in [0, 1]. */
+  treeWeight?: number;
 }
 
 export interface TrainingExample {
@@ -37,9 +42,30 @@ function dot(weights: Record<string, number> | Map<string, number>, features: Fe
   return sum;
 }
 
-/** Scores in option order: candidates first, "none" last. */
-export function optionScores(model: RankerModel, options: OptionFeatures): number[] {
+function linearScores(model: RankerModel, options: OptionFeatures): number[] {
   return [...options.candidates.map((f) => dot(model.weights, f)), dot(model.weights, options.none)];
+}
+
+/**
+ * Scores in option order: candidates first, "none" last. With trees, the scores are the logs of the
+ * averaged probabilities, so a softmax of them gives that average back and `noneOffset` still acts as a
+ * threshold on "none".
+ */
+export function optionScores(model: RankerModel, options: OptionFeatures): number[] {
+  const linear = linearScores(model, options);
+  if (!model.trees) return linear;
+  return blendScores(linear, boostedScores(model.trees, options), model.treeWeight ?? 1);
+}
+
+/** Log of (1 - treeWeight) × softmax(linear) + treeWeight × softmax(trees). */
+export function blendScores(
+  linear: readonly number[],
+  trees: readonly number[],
+  treeWeight: number,
+): number[] {
+  const p = softmax(linear);
+  const q = softmax(trees);
+  return p.map((x, i) => Math.log((1 - treeWeight) * x + treeWeight * q[i]));
 }
 
 export function softmax(scores: readonly number[]): number[] {
