@@ -311,3 +311,16 @@ test("a source with an appositive or two joined names", () => {
   const pair = doc.attributions[0].speaker;
   assert.deepEqual([pair?.name, pair?.kind], ["Oda Brisk and Piet Lorne", "group"]);
 });
+
+test("a description with the name in apposition speaks as the named person", () => {
+  const text =
+    'A ministry spokeswoman, Dalia Renner, told reporters that "nothing has changed."\n\n' +
+    "Renner declined to say whether the office had asked for the statement.";
+  const doc = analyze(text);
+  const speakers = doc.attributions.map((a) => a.speaker?.name);
+  assert.equal(speakers[0], "Dalia Renner");
+  assert.ok(
+    speakers.slice(1).every((name) => name === "Dalia Renner"),
+    speakers.join(", "),
+  );
+});

@@ -877,9 +877,16 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
   const start = source.start + (raw.length - raw.trimStart().length);
   const end = source.start + raw.trimEnd().length;
   let core = { start, end };
-  const comma = doc.text.slice(start, end).search(/,\s/);
-  if (comma > 0 && /^\p{Lu}/u.test(doc.text.slice(start, start + comma).replace(/^the\s+/i, "")))
+  const text = doc.text.slice(start, end);
+  const comma = text.search(/,\s/);
+  // A description then the name in apposition ("A ministry spokeswoman, Dalia Renner"): the name speaks.
+  const named = /^(?:(?:[Aa]n?|[Tt]he)\s+)?\p{Ll}[^,]*,\s+(\p{Lu}[\p{L}.'’ -]*?)\s*(?:,|$)/u.exec(text);
+  if (named?.[1] && parseName(named[1]).first) {
+    const offset = start + text.indexOf(named[1], comma);
+    core = { start: offset, end: offset + named[1].length };
+  } else if (comma > 0 && /^\p{Lu}/u.test(text.slice(0, comma).replace(/^the\s+/i, ""))) {
     core = { start, end: start + comma };
+  }
   const group = groups.find((g) => g.start <= core.start && g.end > core.end && g.start < core.end);
   return group ? { start: core.start, end: group.end } : core;
 }
