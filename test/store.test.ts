@@ -351,3 +351,19 @@ test("upgrading to Unicode name keys merges people that NOCASE kept apart", () =
   assert.deepEqual(store.db.pragma("foreign_key_check"), []);
   store.close();
 });
+
+test("language-model verdicts are cached in the store and survive reopening", () => {
+  const file = freshDb();
+  const verdict = {
+    label: "Inconsistent" as const,
+    scores: { Inconsistent: 1, Unrelated: 0, Consistent: 0 },
+    reasons: ["language model: a reversal"],
+  };
+  const store = openSqliteStore(file);
+  assert.equal(store.getVerdict("k1"), undefined);
+  store.putVerdict("k1", verdict);
+  store.close();
+  const reopened = openSqliteStore(file);
+  assert.deepEqual(reopened.getVerdict("k1"), verdict);
+  reopened.close();
+});
