@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { JudgeLabel, Verdict } from "./mixed.ts";
+import { LABELS, type Label } from "./judge/index.ts";
+import type { Verdict } from "./mixed.ts";
 
 /**
  * An optional pairwise judge backed by any server that speaks the OpenAI chat-completions protocol
@@ -11,7 +12,6 @@ import type { JudgeLabel, Verdict } from "./mixed.ts";
 
 export const PROMPT_VERSION = "judge-v1";
 const PROMPT = readFileSync(new URL(`../../prompts/${PROMPT_VERSION}.md`, import.meta.url), "utf8");
-const LABELS: JudgeLabel[] = ["Inconsistent", "Unrelated", "Consistent"];
 
 export interface LlmConfig {
   /** Base URL up to and including /v1, e.g. http://127.0.0.1:8080/v1 */
@@ -51,7 +51,7 @@ export function renderPrompt(a: string, b: string): string {
 /** Reads the model's answer; tolerant of code fences and prose around the JSON, strict about the label. */
 export function parseVerdict(answer: string): Verdict {
   const json = answer.match(/\{[\s\S]*\}/)?.[0];
-  let label: JudgeLabel | undefined;
+  let label: Label | undefined;
   let reason = "";
   if (json) {
     try {

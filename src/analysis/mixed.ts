@@ -1,3 +1,4 @@
+import type { Judgement } from "./judge/index.ts";
 import { byDate, type StatementView, statementTopicKeys } from "./statement-view.ts";
 import { topicLabel } from "./topics.ts";
 
@@ -10,12 +11,8 @@ import { topicLabel } from "./topics.ts";
  * pair; reporting words around the later statement ("walked back", "clarified") add evidence.
  */
 
-export type JudgeLabel = "Inconsistent" | "Unrelated" | "Consistent";
-export interface Verdict {
-  label: JudgeLabel;
-  scores: Record<JudgeLabel, number>;
-  reasons: string[];
-}
+/** A judge's answer for one pair: the built-in model's shape, which the language-model judge shares. */
+export type Verdict = Judgement;
 export type Judge = (a: string, b: string) => Verdict;
 
 export interface MixedPair {
@@ -35,6 +32,7 @@ const WALK_BACK =
 const NEIGHBOURS = 8;
 /** A topic key present in more than this share of a speaker's statements is too broad to block on. */
 const BROAD_TOPIC_SHARE = 0.5;
+/** Pairs scoring below this (the judge's probability of Inconsistent plus evidence bonuses) are not flagged. */
 const MIN_SCORE = 0.5;
 
 interface Candidates {
