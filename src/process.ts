@@ -4,11 +4,13 @@ import { cleanText } from "./clean/clean.ts";
 import type { RawArticle } from "./ingest/types.ts";
 import type { Attribution, Doc, Span } from "./nlp/doc.ts";
 import { aliasForm } from "./nlp/names.ts";
-import { analyze } from "./nlp/pipeline.ts";
+import { analyze, extractionWith } from "./nlp/pipeline.ts";
 import { hintAliases, resolveSpeakers } from "./nlp/speakers.ts";
 import type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
 
 export type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
+
+const EXTRACTION = extractionWith("combined");
 
 /** Joins the parts of a split quotation into one readable statement. */
 const CONTENT_JOINER = " … ";
@@ -20,9 +22,9 @@ const CONTENT_JOINER = " … ";
  */
 export function processArticle(raw: RawArticle): ProcessedArticle {
   const cleaned = cleanText(raw.text);
-  const doc = analyze(cleaned.text);
-  // Hover cards the cleaner removed name people in full: resolve speakers again with those hints.
-  if (cleaned.hoverNames) resolveSpeakers(doc, { nameHints: cleaned.hoverNames });
+  const doc = analyze(cleaned.text, EXTRACTION);
+  // Hover cards the cleaner removed name people in full: they are hints for resolving the speakers.
+  resolveSpeakers(doc, { nameHints: cleaned.hoverNames });
   const toRaw = (span: Span | null) => (span ? cleaned.map.spanToRaw(span) : null);
   const statements = doc.attributions.map(
     (attribution): ProcessedStatement => ({

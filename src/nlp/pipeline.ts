@@ -19,8 +19,13 @@ const EXTRACTORS: Record<Extractor, Component> = {
   rules: attributionRules,
 };
 
+/** Everything up to the attributions; speaker resolution runs on top (with name hints, in processArticle). */
+export function extractionWith(extractor: Extractor): readonly Component[] {
+  return [tokenizer, sentencizer, quotes, EXTRACTORS[extractor]];
+}
+
 export function pipelineWith(extractor: Extractor): readonly Component[] {
-  return [tokenizer, sentencizer, quotes, EXTRACTORS[extractor], speakers];
+  return [...extractionWith(extractor), speakers];
 }
 
 /** The default analysis pipeline. */
