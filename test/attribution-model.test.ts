@@ -253,6 +253,15 @@ test("the merge keeps learned attributions, fills their gaps from the rules and 
   );
   assert.deepEqual(disagreeing[0].content, [span(11, 48)], "the learned content wins a real disagreement");
   assert.deepEqual(disagreeing[0].source, span(0, 5));
+  const intoCue = combineAttributions(
+    [attribution([0, 5], [6, 14], [15, 60])],
+    [attribution([0, 5], [6, 21], [22, 60])],
+  );
+  assert.deepEqual(
+    intoCue[0].content,
+    [span(22, 60)],
+    "rule content reaching into the learned cue is not taken",
+  );
   assert.deepEqual(combineAttributions([], []), []);
 });
 

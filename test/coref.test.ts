@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { pronounRole, splitPossessives, titleWords } from "../src/nlp/coref/features.ts";
+import { extractFeatures, pronounRole, splitPossessives, titleWords } from "../src/nlp/coref/features.ts";
 import { gapGold, gapOptions, predictGap } from "../src/nlp/coref/gap.ts";
 import { formatGapPredictions, parseGap } from "../src/nlp/coref/gap-file.ts";
 import { defaultModel, loadModel, resolvePronoun } from "../src/nlp/coref/index.ts";
@@ -102,6 +102,19 @@ test("features: possessives split off names, 'her' role from the next word, URL 
     ["José", "Ferro"],
   );
   assert.deepEqual([...titleWords("http://x/wiki/Bad%E0_Name")], ["Bad%E0", "Name"]);
+});
+
+test("features: each candidate sees the words right before and after its nearest mention", () => {
+  const text = "Vera Lind thanked coach Ida Holm, who smiled at her.";
+  const { candidates, none } = extractFeatures(text, at(text, "her"), [
+    { ...at(text, "Vera Lind"), name: "Vera Lind" },
+    { ...at(text, "Ida Holm"), name: "Ida Holm" },
+  ]);
+  const lexical = (f: Map<string, number>) => [...f.keys()].filter((k) => k.startsWith("lex-")).sort();
+  // At the very start of the text there is no previous word: a boundary marker stands in.
+  assert.deepEqual(lexical(candidates[0]), ["lex-next:thanked", "lex-prev:<s>"]);
+  assert.deepEqual(lexical(candidates[1]), ["lex-next:,", "lex-prev:coach"]);
+  assert.deepEqual(lexical(none), []);
 });
 
 const HEADER = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL";

@@ -1,6 +1,20 @@
+import {
+  attributionFeatures,
+  type CueOrigin,
+  type FilterModel,
+  filterModel,
+  probability,
+} from "./attribution-filter.ts";
 import { extractFromDoc } from "./attribution-model/index.ts";
 import { extractAttributions as ruleAttributions } from "./attribution-rules.ts";
+import { extendToQuotations } from "./content-edges.ts";
 import type { Attribution, Component, Doc, Span } from "./doc.ts";
+
+/** A merged attribution and who found its cue (a feature of the filter). */
+export interface Candidate {
+  attribution: Attribution;
+  origin: CueOrigin;
+}
 
 /**
  * The learned tagger reads the rules' output as features (stacking), so it already decides, per word
@@ -10,24 +24,44 @@ import type { Attribution, Component, Doc, Span } from "./doc.ts";
  * - a rule attribution whose cue matches no learned cue and does not sit inside learned content;
  * - the rule's source when the learned attribution on the same cue found none;
  * - the rule's content boundaries when both contents nearly agree (rules stop spans at clause and
- *   quote edges more exactly; where they disagree more, the tagger is right more often).
+ *   quote edges more exactly; where they disagree more, the tagger is right more often), unless the
+ *   rule's content runs into the learned cue ("declined | to say whether" against "declined to say").
  */
-export function combineAttributions(rules: Attribution[], learned: Attribution[]): Attribution[] {
+export function combineCandidates(rules: Attribution[], learned: Attribution[]): Candidate[] {
   const ruleByCue = new SpanIndex(rules.flatMap((a) => (a.cue ? [{ span: a.cue, item: a }] : [])));
-  const refined = learned.map((candidate) => {
+  const refined = learned.map((candidate): Candidate => {
     const rule = candidate.cue ? ruleByCue.firstOverlap(candidate.cue) : undefined;
-    if (!rule) return candidate;
+    if (!rule) return { attribution: candidate, origin: { byRules: false, byTagger: true } };
     const source = candidate.source ?? rule.source;
-    const content =
-      contentAgreement(candidate.content, rule.content) >= NEAR_AGREEMENT ? rule.content : candidate.content;
-    return { ...candidate, source, content };
+    const takeRuleEdges =
+      contentAgreement(candidate.content, rule.content) >= NEAR_AGREEMENT &&
+      !rule.content.some((span) => candidate.cue && overlaps(span, candidate.cue));
+    const content = takeRuleEdges ? rule.content : candidate.content;
+    return { attribution: { ...candidate, source, content }, origin: { byRules: true, byTagger: true } };
   });
   const learnedCues = new SpanIndex(learned.flatMap((a) => (a.cue ? [{ span: a.cue, item: a }] : [])));
   const learnedContent = new SpanIndex(learned.flatMap((a) => a.content.map((span) => ({ span, item: a }))));
-  const added = rules.filter(
-    (rule) => rule.cue && !learnedCues.firstOverlap(rule.cue) && !learnedContent.firstOverlap(rule.cue),
-  );
-  return [...refined, ...added].sort((a, b) => start(a) - start(b));
+  const added = rules
+    .filter(
+      (rule) => rule.cue && !learnedCues.firstOverlap(rule.cue) && !learnedContent.firstOverlap(rule.cue),
+    )
+    .map((rule): Candidate => ({ attribution: rule, origin: { byRules: true, byTagger: false } }));
+  return [...refined, ...added].sort((a, b) => start(a.attribution) - start(b.attribution));
+}
+
+export function combineAttributions(rules: Attribution[], learned: Attribution[]): Attribution[] {
+  return combineCandidates(rules, learned).map((c) => c.attribution);
+}
+
+/** The candidates the filter (attribution-filter.ts) judges likely enough to be right. */
+export function keepLikely(
+  text: string,
+  candidates: readonly Candidate[],
+  model: FilterModel,
+): Attribution[] {
+  return candidates
+    .filter((c) => probability(model, attributionFeatures(text, c.attribution, c.origin)) >= model.threshold)
+    .map((c) => c.attribution);
 }
 
 /**
@@ -45,6 +79,7 @@ function contentAgreement(a: readonly Span[], b: readonly Span[]): number {
   return (2 * shared) / total;
 }
 
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const length = (spans: readonly Span[]) => spans.reduce((sum, s) => sum + s.end - s.start, 0);
 const start = (a: Attribution) =>
   Math.min(...[a.source, a.cue, ...a.content].flatMap((s) => (s ? [s.start] : [])));
@@ -89,6 +124,7 @@ export const attributionEnsemble: Component = {
   name: "attribution-ensemble",
   run(doc: Doc) {
     const rules = ruleAttributions(doc);
-    doc.attributions = combineAttributions(rules, extractFromDoc(doc, undefined, rules));
+    const candidates = combineCandidates(rules, extractFromDoc(doc, undefined, rules));
+    doc.attributions = extendToQuotations(doc.quotes, keepLikely(doc.text, candidates, filterModel()));
   },
 };

@@ -1,8 +1,11 @@
 /**
- * Trains the learned attribution extractor on PolNeAR train and writes models/attribution.json.gz.
+ * Trains the learned attribution extractor on PolNeAR train and writes models/attribution.json.gz (the
+ * taggers) and models/attribution-filter.json.gz (the filter over whole attributions, trained on the
+ * taggers' 5-fold out-of-fold predictions; see training/attribution/filter.ts).
  *
- *   npm run train:attribution                      # full train split → committed weights
+ *   npm run train:attribution                      # full train split → committed weights (~3 min)
  *   npm run cv:attribution                         # 5-fold cross-validation on train (no weights written)
+ *   npm run cv:attribution-combined                # the same for the default extractor, filter included
  *   node --import tsx training/attribution/train.ts --cv 5 --limit 200 --epochs 4   # quick iteration
  *   ... --cv 5 --ensemble            # score the combined extractor (rules + tagger) instead
  *   ... --cv 3 --dump /tmp/DIR       # keep each fold's rule and tagger predictions for error analysis
@@ -15,7 +18,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { combineAttributions } from "../../src/nlp/attribution-ensemble.ts";
+import { type Candidate, combineCandidates } from "../../src/nlp/attribution-ensemble.ts";
 import { cueStartPrefix, tagCues, tagRoles } from "../../src/nlp/attribution-model/decoder.ts";
 import {
   CUE_LABELS,
@@ -28,15 +31,18 @@ import {
 import { extractFromDoc } from "../../src/nlp/attribution-model/index.ts";
 import {
   type AttributionWeights,
+  type DecisionBias,
   type SerializedWeights,
   serializeModel,
   WEIGHTS_FORMAT,
 } from "../../src/nlp/attribution-model/model.ts";
 import { extractAttributions as ruleAttributions } from "../../src/nlp/attribution-rules.ts";
+import { extendToQuotations } from "../../src/nlp/content-edges.ts";
 import { type Attribution, Doc, runPipeline, type Span } from "../../src/nlp/doc.ts";
 import { quotes } from "../../src/nlp/quotes.ts";
 import { sentencizer } from "../../src/nlp/sentencizer.ts";
 import { tokenizer } from "../../src/nlp/tokenizer.ts";
+import { type ArticleCandidates, crossValidatedKeep, trainFilter } from "./filter.ts";
 import { AveragedPerceptron, seededRandom, shuffle } from "./perceptron.ts";
 import { type GoldArticle, loadSplit } from "./polnear.ts";
 import { foldGoldDir, POLNEAR, REPO_ROOT, runScorer, summarize, writePredictions } from "./score.ts";
@@ -133,17 +139,19 @@ function train(docs: Prepared[], epochs: number, log: (line: string) => void): A
   return { cue: cue.averaged(), role: role.averaged(), bias: { cue: 0, role: 0 } };
 }
 
-/** `--ensemble`: score the rules combined with the tagger, as the default pipeline runs them. */
+/** `--ensemble`: score the rules combined with the tagger (and the filter), as the pipeline runs them. */
 let ensemble = false;
 /** `--dump DIR`: also keep each fold's predictions there, for error analysis. */
 let dumpDir: string | undefined;
 
+function candidatesOf(d: Prepared, weights: AttributionWeights): Candidate[] {
+  return combineCandidates(d.rules, extractFromDoc(d.doc, weights, d.rules));
+}
+
 function evaluate(docs: Prepared[], weights: AttributionWeights, goldDir: string, tag: string) {
-  const predFile = path.join("/tmp", `onrecord-attribution-cv-${process.pid}`, `${tag}.jsonl`);
-  const predict = (d: Prepared) => {
-    const learned = extractFromDoc(d.doc, weights, d.rules);
-    return ensemble ? combineAttributions(d.rules, learned) : learned;
-  };
+  const predFile = path.join(workDir(), `${tag}.jsonl`);
+  const predict = (d: Prepared) =>
+    ensemble ? candidatesOf(d, weights).map((c) => c.attribution) : extractFromDoc(d.doc, weights, d.rules);
   const dumpTo = dumpDir;
   if (dumpTo) {
     const dump = (kind: string, of: (d: Prepared) => Attribution[]) =>
@@ -161,6 +169,34 @@ function evaluate(docs: Prepared[], weights: AttributionWeights, goldDir: string
   return runScorer(goldDir, predFile);
 }
 
+const workDir = () => path.join("/tmp", `onrecord-attribution-cv-${process.pid}`);
+
+/** Articles of fold k of `folds` (by position in name order). */
+const inFold = (k: number, folds: number) => (_: unknown, i: number) => i % folds === k;
+const notInFold = (k: number, folds: number) => (_: unknown, i: number) => i % folds !== k;
+
+/**
+ * The merged candidates of every article, each predicted by a tagger trained on the other folds: what
+ * the filter learns from (it must see the tagger's mistakes on text the tagger has not seen).
+ */
+function outOfFoldCandidates(
+  docs: Prepared[],
+  folds: number,
+  epochs: number,
+  bias: DecisionBias,
+  log: (line: string) => void,
+) {
+  const out = new Array<ArticleCandidates>(docs.length);
+  for (let k = 0; k < folds; k++) {
+    log(`out-of-fold candidates, fold ${k + 1}/${folds}`);
+    const weights = { ...train(docs.filter(notInFold(k, folds)), epochs, log), bias };
+    docs.forEach((d, i) => {
+      if (i % folds === k) out[i] = { article: d.article, candidates: candidatesOf(d, weights) };
+    });
+  }
+  return out;
+}
+
 function main() {
   const { values } = parseArgs({
     options: {
@@ -175,11 +211,13 @@ function main() {
       ensemble: { type: "boolean", default: false },
       dump: { type: "string" },
       out: { type: "string", default: path.join(REPO_ROOT, "models/attribution.json.gz") },
+      "filter-out": { type: "string", default: path.join(REPO_ROOT, "models/attribution-filter.json.gz") },
     },
   });
   const epochs = Number(values.epochs);
   ensemble = values.ensemble ?? false;
   dumpDir = values.dump;
+  const bias = { cue: Number(values["cue-bias"]), role: Number(values["role-bias"]) };
   const trainDir = path.join(POLNEAR, "train");
   let articles = loadSplit(trainDir);
   if (values.limit) articles = shuffle(articles, seededRandom(SEED)).slice(0, Number(values.limit));
@@ -192,13 +230,13 @@ function main() {
     const folds = Number(values.cv);
     const grid = values.grid
       ? values.grid.split(";").map((pair) => pair.split(",").map(Number))
-      : [[Number(values["cue-bias"]), Number(values["role-bias"])]];
+      : [[bias.cue, bias.role]];
     const totals = new Map<string, number[][]>();
+    const candidates = new Array<ArticleCandidates>(docs.length);
     try {
       for (let k = 0; k < folds; k++) {
-        const held = docs.filter((_, i) => i % folds === k);
-        const kept = docs.filter((_, i) => i % folds !== k);
-        const weights = train(kept, epochs, log);
+        const held = docs.filter(inFold(k, folds));
+        const weights = train(docs.filter(notInFold(k, folds)), epochs, log);
         const goldDir = foldGoldDir(
           trainDir,
           held.map((d) => d.article.name),
@@ -225,22 +263,37 @@ function main() {
           ]);
           totals.set(key, rows);
         }
+        docs.forEach((d, i) => {
+          if (i % folds === k)
+            candidates[i] = { article: d.article, candidates: candidatesOf(d, { ...weights, bias }) };
+        });
       }
+      for (const [key, rows] of totals) {
+        const mean = (j: number) => (rows.reduce((sum, row) => sum + row[j], 0) / rows.length).toFixed(3);
+        console.log(
+          `CV mean over ${folds} folds (${key}): attribution F1 ${mean(0)}; exact F1 source ${mean(1)} ` +
+            `cue ${mean(2)} content ${mean(3)}; token F1 source ${mean(4)} cue ${mean(5)} content ${mean(6)}`,
+        );
+      }
+      if (ensemble) reportFilteredCv(trainDir, docs, candidates);
     } finally {
-      rmSync(path.join("/tmp", `onrecord-attribution-cv-${process.pid}`), { recursive: true, force: true });
-    }
-    for (const [key, rows] of totals) {
-      const mean = (j: number) => (rows.reduce((sum, row) => sum + row[j], 0) / rows.length).toFixed(3);
-      console.log(
-        `CV mean over ${folds} folds (${key}): attribution F1 ${mean(0)}; exact F1 source ${mean(1)} ` +
-          `cue ${mean(2)} content ${mean(3)}; token F1 source ${mean(4)} cue ${mean(5)} content ${mean(6)}`,
-      );
+      rmSync(workDir(), { recursive: true, force: true });
     }
     return;
   }
 
+  // The filter learns from the tagger's out-of-fold mistakes; the shipped tagger then trains on everything.
+  const { model: filter, report } = trainFilter(
+    outOfFoldCandidates(docs, FILTER_FOLDS, epochs, bias, log),
+    `out-of-fold predictions (${FILTER_FOLDS} folds) on PolNeAR train (${docs.length} articles)`,
+  );
+  log(
+    `filter: threshold ${report.threshold}, cross-validated attribution F1 ${report.before.toFixed(4)} → ` +
+      `${report.after.toFixed(4)} (${report.dropped} dropped)`,
+  );
+  writeFileSync(values["filter-out"], gzipSync(JSON.stringify(filter), { level: 9 }));
   const weights = train(docs, epochs, log);
-  weights.bias = { cue: Number(values["cue-bias"]), role: Number(values["role-bias"]) };
+  weights.bias = bias;
   const threshold = Number(values.threshold);
   const serialized: SerializedWeights = {
     format: WEIGHTS_FORMAT,
@@ -256,6 +309,39 @@ function main() {
       `${serialized.cue.entries} cue + ${serialized.role.entries} role weights, ` +
       `${((Date.now() - started) / 1000).toFixed(0)} s total`,
   );
+}
+
+const FILTER_FOLDS = 5;
+
+/**
+ * Scores the whole extractor as the pipeline runs it (filter, then quotation edges), with the filter
+ * cross-validated by article over the out-of-fold candidates (the filter never judges an article it was
+ * trained on), pooled over all of train.
+ */
+function reportFilteredCv(trainDir: string, docs: Prepared[], candidates: ArticleCandidates[]) {
+  const { keep, threshold } = crossValidatedKeep(candidates);
+  const goldDir = foldGoldDir(
+    trainDir,
+    candidates.map((c) => c.article.name),
+    "all",
+  );
+  const predFile = path.join(dumpDir ?? workDir(), "filtered.jsonl");
+  for (const [label, kept] of [
+    ["without filter", candidates.map((c) => c.candidates.map(() => true))],
+    [`with filter (threshold ${threshold})`, keep],
+  ] as const) {
+    writePredictions(
+      predFile,
+      candidates.map((c, i) => ({
+        name: c.article.name,
+        attributions: extendToQuotations(
+          docs[i].doc.quotes,
+          c.candidates.filter((_, j) => kept[i][j]).map((x) => x.attribution),
+        ),
+      })),
+    );
+    console.log(`CV pooled over train, ${label}:\n${summarize(runScorer(goldDir, predFile))}`);
+  }
 }
 
 main();

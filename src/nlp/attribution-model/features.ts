@@ -202,6 +202,16 @@ function shapeOf(text: string): number {
   return hash >>> 0;
 }
 
+/** Two touching apostrophes stand for a double quote in some archives (the NYT texts in PolNeAR). */
+function isApostrophePair(tokens: readonly Token[], i: number): boolean {
+  return (
+    tokens[i].text === "'" &&
+    i + 1 < tokens.length &&
+    tokens[i + 1].text === "'" &&
+    tokens[i + 1].start === tokens[i].end
+  );
+}
+
 /** Buckets for distances: fine near the cue, where the decisions are, coarse further away. */
 const DISTANCE_BUCKETS = new Uint8Array(64);
 for (let d = 0; d < 64; d++) {
@@ -289,16 +299,19 @@ export class DocFeatures {
         quoteOpen = false;
         lastParagraph = p;
       }
+      // The second half of a '' pair repeats the first half's mark but neither toggles nor counts again.
+      const secondHalf = i > 0 && isApostrophePair(tokens, i - 1);
       let mark = QUOTE_NONE;
       if (raw === "“") mark = QUOTE_OPEN;
       else if (raw === "”") mark = QUOTE_CLOSE;
-      else if (raw === '"') mark = quoteOpen ? QUOTE_CLOSE : QUOTE_OPEN;
+      else if (secondHalf) mark = this.quoteMark[i - 1];
+      else if (raw === '"' || isApostrophePair(tokens, i)) mark = quoteOpen ? QUOTE_CLOSE : QUOTE_OPEN;
       else if (raw === "‘" || raw === "’" || raw === "'") mark = QUOTE_SINGLE;
       this.quoteMark[i] = mark;
-      if (mark === QUOTE_OPEN) quoteOpen = true;
-      else if (mark === QUOTE_CLOSE) quoteOpen = false;
-      else if (quoteOpen) this.inQuote[i] = 1;
-      this.quotesBefore[i + 1] = this.quotesBefore[i] + (mark === QUOTE_OPEN || mark === QUOTE_CLOSE ? 1 : 0);
+      const toggles = (mark === QUOTE_OPEN || mark === QUOTE_CLOSE) && !secondHalf;
+      if (toggles) quoteOpen = mark === QUOTE_OPEN;
+      else if (quoteOpen && (mark === QUOTE_NONE || mark === QUOTE_SINGLE)) this.inQuote[i] = 1;
+      this.quotesBefore[i + 1] = this.quotesBefore[i] + (toggles ? 1 : 0);
       this.commasBefore[i + 1] = this.commasBefore[i] + (raw === "," || raw === ";" || raw === ":" ? 1 : 0);
     }
 

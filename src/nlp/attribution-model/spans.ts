@@ -13,9 +13,11 @@ function runs(labels: Uint8Array, offset: number, label: number): Array<[number,
   return found;
 }
 
+const isWordToken = (token: Token) => /[\p{L}\p{N}]/u.test(token.text);
+
 /** True when a run holds a word or number, not only quote marks and punctuation. */
 function hasWord(tokens: readonly Token[], first: number, last: number): boolean {
-  for (let i = first; i <= last; i++) if (/[\p{L}\p{N}]/u.test(tokens[i].text)) return true;
+  for (let i = first; i <= last; i++) if (isWordToken(tokens[i])) return true;
   return false;
 }
 
@@ -65,6 +67,10 @@ function kindOf(
   return quoted > 0 || marks > 0 ? "mixed" : "indirect";
 }
 
+const AUXILIARIES = new Set(
+  "have has had is are was were will would could should may might must can did does do".split(" "),
+);
+
 /**
  * Turns one cue's role labels into an attribution: the source is the source run nearest the cue (one
  * span, as the record stores one speaker mention); content is every content run with a word in it, in
@@ -84,18 +90,38 @@ export function assembleAttribution(
   if (!contentRuns.length) return null;
   const content: Span[] = contentRuns.map(([a, b]) => ({ start: tokens[a].start, end: tokens[b].end }));
   let source: Span | null = null;
+  let sourceFirst = -1;
+  let sourceLast = -1;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const [a, b] of runs(labels, window[0], ROLE_SOURCE)) {
     if (!hasWord(tokens, a, b)) continue;
     const distance = b < cue[0] ? cue[0] - b : a - cue[1];
     if (distance < bestDistance) {
       bestDistance = distance;
-      source = { start: tokens[a].start, end: tokens[b].end };
+      // Punctuation at a source's edges ("- Gov. Tobias Wren" after a dateline, "Wren, visiting a depot,")
+      // is no part of the name: the scorer ignores it, but the speaker resolver reads the span.
+      sourceFirst = a;
+      sourceLast = b;
+      while (!isWordToken(tokens[sourceFirst])) sourceFirst++;
+      while (!isWordToken(tokens[sourceLast])) sourceLast--;
+      source = { start: tokens[sourceFirst].start, end: tokens[sourceLast].end };
     }
+  }
+  let cueStart = cue[0];
+  // "Rubio and Van Hollen have | co-authored": an auxiliary tagged as the source's last word belongs to
+  // the verb group, i.e. the cue (5-fold CV: exact source and cue +0.2 points, attribution unchanged).
+  if (
+    source &&
+    sourceLast === cue[0] - 1 &&
+    sourceLast > sourceFirst &&
+    AUXILIARIES.has(tokens[sourceLast].text.toLowerCase())
+  ) {
+    cueStart = sourceLast;
+    source = { start: source.start, end: tokens[sourceLast - 1].end };
   }
   return {
     source,
-    cue: { start: tokens[cue[0]].start, end: tokens[cue[1]].end },
+    cue: { start: tokens[cueStart].start, end: tokens[cue[1]].end },
     content,
     kind: kindOf(f, tokens, contentRuns),
     speaker: null,

@@ -444,6 +444,14 @@ export function extractFeatures(
       add("right-after-pronoun");
     }
 
+    // The words right around the candidate ("by X", "X 's", "X , who", "coach X"): the trees pick up the
+    // frequent ones that the word lists above miss. CV on gap-development (3 fold splits, tree seeds 17
+    // and 18): 0.7726 against 0.7659 without. Tried and dropped: two words on each side (0.7735, within
+    // the spread), the pronoun's neighbours (0.7706), these words split by direction and sentence
+    // distance (0.7695), and lexical features for the trees only (0.7719).
+    add(`lex-prev:${a.tokens[m.first - 1]?.text.toLowerCase() ?? "<s>"}`);
+    add(`lex-next:${a.tokens[m.last + 1]?.text.toLowerCase() ?? "</s>"}`);
+
     const words = candidate.name.split(/\s+/);
     const parts = nameParts(candidate.name);
     if (title.size > 0) {

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extendToQuotations } from "../src/nlp/content-edges.ts";
+import type { Attribution, Span } from "../src/nlp/doc.ts";
+import { findQuotes } from "../src/nlp/quotes.ts";
+import { splitParagraphs } from "../src/nlp/tokenizer.ts";
+
+/** An attribution whose parts are the first occurrences of the given strings. */
+function attributionIn(text: string, cue: string, ...content: string[]): Attribution {
+  const at = (part: string): Span => {
+    const start = text.indexOf(part);
+    assert.ok(start >= 0, part);
+    return { start, end: start + part.length };
+  };
+  return { source: null, cue: at(cue), content: content.map(at), kind: "direct", speaker: null };
+}
+
+const quotesOf = (text: string) => findQuotes(text, splitParagraphs(text));
+const contentOf = (text: string, a: Attribution) => a.content.map((s) => text.slice(s.start, s.end));
+
+test("content cut at a sentence end inside a quotation runs to the closing mark", () => {
+  const text = 'Mayor Ode said: "The bridge opens in May. Tolls stay low. Nobody pays twice."';
+  const cut = attributionIn(text, "said", '"The bridge opens in May.');
+  const [extended] = extendToQuotations(quotesOf(text), [cut]);
+  assert.deepEqual(contentOf(text, extended), [
+    '"The bridge opens in May. Tolls stay low. Nobody pays twice."',
+  ]);
+  assert.deepEqual(extended.cue, cut.cue, "only the content moves");
+});
+
+test("a quotation over several paragraphs is followed to its end", () => {
+  const text =
+    'Ode said: "The bridge opens in May.\n\n"Tolls stay low for everyone."\n\nThe council met later.';
+  const [extended] = extendToQuotations(quotesOf(text), [
+    attributionIn(text, "said", "The bridge opens in May."),
+  ]);
+  assert.match(contentOf(text, extended)[0], /Tolls stay low for everyone\."$/);
+});
+
+test("content starting inside a quotation begins at the opening mark", () => {
+  const text = '"We built it. We paid for it," Ode said.';
+  const [extended] = extendToQuotations(quotesOf(text), [attributionIn(text, "said", "We paid for it,")]);
+  assert.deepEqual(contentOf(text, extended), ['"We built it. We paid for it,"']);
+});
+
+test("an edge never moves across a cue: a split quote keeps its two parts", () => {
+  const text = '"The bridge opens in May," Ode said, "and tolls stay low. Nobody pays twice."';
+  const split = attributionIn(text, "said", "The bridge opens in May", "and tolls stay low.");
+  const [extended] = extendToQuotations(quotesOf(text), [split]);
+  assert.deepEqual(contentOf(text, extended), [
+    '"The bridge opens in May',
+    'and tolls stay low. Nobody pays twice."',
+  ]);
+  // Another attribution's cue inside the rest of the quotation stops the extension.
+  const nested = 'Ode said: "Vale told me the bridge opens in May. Tolls stay low."';
+  const outer = attributionIn(nested, "said", '"Vale');
+  const inner = attributionIn(nested, "told", "the bridge opens in May.");
+  const [outerAfter, innerAfter] = extendToQuotations(quotesOf(nested), [outer, inner]);
+  assert.deepEqual(outerAfter, outer);
+  assert.deepEqual(contentOf(nested, innerAfter), ['the bridge opens in May. Tolls stay low."']);
+});
+
+test("content outside quotations, and no quotations at all, are left as they are", () => {
+  const text = "Ode said the bridge opens in May. Tolls stay low.";
+  const a = attributionIn(text, "said", "the bridge opens in May");
+  assert.deepEqual(extendToQuotations(quotesOf(text), [a]), [a]);
+  assert.deepEqual(extendToQuotations([], [a]), [a]);
+  assert.deepEqual(extendToQuotations(quotesOf(text), []), []);
+});
