@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { extendToQuotations } from "../src/nlp/content-edges.ts";
+import { extendOverNested, extendToQuotations } from "../src/nlp/content-edges.ts";
 import type { Attribution, Span } from "../src/nlp/doc.ts";
 import { findQuotes } from "../src/nlp/quotes.ts";
 import { splitParagraphs } from "../src/nlp/tokenizer.ts";
@@ -66,4 +66,18 @@ test("content outside quotations, and no quotations at all, are left as they are
   assert.deepEqual(extendToQuotations(quotesOf(text), [a]), [a]);
   assert.deepEqual(extendToQuotations([], [a]), [a]);
   assert.deepEqual(extendToQuotations(quotesOf(text), []), []);
+});
+
+test("an outer content that ends on a nested cue takes in the nested content", () => {
+  const text = "Vale told reporters he wanted the bridge finished by May. The council met later.";
+  const outer = attributionIn(text, "told", "he wanted");
+  const inner = attributionIn(text, "wanted", "the bridge finished by May");
+  const [outerAfter, innerAfter] = extendOverNested([outer, inner]);
+  assert.deepEqual(contentOf(text, outerAfter), ["he wanted the bridge finished by May"]);
+  assert.deepEqual(innerAfter, inner, "the nested attribution is unchanged");
+  // Content before its own cue, or a nested content that does not follow on, is left alone.
+  const before = attributionIn(text, "The council", "Vale told reporters");
+  assert.deepEqual(extendOverNested([before, inner]), [before, inner]);
+  const far = { ...inner, content: [{ start: text.indexOf("council"), end: text.indexOf(" met") }] };
+  assert.deepEqual(extendOverNested([outer, far])[0], outer);
 });

@@ -7,7 +7,7 @@ import {
 } from "./attribution-filter.ts";
 import { extractFromDoc } from "./attribution-model/index.ts";
 import { extractAttributions as ruleAttributions } from "./attribution-rules.ts";
-import { extendToQuotations } from "./content-edges.ts";
+import { finishContent } from "./content-edges.ts";
 import type { Attribution, Component, Doc, Span } from "./doc.ts";
 
 /** A merged attribution and who found its cue (a feature of the filter). */
@@ -125,6 +125,6 @@ export const attributionEnsemble: Component = {
   run(doc: Doc) {
     const rules = ruleAttributions(doc);
     const candidates = combineCandidates(rules, extractFromDoc(doc, undefined, rules));
-    doc.attributions = extendToQuotations(doc.quotes, keepLikely(doc.text, candidates, filterModel()));
+    doc.attributions = finishContent(doc.quotes, keepLikely(doc.text, candidates, filterModel()));
   },
 };

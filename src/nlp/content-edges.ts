@@ -1,5 +1,10 @@
 import type { Attribution, Span } from "./doc.ts";
 
+/** Both content-edge rules below, as the default extractor applies them. */
+export function finishContent(quotes: readonly Span[], attributions: readonly Attribution[]): Attribution[] {
+  return extendOverNested(extendToQuotations(quotes, attributions));
+}
+
 /**
  * Finishes content that stops inside a quotation: a quotation is one speaker's words, so content that
  * begins or ends within it runs to the quotation's edges. The taggers stop at sentence ends, which cuts
@@ -59,4 +64,48 @@ function quotationAround(quotes: readonly Span[], offset: number): Span | undefi
   }
   const candidate = quotes[lo - 1];
   return candidate && offset < candidate.end ? candidate : undefined;
+}
+
+/** At most this many characters (a space, a comma) between an outer content's end and the nested content. */
+const NESTED_GAP = 3;
+
+/**
+ * An attribution whose content ends on another attribution's cue ("Putin told reporters [he wanted] Trump
+ * to win") takes in that nested attribution's content: the outer speaker reported the whole clause, and
+ * PolNeAR's annotators mark it so. 5-fold CV on train: exact content +0.004, attribution +0.001.
+ */
+export function extendOverNested(attributions: readonly Attribution[]): Attribution[] {
+  const byCue = attributions
+    .filter((a) => a.cue && a.content.length)
+    .sort((a, b) => (a.cue as Span).start - (b.cue as Span).start);
+  const cueStarts = byCue.map((a) => (a.cue as Span).start);
+  return attributions.map((outer) => {
+    const { cue, content } = outer;
+    if (!cue || !content.length) return outer;
+    const last = content[content.length - 1];
+    if (cue.end > last.start) return outer;
+    let end = last.end;
+    // Nested cues start inside the outer content's last span.
+    for (let i = firstAtOrAfter(cueStarts, last.start); i < byCue.length && cueStarts[i] < last.end; i++) {
+      const inner = byCue[i];
+      if (inner === outer) continue;
+      const innerStart = inner.content[0].start;
+      const innerEnd = inner.content[inner.content.length - 1].end;
+      if (innerStart >= (inner.cue as Span).end && innerStart - last.end < NESTED_GAP && innerEnd > end)
+        end = innerEnd;
+    }
+    if (end === last.end) return outer;
+    return { ...outer, content: [...content.slice(0, -1), { start: last.start, end }] };
+  });
+}
+
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
