@@ -8,6 +8,7 @@ import {
 import { extractFromDoc } from "./attribution-model/index.ts";
 import { extractAttributions as ruleAttributions } from "./attribution-rules.ts";
 import { finishContent } from "./content-edges.ts";
+import { extendCues } from "./cue-edges.ts";
 import type { Attribution, Component, Doc, Span } from "./doc.ts";
 
 /** A merged attribution and who found its cue (a feature of the filter). */
@@ -119,12 +120,20 @@ export class SpanIndex<T> {
   }
 }
 
+/** The edge rules after the filter: content to its quotation's edges and over nested attributions, then cues. */
+export function finishEdges(
+  doc: Pick<Doc, "text" | "quotes">,
+  attributions: readonly Attribution[],
+): Attribution[] {
+  return extendCues(doc.text, finishContent(doc.quotes, attributions));
+}
+
 /** Needs tokens, sentences, paragraphs and quotes. */
 export const attributionEnsemble: Component = {
   name: "attribution-ensemble",
   run(doc: Doc) {
     const rules = ruleAttributions(doc);
     const candidates = combineCandidates(rules, extractFromDoc(doc, undefined, rules));
-    doc.attributions = finishContent(doc.quotes, keepLikely(doc.text, candidates, filterModel()));
+    doc.attributions = finishEdges(doc, keepLikely(doc.text, candidates, filterModel()));
   },
 };

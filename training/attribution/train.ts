@@ -18,7 +18,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { type Candidate, combineCandidates } from "../../src/nlp/attribution-ensemble.ts";
+import { type Candidate, combineCandidates, finishEdges } from "../../src/nlp/attribution-ensemble.ts";
 import { cueStartPrefix, tagCues, tagRoles } from "../../src/nlp/attribution-model/decoder.ts";
 import {
   CUE_LABELS,
@@ -37,7 +37,6 @@ import {
   WEIGHTS_FORMAT,
 } from "../../src/nlp/attribution-model/model.ts";
 import { extractAttributions as ruleAttributions } from "../../src/nlp/attribution-rules.ts";
-import { finishContent } from "../../src/nlp/content-edges.ts";
 import { type Attribution, Doc, runPipeline, type Span } from "../../src/nlp/doc.ts";
 import { quotes } from "../../src/nlp/quotes.ts";
 import { sentencizer } from "../../src/nlp/sentencizer.ts";
@@ -314,7 +313,7 @@ function main() {
 const FILTER_FOLDS = 5;
 
 /**
- * Scores the whole extractor as the pipeline runs it (filter, then content edges), with the filter
+ * Scores the whole extractor as the pipeline runs it (filter, then content and cue edges), with the filter
  * cross-validated by article over the out-of-fold candidates (the filter never judges an article it was
  * trained on), pooled over all of train.
  */
@@ -334,8 +333,8 @@ function reportFilteredCv(trainDir: string, docs: Prepared[], candidates: Articl
       predFile,
       candidates.map((c, i) => ({
         name: c.article.name,
-        attributions: finishContent(
-          docs[i].doc.quotes,
+        attributions: finishEdges(
+          docs[i].doc,
           c.candidates.filter((_, j) => kept[i][j]).map((x) => x.attribution),
         ),
       })),
