@@ -326,3 +326,12 @@ test("a description with the name in apposition speaks as the named person", () 
   assert.equal(renner.length, 1, speakers.join(", "));
   assert.equal(renner[0].speaker?.name, "Dalia Renner");
 });
+
+test("a description with a party word never lands on a person of the other party", () => {
+  const text =
+    "Sen. Ana Ruiz (D-Ore.) and Sen. Tom Beck (R-Ida.) debated the harbor bill on Monday.\n\n" +
+    "The Republican senator said the bill would raise port fees.\n\n" +
+    "The Democratic senator said the fees would stay flat.";
+  assert.equal(speakerOf(text, "raise port fees")?.name, "Tom Beck");
+  assert.equal(speakerOf(text, "stay flat")?.name, "Ana Ruiz");
+});

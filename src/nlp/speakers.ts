@@ -393,12 +393,33 @@ const GENERIC_HEADS = new Set(["leader", "head", "chief", "official", "boss"]);
  */
 function sameRole(entity: Entity, noun: string, modifiers: readonly string[] = []): boolean {
   const wanted = ROLE_SYNONYMS[noun] ?? noun;
+  if (otherParty(entity, modifiers)) return false;
   for (const role of entity.roles) {
     const words = roleWords(role).map((w) => w.replace(/['’]s?$/, ""));
     if (words.includes(wanted)) return true;
     if (GENERIC_HEADS.has(wanted) && modifiers.some((m) => words.includes(m))) return true;
   }
   return false;
+}
+
+/** Party words of descriptions and roles, as the letter of a party tag ("(D-Ore.)"). */
+const PARTY_WORDS: Record<string, string> = { democratic: "D", democrat: "D", republican: "R", gop: "R" };
+
+/**
+ * "The Democratic nominee" is not the Republican nominee: a party word in the description that differs
+ * from the entity's party tag or from a party word in its roles rules the entity out.
+ */
+function otherParty(entity: Entity, modifiers: readonly string[]): boolean {
+  const wanted = modifiers.map((m) => PARTY_WORDS[m]).find(Boolean);
+  if (!wanted) return false;
+  const held = new Set<string>();
+  if (entity.party) held.add(entity.party.charAt(0).toUpperCase());
+  for (const role of entity.roles)
+    for (const word of roleWords(role)) {
+      const letter = PARTY_WORDS[word.toLowerCase()];
+      if (letter) held.add(letter);
+    }
+  return held.size > 0 && !held.has(wanted);
 }
 
 class Resolver {
