@@ -51,12 +51,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}’']*/gu;
 
 /** Lower-cased words of a span. */
 function wordsOf(text: string, span: Span | null): string[] {
-  return span
-    ? (text
-        .slice(span.start, span.end)
-        .toLowerCase()
-        .match(/[\p{L}\p{N}’']+/gu) ?? [])
-    : [];
+  return span ? (text.slice(span.start, span.end).toLowerCase().match(WORD) ?? []) : [];
 }
 
 /** Index of the first edge that `n` does not exceed: a small, readable bucket number. */
@@ -126,8 +121,8 @@ export function attributionFeatures(text: string, a: Attribution, origin: CueOri
   }
   if (a.cue) {
     // An odd number of quotation marks since the paragraph began: the cue sits inside someone's quote.
-    const paragraphStart = text.lastIndexOf("\n", a.cue.start) + 1;
-    const before = text.slice(Math.max(paragraphStart, a.cue.start - QUOTE_LOOKBACK), a.cue.start);
+    const window = text.slice(Math.max(0, a.cue.start - QUOTE_LOOKBACK), a.cue.start);
+    const before = window.slice(window.lastIndexOf("\n") + 1);
     const insideQuote = (before.match(/[“”"]/g)?.length ?? 0) % 2;
     const previous = before.slice(-2);
     const after = /,\s?$/.test(previous) ? "comma" : /["”]\s?$/.test(previous) ? "quote" : "other";
