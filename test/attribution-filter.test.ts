@@ -20,24 +20,9 @@ import { sentencizer } from "../src/nlp/sentencizer.ts";
 import { tokenizer } from "../src/nlp/tokenizer.ts";
 import { scorerMatches } from "../training/attribution/filter.ts";
 import type { GoldArticle } from "../training/attribution/polnear.ts";
+import { attributionIn } from "./spans-helper.ts";
 
 const span = (start: number, end: number): Span => ({ start, end });
-
-/** An attribution from the first occurrences of its parts in `text`. */
-function attributionIn(text: string, source: string | null, cue: string, content: string): Attribution {
-  const at = (part: string) => {
-    const start = text.indexOf(part);
-    assert.ok(start >= 0, `"${part}" is in the text`);
-    return span(start, start + part.length);
-  };
-  return {
-    source: source ? at(source) : null,
-    cue: at(cue),
-    content: [at(content)],
-    kind: "indirect",
-    speaker: null,
-  };
-}
 
 const prepare = (text: string) => runPipeline(new Doc(text), [tokenizer, sentencizer, quotes]);
 

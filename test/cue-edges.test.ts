@@ -1,22 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { extendCues } from "../src/nlp/cue-edges.ts";
-import type { Attribution, Span } from "../src/nlp/doc.ts";
-
-function attributionIn(text: string, source: string | null, cue: string, content: string): Attribution {
-  const at = (part: string): Span => {
-    const start = text.indexOf(part);
-    assert.ok(start >= 0, part);
-    return { start, end: start + part.length };
-  };
-  return {
-    source: source ? at(source) : null,
-    cue: at(cue),
-    content: [at(content)],
-    kind: "indirect",
-    speaker: null,
-  };
-}
+import type { Attribution } from "../src/nlp/doc.ts";
+import { attributionIn } from "./spans-helper.ts";
 
 const cueOf = (text: string, a: Attribution) => (a.cue ? text.slice(a.cue.start, a.cue.end) : null);
 
