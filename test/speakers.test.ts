@@ -335,3 +335,14 @@ test("a description with a party word never lands on a person of the other party
   assert.equal(speakerOf(text, "raise port fees")?.name, "Tom Beck");
   assert.equal(speakerOf(text, "stay flat")?.name, "Ana Ruiz");
 });
+
+test("a description naming a particular office is not pinned on the person just mentioned", () => {
+  const text =
+    "Mara Quill watched the ships come in on Monday.\n\n" +
+    "The Tessaly governor said the harbor would reopen within a week.\n\n" +
+    "Jo Bell had a long week. On Friday, the minister said the port fees would stay flat.";
+  const governor = speakerOf(text, "reopen within a week");
+  assert.notEqual(governor?.name, "Mara Quill");
+  // Without a proper-noun qualifier the description still re-names the person just mentioned.
+  assert.equal(speakerOf(text, "port fees would stay flat")?.name, "Jo Bell");
+});

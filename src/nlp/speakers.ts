@@ -1049,7 +1049,16 @@ function resolveSource(
     const before = doc.text.slice(Math.max(0, source.start - 40), source.start);
     const definite =
       /^the\s/i.test(text) || (/^\p{Ll}/u.test(text) && /\bthe\s+(?:[\p{Ll}'’-]+\s+){0,4}$/iu.test(before));
-    const found = definite && isRoleHead(head) ? resolver.resolveUnknownRole(source.start) : undefined;
+    // A proper-noun qualifier ("the Indiana governor", "the FBI director"; party words aside) names one
+    // particular office; the person just mentioned is then rarely its holder, so it stays unresolved.
+    const qualified = text
+      .split(/\s+/)
+      .slice(0, -1)
+      .some(
+        (word) => /^\p{Lu}/u.test(word) && !/^(The|A|An)$/.test(word) && !PARTY_WORDS[word.toLowerCase()],
+      );
+    const found =
+      definite && !qualified && isRoleHead(head) ? resolver.resolveUnknownRole(source.start) : undefined;
     if (found) {
       // The description is a role the person holds ("the trade and ports minister").
       const phrase = doc.text.slice(
