@@ -72,6 +72,10 @@ export function scoreSamples(articles: Map<string, ProcessedArticle>, checks: Sa
     else
       score.misses.push(`speaker  ${key}: want ${check.speaker}, got ${statement.speaker?.name ?? "none"}`);
     if (statement.kind === check.kind) score.kind++;
+    else
+      score.misses.push(
+        `kind     ${key}: want ${check.kind}, got ${statement.kind} (${check.content_contains})`,
+      );
     const source = statement.source ? article.text.slice(statement.source.start, statement.source.end) : "";
     if (source.includes(check.source_text)) score.source++;
   }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { finishEdges } from "../src/nlp/attribution-ensemble.ts";
 import { extendOverNested, extendToQuotations } from "../src/nlp/content-edges.ts";
 import type { Attribution } from "../src/nlp/doc.ts";
 import { findQuotes } from "../src/nlp/quotes.ts";
@@ -73,4 +74,17 @@ test("an outer content that ends on a nested cue takes in the nested content", (
   assert.deepEqual(extendOverNested([before, inner]), [before, inner]);
   const far = { ...inner, content: [{ start: text.indexOf("council"), end: text.indexOf(" met") }] };
   assert.deepEqual(extendOverNested([outer, far])[0], outer);
+});
+
+test("the kind is read off the final content: a cut quote carried to its edges is direct", () => {
+  const text = 'Mayor Ode said: "The bridge opens in May. Tolls stay low."';
+  const doc = { text, quotes: quotesOf(text) };
+  const cut = {
+    ...attributionIn(text, "Mayor Ode", "said", '"The bridge opens in May.'),
+    kind: "mixed" as const,
+  };
+  const [finished] = finishEdges(doc, [cut]);
+  assert.equal(finished.kind, "direct");
+  const reported = attributionIn(text, "Mayor Ode", "said", "The bridge opens in May. Tolls stay low.");
+  assert.equal(finishEdges({ text, quotes: [] }, [reported])[0].kind, "indirect");
 });

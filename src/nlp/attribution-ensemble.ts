@@ -10,6 +10,7 @@ import { extractAttributions as ruleAttributions } from "./attribution-rules.ts"
 import { finishContent } from "./content-edges.ts";
 import { extendCues } from "./cue-edges.ts";
 import type { Attribution, Component, Doc, Span } from "./doc.ts";
+import { quotationKind } from "./quotes.ts";
 
 /** A merged attribution and who found its cue (a feature of the filter). */
 export interface Candidate {
@@ -120,12 +121,19 @@ export class SpanIndex<T> {
   }
 }
 
-/** The edge rules after the filter: content to its quotation's edges and over nested attributions, then cues. */
+/**
+ * The edge rules after the filter: content to its quotation's edges and over nested attributions, then
+ * cues. The kind is then read off the final content, since the edges (and the merge, which takes some
+ * content from the rules) can change how much of it is quoted.
+ */
 export function finishEdges(
   doc: Pick<Doc, "text" | "quotes">,
   attributions: readonly Attribution[],
 ): Attribution[] {
-  return extendCues(doc.text, finishContent(doc.quotes, attributions));
+  return extendCues(doc.text, finishContent(doc.quotes, attributions)).map((a) => ({
+    ...a,
+    kind: quotationKind(doc.quotes, a.content),
+  }));
 }
 
 /** Needs tokens, sentences, paragraphs and quotes. */

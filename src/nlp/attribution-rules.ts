@@ -16,6 +16,7 @@ import {
   WEAK_VERBS,
   words,
 } from "./lexicon.ts";
+import { quotationKind } from "./quotes.ts";
 
 /**
  * Rule-based attribution extraction: finds cue words (said, told, according to, claims that ...),
@@ -807,30 +808,7 @@ function contentStart(ctx: Context, frame: Frame): number {
 }
 
 function kindOf(ctx: Context, content: Span[]): AttributionKind {
-  const quotes = ctx.doc.quotes;
-  let direct = 0;
-  let mixed = false;
-  for (const span of content) {
-    // Quotes are sorted and disjoint: binary-search the first one starting inside the span.
-    let lo = 0;
-    let hi = quotes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (quotes[mid].start < span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    let inside = 0;
-    let exact = false;
-    for (let q = lo; q < quotes.length && quotes[q].start < span.end; q++) {
-      if (quotes[q].end > span.end) continue;
-      inside++;
-      if (quotes[q].start === span.start && quotes[q].end === span.end) exact = true;
-    }
-    if (exact) direct++;
-    else if (inside > 0) mixed = true;
-  }
-  if (mixed) return "mixed";
-  return direct === content.length ? "direct" : "indirect";
+  return quotationKind(ctx.doc.quotes, content);
 }
 
 /** Content before the frame: the quote that closes just before it, or the clause from the sentence start. */

@@ -1,4 +1,4 @@
-import type { Component, Doc, Span } from "./doc.ts";
+import type { AttributionKind, Component, Doc, Span } from "./doc.ts";
 
 /**
  * Finds quotation spans (marks included) with a small state machine over each paragraph.
@@ -108,3 +108,33 @@ export const quotes: Component = {
     doc.quotes = findQuotes(doc.text, doc.paragraphs);
   },
 };
+
+/**
+ * Direct when every content span is exactly a quotation, mixed when a quotation lies inside a span
+ * ("called the plan \"a gimmick\""), else indirect. `quotes` are sorted and disjoint.
+ */
+export function quotationKind(quotes: readonly Span[], content: readonly Span[]): AttributionKind {
+  let direct = 0;
+  let mixed = false;
+  for (const span of content) {
+    // Binary-search the first quotation starting inside the span.
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quotes[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let inside = 0;
+    let exact = false;
+    for (let q = lo; q < quotes.length && quotes[q].start < span.end; q++) {
+      if (quotes[q].end > span.end) continue;
+      inside++;
+      if (quotes[q].start === span.start && quotes[q].end === span.end) exact = true;
+    }
+    if (exact) direct++;
+    else if (inside > 0) mixed = true;
+  }
+  if (mixed) return "mixed";
+  return direct === content.length ? "direct" : "indirect";
+}
