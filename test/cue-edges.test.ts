@@ -17,10 +17,18 @@ test("auxiliaries and negation before a cue join it", () => {
   );
 });
 
-test("the source and the content keep their words, and other words stop the extension", () => {
+test("an auxiliary that ends the source moves into the cue; names and the content keep their words", () => {
   const text = "Ode has said the bridge is late. What is said matters.";
-  const fromSource = attributionIn(text, "Ode has", "said", "the bridge is late");
-  assert.deepEqual(extendCues(text, [fromSource]), [fromSource]);
+  const [moved] = extendCues(text, [attributionIn(text, "Ode has", "said", "the bridge is late")]);
+  assert.equal(moved.source && text.slice(moved.source.start, moved.source.end), "Ode");
+  assert.equal(cueOf(text, moved), "has said");
+  // A source that is only the auxiliary keeps it.
+  const alone = attributionIn(text, "has", "said", "the bridge is late");
+  assert.deepEqual(extendCues(text, [alone]), [alone]);
+  // "May" and "Will" before a cue are names, not auxiliaries.
+  const names = "Theresa May said the talks were over. Will said nothing.";
+  const may = attributionIn(names, "Theresa May", "said", "the talks were over");
+  assert.deepEqual(extendCues(names, [may]), [may]);
   const plain = attributionIn(text, "Ode", "said", "the bridge is late");
   assert.equal(cueOf(text, extendCues(text, [plain])[0]), "has said");
   const fromContent = { ...attributionIn(text, null, "said matters", "What is"), kind: "indirect" as const };

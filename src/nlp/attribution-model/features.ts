@@ -171,7 +171,7 @@ export function stem(lower: string): string {
 const LEXICON_HASHES = new Set(CUE_LEXICON.flatMap((word) => [hashString(word), hashString(stem(word))]));
 
 /** Quote mark kinds: double quotes drive the quote state; single curly quotes are only a feature. */
-export const QUOTE_NONE = 0;
+const QUOTE_NONE = 0;
 const QUOTE_OPEN = 1;
 const QUOTE_CLOSE = 2;
 const QUOTE_SINGLE = 3;

@@ -47,7 +47,7 @@ export function extractFromDoc(
       weights.role,
       weights.bias.role,
     );
-    const attribution = assembleAttribution(f, doc.tokens, cue, window, labels);
+    const attribution = assembleAttribution(doc.tokens, doc.quotes, cue, window, labels);
     if (attribution) attributions.push(attribution);
   }
   return attributions;
