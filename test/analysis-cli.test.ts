@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,23 +6,15 @@ import { after, before, test } from "node:test";
 import type { MixedPair } from "../src/analysis/mixed.ts";
 import type { StatementView } from "../src/analysis/statement-view.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
+import { runCli } from "./cli-helper.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const bin = path.join(root, "bin/onrecord.js");
 const seedDir = path.resolve(root, "../shared/data/seed");
 const dir = mkdtempSync(path.join(tmpdir(), "onrecord-analysis-"));
 const db = path.join(dir, "samples.db");
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function onrecord(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env,
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const onrecord = (args: string[], env?: NodeJS.ProcessEnv) => runCli(dir, args, { env });
 
 function json<T>(args: string[]): T {
   const result = onrecord([...args, "--json"]);

@@ -7,20 +7,12 @@ import { after, before, test } from "node:test";
 import Database from "better-sqlite3";
 import { generatedArticle } from "../bench/fixtures.ts";
 import { buildProgram } from "../src/cli/program.ts";
+import { runCli } from "./cli-helper.ts";
 
-const bin = path.resolve(import.meta.dirname, "../bin/onrecord.js");
 const dir = mkdtempSync(path.join(tmpdir(), "onrecord-cli-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function onrecord(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    input,
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const onrecord = (args: string[], input?: string) => runCli(dir, args, { input });
 
 const file = (name: string) => path.join(dir, name);
 const htmlArticle = `<!doctype html><html><head><title>Ferry fares rise</title>

@@ -58,24 +58,36 @@ export function foldAssignment(count: number, foldSeed: number): number[] {
   return fold;
 }
 
-/** Out-of-fold option scores for every example, so offsets can be tuned without touching held-out data. */
+/** Each example's option scores from a model fitted on the other folds of the split `foldSeed` makes. */
+function outOfFold<M>(
+  data: readonly Prepared[],
+  foldSeed: number,
+  fit: (training: Prepared[]) => M,
+  scoreOf: (model: M, example: Prepared) => number[],
+): number[][] {
+  const fold = foldAssignment(data.length, foldSeed);
+  const scores: number[][] = new Array(data.length);
+  for (let k = 0; k < FOLDS; k++) {
+    const model = fit(data.filter((_, i) => fold[i] !== k));
+    data.forEach((d, i) => {
+      if (fold[i] === k) scores[i] = scoreOf(model, d);
+    });
+  }
+  return scores;
+}
+
+/** Out-of-fold linear scores for every example, so offsets can be tuned without touching held-out data. */
 export function crossValidatedScores(
   data: readonly Prepared[],
   options: TrainOptions,
   foldSeed = 7,
 ): number[][] {
-  const fold = foldAssignment(data.length, foldSeed);
-  const scores: number[][] = new Array(data.length);
-  for (let k = 0; k < FOLDS; k++) {
-    const model = train(
-      data.filter((_, i) => fold[i] !== k),
-      options,
-    );
-    data.forEach((d, i) => {
-      if (fold[i] === k) scores[i] = optionScores(model, d.options);
-    });
-  }
-  return scores;
+  return outOfFold(
+    data,
+    foldSeed,
+    (training) => train(training, options),
+    (model, d) => optionScores(model, d.options),
+  );
 }
 
 /** Out-of-fold boosted-tree scores on the same folds as crossValidatedScores. */
@@ -84,18 +96,12 @@ export function crossValidatedTreeScores(
   options: BoostOptions,
   foldSeed = 7,
 ): number[][] {
-  const fold = foldAssignment(data.length, foldSeed);
-  const scores: number[][] = new Array(data.length);
-  for (let k = 0; k < FOLDS; k++) {
-    const model = trainBoosted(
-      data.filter((_, i) => fold[i] !== k),
-      options,
-    );
-    data.forEach((d, i) => {
-      if (fold[i] === k) scores[i] = boostedScores(model, d.options);
-    });
-  }
-  return scores;
+  return outOfFold(
+    data,
+    foldSeed,
+    (training) => trainBoosted(training, options),
+    (model, d) => boostedScores(model, d.options),
+  );
 }
 
 /** One tree per line: the file stays readable and diffs stay small. */
