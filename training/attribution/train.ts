@@ -147,10 +147,15 @@ function candidatesOf(d: Prepared, weights: AttributionWeights): Candidate[] {
   return combineCandidates(d.rules, extractFromDoc(d.doc, weights, d.rules));
 }
 
-function evaluate(docs: Prepared[], weights: AttributionWeights, goldDir: string, tag: string) {
+/** Scores one fold's predictions (`predicted[i]` for `docs[i]`) with the maintainers' scorer. */
+function evaluate(
+  docs: Prepared[],
+  predicted: Attribution[][],
+  weights: AttributionWeights,
+  goldDir: string,
+  tag: string,
+) {
   const predFile = path.join(workDir(), `${tag}.jsonl`);
-  const predict = (d: Prepared) =>
-    ensemble ? candidatesOf(d, weights).map((c) => c.attribution) : extractFromDoc(d.doc, weights, d.rules);
   const dumpTo = dumpDir;
   if (dumpTo) {
     const dump = (kind: string, of: (d: Prepared) => Attribution[]) =>
@@ -163,7 +168,7 @@ function evaluate(docs: Prepared[], weights: AttributionWeights, goldDir: string
   }
   writePredictions(
     predFile,
-    docs.map((d) => ({ name: d.article.name, attributions: predict(d) })),
+    docs.map((d, i) => ({ name: d.article.name, attributions: predicted[i] })),
   );
   return runScorer(goldDir, predFile);
 }
@@ -231,7 +236,8 @@ function main() {
       ? values.grid.split(";").map((pair) => pair.split(",").map(Number))
       : [[bias.cue, bias.role]];
     const totals = new Map<string, number[][]>();
-    const candidates = new Array<ArticleCandidates>(docs.length);
+    // Each article's merged candidates at the chosen offsets, from the fold that held it out (for the filter).
+    const heldOutCandidates = new Map<Prepared, Candidate[]>();
     try {
       for (let k = 0; k < folds; k++) {
         const held = docs.filter(inFold(k, folds));
@@ -243,12 +249,15 @@ function main() {
         );
         for (const [cueBias, roleBias] of grid) {
           const key = `cue bias ${cueBias}, role bias ${roleBias}`;
-          const report = evaluate(
-            held,
-            { ...weights, bias: { cue: cueBias, role: roleBias } },
-            goldDir,
-            `fold${k}`,
-          );
+          const biased = { ...weights, bias: { cue: cueBias, role: roleBias } };
+          let predicted: Attribution[][];
+          if (ensemble) {
+            const merged = held.map((d) => candidatesOf(d, biased));
+            if (cueBias === bias.cue && roleBias === bias.role)
+              for (const [j, d] of held.entries()) heldOutCandidates.set(d, merged[j]);
+            predicted = merged.map((candidates) => candidates.map((c) => c.attribution));
+          } else predicted = held.map((d) => extractFromDoc(d.doc, biased, d.rules));
+          const report = evaluate(held, predicted, biased, goldDir, `fold${k}`);
           console.log(`fold ${k + 1}/${folds}, ${key}\n${summarize(report)}`);
           const rows = totals.get(key) ?? [];
           rows.push([
@@ -262,10 +271,9 @@ function main() {
           ]);
           totals.set(key, rows);
         }
-        docs.forEach((d, i) => {
-          if (i % folds === k)
-            candidates[i] = { article: d.article, candidates: candidatesOf(d, { ...weights, bias }) };
-        });
+        if (ensemble)
+          for (const d of held)
+            if (!heldOutCandidates.has(d)) heldOutCandidates.set(d, candidatesOf(d, { ...weights, bias }));
       }
       for (const [key, rows] of totals) {
         const mean = (j: number) => (rows.reduce((sum, row) => sum + row[j], 0) / rows.length).toFixed(3);
@@ -274,7 +282,12 @@ function main() {
             `cue ${mean(2)} content ${mean(3)}; token F1 source ${mean(4)} cue ${mean(5)} content ${mean(6)}`,
         );
       }
-      if (ensemble) reportFilteredCv(trainDir, docs, candidates);
+      if (ensemble)
+        reportFilteredCv(
+          trainDir,
+          docs,
+          docs.map((d) => ({ article: d.article, candidates: heldOutCandidates.get(d) ?? [] })),
+        );
     } finally {
       rmSync(workDir(), { recursive: true, force: true });
     }
