@@ -22,6 +22,8 @@ import { fileURLToPath } from "node:url";
 import { cleanText } from "../src/clean/clean.ts";
 import type { Span } from "../src/nlp/doc.ts";
 import { analyze, type Extractor, pipelineWith } from "../src/nlp/pipeline.ts";
+import { scorerMatches } from "../training/attribution/filter.ts";
+import { loadSplit } from "../training/attribution/polnear.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sharedRoot = path.resolve(repoRoot, "../shared");
@@ -63,6 +65,9 @@ const files = readdirSync(path.join(goldDir, "text"))
   .slice(0, limit);
 
 const lines: string[] = [];
+/** Each predicted attribution's confidence and whether the scorer's matching rule counts it right. */
+const rated: Array<{ confidence: number; right: boolean }> = [];
+const gold = new Map(loadSplit(goldDir).map((article) => [article.name, article]));
 for (const file of files) {
   const raw = readFileSync(path.join(goldDir, "text", file), "utf8");
   const cleaned = cleanText(raw);
@@ -74,8 +79,22 @@ for (const file of files) {
     content: a.content.map((span) => cleaned.map.spanToRaw(span)),
     kind: a.kind,
     speaker: a.speaker?.name ?? null,
+    confidence: a.confidence,
   }));
   lines.push(JSON.stringify({ file, attributions }));
+  const article = gold.get(file.slice(0, -4));
+  if (article) {
+    const right = scorerMatches({
+      article,
+      candidates: attributions.map((a) => ({
+        attribution: { ...a, speaker: null },
+        origin: { byRules: false, byTagger: false },
+      })),
+    });
+    attributions.forEach((a, i) => {
+      if (a.confidence !== undefined) rated.push({ confidence: a.confidence, right: right[i] });
+    });
+  }
 }
 
 const outDir = path.join(repoRoot, "out");
@@ -108,3 +127,19 @@ const output = execFileSync(
 );
 process.stdout.write(output);
 if (scoreGold !== goldDir) rmSync(scoreGold, { recursive: true, force: true });
+
+// Calibration: how often an attribution at each confidence level is one the scorer counts right.
+if (rated.length) {
+  console.log("confidence    attributions  right (scorer's matching rule)");
+  // The filter keeps nothing below its threshold (0.25).
+  const edges = [0.25, 0.4, 0.6, 0.8, 0.9, 1.01];
+  for (let b = 0; b + 1 < edges.length; b++) {
+    const inBin = rated.filter((r) => r.confidence >= edges[b] && r.confidence < edges[b + 1]);
+    if (!inBin.length) continue;
+    const right = inBin.filter((r) => r.right).length;
+    const label = `${edges[b]}-${Math.min(1, edges[b + 1])}`;
+    console.log(
+      `${label.padEnd(14)}${String(inBin.length).padStart(12)}  ${((100 * right) / inBin.length).toFixed(1)}%`,
+    );
+  }
+}

@@ -36,6 +36,7 @@ export function processArticle(raw: RawArticle): ProcessedArticle {
       rawContent: attribution.content.map((span) => cleaned.map.spanToRaw(span)),
       contentText: contentText(doc, attribution),
       kind: attribution.kind,
+      confidence: attribution.confidence ?? null,
       speaker: attribution.speaker ? structuredClone(attribution.speaker) : null,
       ...contextAndTopics(doc, attribution),
     }),

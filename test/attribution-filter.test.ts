@@ -82,9 +82,16 @@ test("keepLikely keeps exactly the candidates at or above the threshold", () => 
     threshold: 0.5,
     weights: { bias: -3, "from=rules": 6 },
   };
-  assert.ok(probability(model, ["bias", "from=rules"]) > 0.9);
-  assert.deepEqual(keepLikely(text, candidates, model), [rules[0]]);
-  assert.equal(keepLikely(text, candidates, { ...model, threshold: 0 }).length, 2);
+  const ruleProbability = probability(model, ["bias", "from=rules"]);
+  assert.ok(ruleProbability > 0.9);
+  assert.deepEqual(keepLikely(text, candidates, model), [
+    { ...rules[0], confidence: Math.round(ruleProbability * 100) / 100 },
+  ]);
+  assert.deepEqual(
+    keepLikely(text, candidates, { ...model, threshold: 0 }).map((a) => a.confidence),
+    [0.95, 0.05],
+    "each kept attribution carries its probability, rounded to two decimals",
+  );
   assert.deepEqual(keepLikely(text, [], model), []);
 });
 
@@ -94,6 +101,11 @@ test("the default extractor keeps a plain reported quote after filtering", () =>
   const found = doc.attributions.find((a) => a.cue && text.slice(a.cue.start, a.cue.end) === "said");
   assert.ok(found, "the quote is kept");
   assert.equal(found.source && text.slice(found.source.start, found.source.end), "Mayor Ilse Brandt");
+  const threshold = filterModel().threshold;
+  assert.ok(
+    found.confidence !== undefined && found.confidence >= threshold && found.confidence <= 1,
+    `confidence ${found.confidence} lies between the filter threshold ${threshold} and 1`,
+  );
 });
 
 test("touching apostrophes act as one double quote mark in the tagger's quote state", () => {

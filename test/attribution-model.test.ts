@@ -3,7 +3,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { combineAttributions, SpanIndex } from "../src/nlp/attribution-ensemble.ts";
-import { DocFeatures, ruleRelation, tokenRange } from "../src/nlp/attribution-model/features.ts";
+import {
+  DocFeatures,
+  ROLE_CONTENT,
+  ROLE_SOURCE,
+  ruleRelation,
+  tokenRange,
+} from "../src/nlp/attribution-model/features.ts";
 import {
   attributionModel,
   attributionWeights,
@@ -11,6 +17,7 @@ import {
   extractFromDoc,
 } from "../src/nlp/attribution-model/index.ts";
 import { deserializeModel, emptyModel, serializeModel } from "../src/nlp/attribution-model/model.ts";
+import { assembleAttribution } from "../src/nlp/attribution-model/spans.ts";
 import { type Attribution, Doc, runPipeline } from "../src/nlp/doc.ts";
 import { quotes } from "../src/nlp/quotes.ts";
 import { sentencizer } from "../src/nlp/sentencizer.ts";
@@ -273,4 +280,19 @@ test("the learned extractor reads the rules: the same doc with and without them 
   assertValidSpans(text, withRules);
   assertValidSpans(text, without);
   assert.ok(withRules.some((a) => slice(text, a.cue) === "told"));
+});
+
+test("source edges lose stray punctuation but keep the bracket closing a party tag", () => {
+  const text = "- Sen. Al Roy (R-Fla.), said the port will reopen.";
+  const doc = runPipeline(new Doc(text), [tokenizer, sentencizer, quotes]);
+  const index = (word: string) => doc.tokens.findIndex((t) => t.text === word);
+  const cue = index("said");
+  const labels = new Uint8Array(doc.tokens.length);
+  for (let i = 0; i < cue - 1; i++) labels[i] = ROLE_SOURCE; // the dash through the closing ")"
+  for (let i = cue + 1; i < doc.tokens.length - 1; i++) labels[i] = ROLE_CONTENT;
+  const a = assembleAttribution(doc.tokens, doc.quotes, [cue, cue], [0, doc.tokens.length], labels);
+  assert.equal(slice(text, a?.source ?? null), "Sen. Al Roy (R-Fla.)");
+  labels[index(")")] = 0;
+  const cut = assembleAttribution(doc.tokens, doc.quotes, [cue, cue], [0, doc.tokens.length], labels);
+  assert.equal(slice(text, cut?.source ?? null), "Sen. Al Roy (R-Fla.)", "the bracket is found past the run");
 });

@@ -266,6 +266,34 @@ test("query commands read the record as text and JSON", () => {
   assert.equal(search.code, 0, search.stderr);
   assert.equal(onrecord(["quotes", "--since", "yesterday", "--db", "batch.db"]).code, 1);
 
+  // Confidence: every stored statement has one from the default extractor, and it filters.
+  const all = JSON.parse(onrecord(["quotes", "--limit", "1000", "--db", "batch.db", "--json"]).stdout) as {
+    confidence: number | null;
+  }[];
+  assert.ok(
+    all.length > 0 && all.every((s) => s.confidence !== null && s.confidence > 0 && s.confidence <= 1),
+  );
+  const sure = onrecord([
+    "quotes",
+    "--min-confidence",
+    "0.9",
+    "--limit",
+    "1000",
+    "--db",
+    "batch.db",
+    "--json",
+  ]);
+  assert.equal(sure.code, 0, sure.stderr);
+  assert.deepEqual(
+    JSON.parse(sure.stdout),
+    all.filter((s) => (s.confidence ?? 0) >= 0.9),
+  );
+  const text = onrecord(["quotes", "--limit", "1", "--db", "batch.db"]);
+  assert.match(text.stdout, /\[(direct|indirect|mixed), confidence (0\.\d\d|1\.00)\]/);
+  const bad = onrecord(["quotes", "--min-confidence", "high", "--db", "batch.db"]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /--min-confidence.*expected a number from 0 to 1/);
+
   const summary = onrecord(["summary", "--db", "batch.db"]);
   assert.equal(summary.code, 0, summary.stderr);
   assert.match(summary.stdout, /6 articles, \d+ statements/);
@@ -284,6 +312,7 @@ test("extract prints offsets into the file as read, without a database", () => {
   const raw = generatedArticle(2);
   assert.ok(text.attributions.length > 0);
   for (const attribution of text.attributions) {
+    assert.ok(attribution.confidence > 0 && attribution.confidence <= 1, "each attribution has a confidence");
     for (const span of [attribution.source, attribution.cue, ...attribution.content].filter(Boolean)) {
       assert.equal(raw.slice(span.start, span.end), span.text);
     }

@@ -25,6 +25,7 @@ function article(
     source?: string;
     cue?: string;
     content: string[];
+    confidence?: number;
   }[],
 ): ProcessedArticle {
   const header = `Title: ${id}\nOutlet: The Fictional Ledger\n\n`;
@@ -48,6 +49,7 @@ function article(
       rawContent: content.map((span) => toRaw(span) as Span),
       contentText: quote.content.join(" … "),
       kind: "direct",
+      confidence: quote.confidence ?? null,
       speaker: quote.speaker ? { kind: "person", resolution: "name", ...quote.speaker } : null,
       context: { start: 0, end: body.length },
       topics: topicTerms(quote.content.join(" ")),
@@ -77,12 +79,14 @@ const mayor = article("a1", mayorText, "2026-03-02", [
     source: "Mayor Ada Quill",
     cue: "said",
     content: ["the bridge opens in May."],
+    confidence: 0.91,
   },
   {
     speaker: { name: "Ada Quill", roles: ["Mayor"] },
     source: "Quill",
     cue: "told",
     content: ["we are on schedule,", "and proud of it."],
+    confidence: 0.42,
   },
 ]);
 const councilText = 'Councillor Bo Tern said "the bridge is late." A spokesperson said "no comment."';
@@ -92,6 +96,7 @@ const council = article("a2", councilText, "2026-04-10T09:30:00Z", [
     source: "Councillor Bo Tern",
     cue: "said",
     content: ["the bridge is late."],
+    confidence: 0.77,
   },
   { speaker: null, source: "A spokesperson", cue: "said", content: ["no comment."] },
 ]);
@@ -141,9 +146,25 @@ test("an older database upgrades in place and keeps its rows (search covers old 
   assert.equal(schemaVersion(store.db), MIGRATIONS.at(-1)?.version);
   assert.equal(store.stats().articles, 1);
   assert.deepEqual(
-    store.statements({ search: "ferries" }).map((s) => s.speaker),
-    ["Old Speaker"],
+    store.statements({ search: "ferries" }).map((s) => [s.speaker, s.confidence]),
+    [["Old Speaker", null]],
+    "a statement stored before confidences were kept reads back with none, not a made-up one",
   );
+  store.close();
+});
+
+test("confidence is stored, read back, and filters statements (unrated ones are left out)", () => {
+  const store = openSqliteStore(freshDb());
+  for (const a of [mayor, council, later]) store.addArticle(a);
+  assert.deepEqual(
+    store.statements().map((s) => s.confidence),
+    [0.91, 0.42, 0.77, null, null],
+  );
+  assert.deepEqual(
+    store.statements({ minConfidence: 0.5 }).map((s) => s.content),
+    ["the bridge opens in May.", "the bridge is late."],
+  );
+  assert.deepEqual(store.statements({ minConfidence: 0 }).length, 3);
   store.close();
 });
 

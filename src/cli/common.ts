@@ -54,6 +54,14 @@ export function parseDate(value: string): string {
   return value;
 }
 
+export function parseProbability(value: string): number {
+  const number = Number(value);
+  if (value.trim() === "" || !(number >= 0 && number <= 1)) {
+    throw new InvalidArgumentError("expected a number from 0 to 1");
+  }
+  return number;
+}
+
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
   return Number(value);

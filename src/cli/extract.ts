@@ -33,6 +33,8 @@ export interface ExtractedFile {
     content: TextSpan[];
     speaker: Speaker | null;
     kind: string;
+    /** The extractor's estimate (0-1) that the attribution is right; omitted when it gives none. */
+    confidence?: number;
   }[];
 }
 
@@ -90,6 +92,7 @@ export function toExtractedFile(raw: RawArticle, processed: ProcessedArticle): E
     content: statement.rawContent.map((span) => at(span) as TextSpan),
     speaker: statement.speaker,
     kind: statement.kind,
+    ...(statement.confidence === null ? {} : { confidence: statement.confidence }),
   }));
   return file;
 }
@@ -122,7 +125,8 @@ function formatListing(file: ExtractedFile, processed: ProcessedArticle): string
     const speaker = attribution.speaker
       ? `${attribution.speaker.name} (${attribution.speaker.kind}, by ${attribution.speaker.resolution})`
       : "unresolved";
-    lines.push(`${index + 1}. ${speaker} — ${attribution.kind}`);
+    const confidence = attribution.confidence === undefined ? "" : `, confidence ${attribution.confidence}`;
+    lines.push(`${index + 1}. ${speaker} — ${attribution.kind}${confidence}`);
     if (attribution.source) {
       lines.push(`   source  ${both(attribution.source, statement?.source)} ${attribution.source.text}`);
     }

@@ -1,6 +1,14 @@
 import type { Command } from "commander";
 import type { StatementRecord } from "../record/store.ts";
-import { addDbOption, addJsonOption, parseCount, parseDate, printJson, withStore } from "./common.ts";
+import {
+  addDbOption,
+  addJsonOption,
+  parseCount,
+  parseDate,
+  parseProbability,
+  printJson,
+  withStore,
+} from "./common.ts";
 
 interface QuotesFlags {
   db: string;
@@ -9,6 +17,7 @@ interface QuotesFlags {
   search?: string;
   since?: string;
   until?: string;
+  minConfidence?: number;
   limit?: number;
 }
 
@@ -23,6 +32,11 @@ export function registerQuotes(program: Command): void {
     .option("--search <text>", "words that must all occur in the statement or its speaker's name")
     .option("--since <date>", "from this publication date (YYYY-MM-DD)", parseDate)
     .option("--until <date>", "up to this publication date (YYYY-MM-DD)", parseDate)
+    .option(
+      "--min-confidence <p>",
+      "only statements the extractor rates at least this likely to be right (0-1)",
+      parseProbability,
+    )
     .option("--limit <n>", `at most this many (default ${DEFAULT_LIMIT})`, parseCount);
   addDbOption(command);
   addJsonOption(command);
@@ -33,6 +47,7 @@ export function registerQuotes(program: Command): void {
         search: flags.search,
         since: flags.since,
         until: flags.until,
+        minConfidence: flags.minConfidence,
         limit: flags.limit ?? DEFAULT_LIMIT,
       }),
     );
@@ -48,9 +63,9 @@ export function registerQuotes(program: Command): void {
 export function formatStatement(statement: StatementRecord): string {
   const spans = statement.contentSpans.map((span) => `${span.start}-${span.end}`).join(",");
   return [
-    `${statement.published ?? "undated"}  ${statement.speaker ?? "(unresolved speaker)"}  [${statement.kind}]  ${
-      statement.outlet ?? "unknown outlet"
-    }`,
+    `${statement.published ?? "undated"}  ${statement.speaker ?? "(unresolved speaker)"}  [${statement.kind}${
+      statement.confidence === null ? "" : `, confidence ${statement.confidence.toFixed(2)}`
+    }]  ${statement.outlet ?? "unknown outlet"}`,
     `  ${statement.content.replace(/\s+/g, " ")}`,
     `  article ${statement.articleId} chars ${spans}`,
     "",

@@ -55,15 +55,19 @@ export function combineAttributions(rules: Attribution[], learned: Attribution[]
   return combineCandidates(rules, learned).map((c) => c.attribution);
 }
 
-/** The candidates the filter (attribution-filter.ts) judges likely enough to be right. */
+/**
+ * The candidates the filter (attribution-filter.ts) judges likely enough to be right, each with that
+ * probability as its confidence (two decimals: finer digits would claim a precision it does not have).
+ */
 export function keepLikely(
   text: string,
   candidates: readonly Candidate[],
   model: FilterModel,
 ): Attribution[] {
-  return candidates
-    .filter((c) => probability(model, attributionFeatures(text, c.attribution, c.origin)) >= model.threshold)
-    .map((c) => c.attribution);
+  return candidates.flatMap((c) => {
+    const p = probability(model, attributionFeatures(text, c.attribution, c.origin));
+    return p >= model.threshold ? [{ ...c.attribution, confidence: Math.round(p * 100) / 100 }] : [];
+  });
 }
 
 /**

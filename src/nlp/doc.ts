@@ -48,6 +48,11 @@ export interface Attribution {
   content: Span[];
   kind: AttributionKind;
   speaker: Speaker | null;
+  /**
+   * The filter's estimate (0-1) that a careful annotator marks the same attribution (see
+   * attribution-filter.ts); absent when the extractor has no filter (rules or tagger alone).
+   */
+  confidence?: number;
 }
 
 /** A reference to a person or organisation in the text, with the canonical key it resolved to. */

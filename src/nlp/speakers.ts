@@ -953,10 +953,13 @@ function resolveSource(
   const pair = namePair(text);
   if (pair) {
     // "Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)": both are people; the statement is theirs jointly.
-    const people = pair.map((part) =>
-      resolver.nameEntity({ start: core.start + part.start, end: core.start + part.end }, true),
-    );
+    const spans = pair.map((part) => ({ start: core.start + part.start, end: core.start + part.end }));
+    const people = spans.map((span) => resolver.nameEntity(span, true));
     if (people.every((p) => p?.entity.kind === "person")) {
+      // Each is also mentioned on their own, so a later "the Republican senator" can find them.
+      people.forEach((p, i) => {
+        if (p) resolver.addMention(spans[i], p.entity, p.resolution);
+      });
       const name = people.map((p) => p?.entity.name).join(" and ");
       const m = resolver.addMention(source, resolver.description(name, "group"), "name");
       m.isSource = true;

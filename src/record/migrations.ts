@@ -170,6 +170,13 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: backfillRegistry,
   },
+  {
+    version: 6,
+    description: "each statement's confidence: how likely the extractor thinks it is right",
+    // Statements stored earlier keep NULL: their extractor's estimate was not kept, and guessing one
+    // afterwards would put a number on the record that nothing measured.
+    sql: "ALTER TABLE statements ADD COLUMN confidence REAL;",
+  },
 ];
 
 /** Existing people get surname keys; existing statements keep their person's name as in-article name. */

@@ -225,8 +225,8 @@ export class SqliteStore implements Store {
       `INSERT INTO statements (article_id, ordinal, person_id, resolution, kind,
          source_start, source_end, cue_start, cue_end, content_spans,
          raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published,
-         context_start, context_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         context_start, context_end, confidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       articleId,
       ordinal,
@@ -247,6 +247,7 @@ export class SqliteStore implements Store {
       published,
       statement.context.start,
       statement.context.end,
+      statement.confidence,
     );
     const insertTopic = this.prepare(
       "INSERT OR IGNORE INTO statement_topics (statement_id, key, label) VALUES (?, ?, ?)",
@@ -290,6 +291,10 @@ export class SqliteStore implements Store {
       params.push(query);
     }
     addDateRange(filter, where, params);
+    if (filter.minConfidence !== undefined) {
+      where.push("s.confidence >= ?");
+      params.push(filter.minConfidence);
+    }
     let sql = `${STATEMENT_SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ${STATEMENT_ORDER}`;
     if (filter.limit !== undefined) {
       sql += " LIMIT ?";
@@ -532,6 +537,7 @@ function toStatementRecord(row: StatementRow): StatementRecord {
     speakerKind: row.speaker_kind,
     resolution: row.resolution,
     kind: row.kind,
+    confidence: row.confidence,
     content: row.content,
     source: spanOf(row.source_start, row.source_end),
     cue: spanOf(row.cue_start, row.cue_end),
@@ -569,6 +575,7 @@ interface StatementRow {
   person_id: number | null;
   resolution: Speaker["resolution"] | null;
   kind: StatementRecord["kind"];
+  confidence: number | null;
   source_start: number | null;
   source_end: number | null;
   cue_start: number | null;

@@ -53,6 +53,8 @@ export interface StatementFilter {
   /** Inclusive bounds on the article's publication date, YYYY-MM-DD. */
   since?: string;
   until?: string;
+  /** Only statements whose extractor gave at least this confidence (statements without one are left out). */
+  minConfidence?: number;
   limit?: number;
 }
 
@@ -80,6 +82,8 @@ export interface StatementRecord {
   speakerKind: Speaker["kind"] | null;
   resolution: Speaker["resolution"] | null;
   kind: AttributionKind;
+  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
+  confidence: number | null;
   content: string;
   /** Spans into the stored cleaned text of the article. */
   source: Span | null;

@@ -17,6 +17,8 @@ export interface ProcessedStatement {
   /** The content spans' text joined by " … " (a quote split by "he said" reads as one statement). */
   contentText: string;
   kind: AttributionKind;
+  /** How likely the extractor thinks the attribution is right (0-1); null when it gives no estimate. */
+  confidence: number | null;
   speaker: Speaker | null;
   /** The sentence(s) holding source, cue and content, in cleaned-text offsets. */
   context: Span;
