@@ -336,6 +336,14 @@ test("a description with a party word never lands on a person of the other party
   assert.equal(speakerOf(text, "stay flat")?.name, "Ana Ruiz");
 });
 
+test("the people of a joint source stay known on their own to later descriptions", () => {
+  const text =
+    "Sen. Ana Ruiz (D-Ore.) and Sen. Tom Beck (R-Ida.) said the harbor bill was overdue.\n\n" +
+    "The Republican senator said the bill would raise port fees.";
+  assert.equal(speakerOf(text, "was overdue")?.name, "Ana Ruiz and Tom Beck");
+  assert.equal(speakerOf(text, "raise port fees")?.name, "Tom Beck");
+});
+
 test("a description naming a particular office is not pinned on the person just mentioned", () => {
   const text =
     "Mara Quill watched the ships come in on Monday.\n\n" +
