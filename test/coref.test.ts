@@ -11,6 +11,7 @@ import { formatGapPredictions, parseGap } from "../src/nlp/coref/gap-file.ts";
 import { defaultModel, loadModel, resolvePronoun } from "../src/nlp/coref/index.ts";
 import { blendScores, softmax, train } from "../src/nlp/coref/model.ts";
 import { guessGender } from "../src/nlp/coref/names.ts";
+import { applyEdits, mapOffset, nameSwap, swapEdits, swapGapExample } from "../src/nlp/coref/swap.ts";
 import { analyzeSyntax, roleOf } from "../src/nlp/coref/syntax.ts";
 import { type BoostExample, boostedScores, trainBoosted, treeInputs } from "../src/nlp/coref/trees.ts";
 import type { Span } from "../src/nlp/doc.ts";
@@ -375,4 +376,89 @@ test("bagged trees score the mean of their independently seeded ensembles", () =
       assert.ok(Math.abs(x - mean[i]) < 1e-4, `${x} vs ${mean[i]}`);
     });
   }
+});
+
+test("gender swap: pronouns, 'her' as object or possessive, nouns, honorifics and names, offsets exact", () => {
+  const names = nameSwap({ Tomas: "M", Irene: "F", Lukas: "M" });
+  // One masculine and one feminine name: they trade places; the masculine name left over stays.
+  assert.equal(names.get("Tomas") === "Irene" || names.get("Lukas") === "Irene", true);
+  assert.equal(names.get(names.get("Irene") ?? ""), "Irene");
+  const partner = names.get("Irene") as string;
+  const text = `${partner} Vik told her to visit. Her brother and Mr. Dahl's wife met him; HE said his piece himself.`;
+  const edits = swapEdits(text, names);
+  const swapped = applyEdits(text, edits);
+  assert.equal(
+    swapped,
+    "Irene Vik told him to visit. His sister and Ms. Dahl's husband met her; SHE said her piece herself.",
+  );
+  // Every word keeps its place: the nth word of the original maps to the nth word of the copy.
+  const words = (s: string) => [...s.matchAll(/\p{L}+/gu)].map((m) => [m.index ?? 0, m[0].length]);
+  const before = words(text);
+  const after = words(swapped);
+  assert.equal(before.length, after.length);
+  before.forEach(([start, length], i) => {
+    assert.equal(mapOffset(edits, start), after[i][0]);
+    assert.equal(mapOffset(edits, start + length), after[i][0] + after[i][1]);
+  });
+  // Words glued to an apostrophe or a digit are not swapped ("O'Hara" is no "Hara", "1990s" no "s").
+  assert.deepEqual(swapEdits("O'He 1990his", names), []);
+  assert.equal(applyEdits("", swapEdits("", names)), "");
+});
+
+test("gender swap of a GAP example recomputes pronoun, candidate and URL and keeps the labels", () => {
+  const names = nameSwap({ Tomas: "M", Irene: "F" });
+  const text = "Tomas Berg met Ida Lund in Oslo. Later he married her.";
+  const example = {
+    id: "x-1",
+    text,
+    pronoun: "he",
+    pronounOffset: text.indexOf(" he ") + 1,
+    a: "Tomas Berg",
+    aOffset: 0,
+    b: "Ida Lund",
+    bOffset: text.indexOf("Ida"),
+    url: "http://en.wikipedia.org/wiki/Tomas_Berg",
+    aCoref: true,
+    bCoref: false,
+  };
+  const copy = swapGapExample(example, names);
+  assert.equal(copy.text, "Irene Berg met Ida Lund in Oslo. Later she married him.");
+  assert.equal(copy.text.slice(copy.pronounOffset, copy.pronounOffset + copy.pronoun.length), "she");
+  assert.equal(copy.text.slice(copy.aOffset, copy.aOffset + copy.a.length), "Irene Berg");
+  assert.equal(copy.text.slice(copy.bOffset, copy.bOffset + copy.b.length), "Ida Lund");
+  assert.equal(copy.url, "http://en.wikipedia.org/wiki/Irene_Berg");
+  assert.deepEqual([copy.aCoref, copy.bCoref, copy.id], [true, false, "x-1-swapped"]);
+  // Swapping twice gives the original back when every word has one counterpart.
+  const back = swapGapExample(copy, names);
+  assert.deepEqual(
+    [back.text, back.pronounOffset, back.aOffset, back.url],
+    [text, example.pronounOffset, 0, example.url],
+  );
+});
+
+test("boosted trees: two copies at weight 0.5 train as one example at weight 1; weight 0 is ignored", () => {
+  const examples = xorExamples(40);
+  const options = { ...defaultBoostForTest(), minCount: 2 };
+  const once = trainBoosted(examples, options);
+  const halves = trainBoosted(
+    examples.flatMap((e) => [
+      { ...e, weight: 0.5 },
+      { ...e, weight: 0.5 },
+    ]),
+    options,
+  );
+  // A contradicting example at weight 0 changes nothing (not even which features are frequent enough).
+  const ignored = trainBoosted(
+    [...examples, ...examples.slice(0, 10).map((e) => ({ ...e, gold: 1 - e.gold, weight: 0 }))],
+    options,
+  );
+  for (const e of examples.slice(0, 8)) {
+    const expected = boostedScores(once, e.options);
+    for (const model of [halves, ignored]) {
+      boostedScores(model, e.options).forEach((x, i) => {
+        assert.ok(Math.abs(x - expected[i]) < 1e-6, `${x} vs ${expected[i]}`);
+      });
+    }
+  }
+  assert.ok(boostedScores(once, examples[1].options)[0] > boostedScores(once, examples[0].options)[0]);
 });

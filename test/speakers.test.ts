@@ -336,6 +336,22 @@ test("a description with a party word never lands on a person of the other party
   assert.equal(speakerOf(text, "stay flat")?.name, "Ana Ruiz");
 });
 
+test('"which" as a source refers to an organisation, never to a person', () => {
+  const text = "Mayor Ada Quill wrote to the Harbor Authority, which said the fees would rise in May.";
+  const doc = analyze(text);
+  const which = doc.attributions.find((a) => a.source && doc.slice(a.source) === "which");
+  assert.ok(which, doc.attributions.map((a) => a.source && doc.slice(a.source)).join(", "));
+  assert.equal(which.speaker?.name, "Harbor Authority");
+  // "which" is the report, not the person who wrote it.
+  const report =
+    "Reporters read a new study by Sen. John Quill (D-Ore.), which said the fees would rise in June.";
+  const byReport = analyze(report).attributions.find(
+    (a) => a.source && report.slice(a.source.start, a.source.end) === "which",
+  );
+  assert.ok(byReport, "the report's statement is extracted");
+  assert.notEqual(byReport.speaker?.name, "John Quill");
+});
+
 test("the people of a joint source stay known on their own to later descriptions", () => {
   const text =
     "Sen. Ana Ruiz (D-Ore.) and Sen. Tom Beck (R-Ida.) said the harbor bill was overdue.\n\n" +

@@ -695,10 +695,13 @@ class Resolver {
       } else if (kind === "thing") {
         if (e.kind === "organization") return m;
       } else if (kind === "relative") {
-        // "Smith, who said": the nearest mention in the same sentence; "who" wants a person.
+        // "Smith, who said": the nearest mention in the same sentence (an appositive may sit between:
+        // "Smith, a former aide who said"); "who" wants a person or group, "which" an organisation.
         const sentence = this.sentenceOf(offset);
         const before = (this.bySentence.get(sentence) ?? []).filter((c) => c.end <= offset);
-        const fit = pronoun === "who" ? before.filter((c) => c.entity.kind !== "organization") : before;
+        const fit = before.filter((c) =>
+          pronoun === "who" ? c.entity.kind !== "organization" : c.entity.kind === "organization",
+        );
         const nearest = fit.at(-1);
         const tentative = pronoun === "who" ? this.tentativeInSentence(offset) : undefined;
         if (tentative && (!nearest || tentative.span.start > nearest.start)) {

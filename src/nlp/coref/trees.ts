@@ -71,6 +71,11 @@ export interface BoostExample {
   options: OptionFeatures;
   /** Index of the gold candidate, or -1 for none. */
   gold: number;
+  /**
+   * How much the pronoun counts (default 1): it scales its gradients, hessians and feature counts, so
+   * an example and its gender-swapped copy at 0.5 each weigh as much as one example did.
+   */
+  weight?: number;
 }
 
 /**
@@ -191,11 +196,13 @@ function trainEnsemble(examples: readonly BoostExample[], options: BoostOptions)
   // Flatten options into rows, remembering which pronoun each belongs to.
   const inputs: FeatureMap[] = [];
   const groupStart: number[] = [];
+  const groupWeight: number[] = [];
   const label: number[] = [];
   for (const example of examples) {
     const rows = treeInputs(example.options);
     const gold = example.gold < 0 ? rows.length - 1 : example.gold;
     groupStart.push(inputs.length);
+    groupWeight.push(example.weight ?? 1);
     rows.forEach((row, i) => {
       inputs.push(row);
       label.push(i === gold ? 1 : 0);
@@ -205,7 +212,11 @@ function trainEnsemble(examples: readonly BoostExample[], options: BoostOptions)
   const rowCount = inputs.length;
 
   const counts = new Map<string, number>();
-  for (const row of inputs) for (const k of row.keys()) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (let g = 0; g + 1 < groupStart.length; g++) {
+    for (let r = groupStart[g]; r < groupStart[g + 1]; r++) {
+      for (const k of inputs[r].keys()) counts.set(k, (counts.get(k) ?? 0) + groupWeight[g]);
+    }
+  }
   const features = [...counts]
     .filter(([, n]) => n >= options.minCount)
     .map(([k]) => k)
@@ -233,15 +244,15 @@ function trainEnsemble(examples: readonly BoostExample[], options: BoostOptions)
     for (let g = 0; g + 1 < groupStart.length; g++) {
       const from = groupStart[g];
       const to = groupStart[g + 1];
-      const sampled = random() < options.sampleFraction;
+      const weight = random() < options.sampleFraction ? groupWeight[g] : 0;
       let max = Number.NEGATIVE_INFINITY;
       for (let r = from; r < to; r++) max = Math.max(max, score[r]);
       let total = 0;
       for (let r = from; r < to; r++) total += Math.exp(score[r] - max);
       for (let r = from; r < to; r++) {
         const p = Math.exp(score[r] - max) / total;
-        gradient[r] = sampled ? p - label[r] : 0;
-        hessian[r] = sampled ? Math.max(p * (1 - p), 1e-6) : 0;
+        gradient[r] = weight * (p - label[r]);
+        hessian[r] = weight * Math.max(p * (1 - p), 1e-6);
       }
     }
     const usable = features.map(() => random() < options.featureFraction);
