@@ -127,20 +127,17 @@ function runVariant(variant: string) {
     for (const trees of treesBySeed) runs.push({ linear, trees });
     console.log(`  ${variant} split ${foldSeed}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
+  const predictionsOf = (run: (typeof runs)[number], blend: number, offset: number) =>
+    originals.map((d, i) =>
+      predictionFromChoice(
+        d.example.id,
+        decide({ weights: {}, noneOffset: offset }, blendScores(run.linear[i], run.trees[i], blend)),
+      ),
+    );
   let best = { label: "", f1: -1, spread: 0, scores: [] as GapScore[], blend: 0, offset: 0 };
   for (const blend of BLENDS) {
     for (const offset of OFFSETS) {
-      const scores = runs.map(({ linear, trees }) =>
-        scoreGap(
-          examples,
-          originals.map((d, i) =>
-            predictionFromChoice(
-              d.example.id,
-              decide({ weights: {}, noneOffset: offset }, blendScores(linear[i], trees[i], blend)),
-            ),
-          ),
-        ),
-      );
+      const scores = runs.map((run) => scoreGap(examples, predictionsOf(run, blend, offset)));
       const f1s = scores.map((s) => s.f1);
       const f1 = f1s.reduce((x, y) => x + y, 0) / f1s.length;
       if (f1 > best.f1) {
@@ -160,17 +157,7 @@ function runVariant(variant: string) {
     const forms = [...new Set(examples.map((_, i) => formOf(i)))].sort();
     const line = forms.map((form) => {
       const subset = examples.filter((_, i) => formOf(i) === form);
-      const f1s = runs.map(({ linear, trees }) =>
-        scoreGap(
-          subset,
-          originals.map((d, i) =>
-            predictionFromChoice(
-              d.example.id,
-              decide({ weights: {}, noneOffset: best.offset }, blendScores(linear[i], trees[i], best.blend)),
-            ),
-          ),
-        ),
-      );
+      const f1s = runs.map((run) => scoreGap(subset, predictionsOf(run, best.blend, best.offset)));
       return `${form} ${subset.length} ${(f1s.reduce((x, y) => x + y.f1, 0) / f1s.length).toFixed(3)}`;
     });
     console.log(`  by pronoun: ${line.join(", ")}`);
