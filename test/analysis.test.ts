@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { digestHtml, digestMarkdown } from "../src/analysis/digest.ts";
 import { findMixedMessages, type Judge } from "../src/analysis/mixed.ts";
 import type { StatementView } from "../src/analysis/statement-view.ts";
-import { buildTimeline, timelineMarkdown } from "../src/analysis/timeline.ts";
+import { buildTimeline, timelineMarkdown, timelineText } from "../src/analysis/timeline.ts";
 
 let nextId = 1;
 function statement(published: string, content: string, context = content): StatementView {
@@ -17,6 +17,7 @@ function statement(published: string, content: string, context = content): State
     title: null,
     url: `https://ledger.example/${id}`,
     kind: "indirect",
+    confidence: 0.87,
     content,
     span: { start: 10, end: 10 + content.length },
     cue: "said",
@@ -61,6 +62,8 @@ test("timeline sorts by date and narrows by topic and range", () => {
   );
   assert.throws(() => buildTimeline(all, { about: "the" }), /no words to match/);
   assert.match(timelineMarkdown("Ada Vell", [dead]), /2026-03-02.*Harbor Ledger.*chars 10-/);
+  assert.match(timelineMarkdown("Ada Vell", [dead]), /, indirect, confidence 0\.87: /);
+  assert.match(timelineText([{ ...dead, confidence: null }]), /\[indirect\]\n/, "no estimate, no number");
 });
 
 test("mixed messages pair statements on one topic and give the evidence", () => {

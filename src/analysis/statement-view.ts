@@ -12,6 +12,8 @@ export interface StatementView {
   title: string | null;
   url: string | null;
   kind: AttributionKind;
+  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
+  confidence: number | null;
   /** The content spans' text, joined with " … " when the content is split around the cue. */
   content: string;
   /** From the first content span's start to the last one's end, in the stored article text. */
@@ -26,6 +28,13 @@ export interface StatementView {
 /** A stable, human-readable pointer to the characters a statement rests on. */
 export function spanRef(statement: StatementView): string {
   return `article ${statement.articleId.slice(0, 12)} chars ${statement.span.start}-${statement.span.end}`;
+}
+
+/** "indirect" or "indirect, confidence 0.87": how the statement was reported and how sure the extractor is. */
+export function kindAndConfidence(statement: Pick<StatementView, "kind" | "confidence">): string {
+  return statement.confidence === null
+    ? statement.kind
+    : `${statement.kind}, confidence ${statement.confidence.toFixed(2)}`;
 }
 
 export function dateOf(statement: StatementView): string {

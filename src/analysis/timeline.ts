@@ -1,4 +1,11 @@
-import { byDate, dateOf, type StatementView, spanRef, statementTopicKeys } from "./statement-view.ts";
+import {
+  byDate,
+  dateOf,
+  kindAndConfidence,
+  type StatementView,
+  spanRef,
+  statementTopicKeys,
+} from "./statement-view.ts";
 import { matchesTopic, topicQuery } from "./topics.ts";
 
 export interface TimelineFilter {
@@ -26,7 +33,8 @@ export function buildTimeline(
 export function timelineText(statements: readonly StatementView[]): string {
   return statements
     .map(
-      (s) => `${dateOf(s)}  ${s.outlet ?? "unknown outlet"}  [${s.kind}]\n  ${s.content}\n  (${spanRef(s)})`,
+      (s) =>
+        `${dateOf(s)}  ${s.outlet ?? "unknown outlet"}  [${kindAndConfidence(s)}]\n  ${s.content}\n  (${spanRef(s)})`,
     )
     .join("\n\n");
 }
@@ -35,7 +43,7 @@ export function timelineMarkdown(speaker: string, statements: readonly Statement
   const lines = [`# ${speaker}: timeline`, ""];
   for (const s of statements) {
     const where = s.url ? `[${s.outlet ?? s.url}](${s.url})` : (s.outlet ?? "unknown outlet");
-    lines.push(`- **${dateOf(s)}**, ${where}, ${s.kind}: “${s.content}” — ${spanRef(s)}`);
+    lines.push(`- **${dateOf(s)}**, ${where}, ${kindAndConfidence(s)}: “${s.content}” — ${spanRef(s)}`);
   }
   return `${lines.join("\n")}\n`;
 }

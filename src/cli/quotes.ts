@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { kindAndConfidence } from "../analysis/statement-view.ts";
 import type { StatementRecord } from "../record/store.ts";
 import {
   addDbOption,
@@ -63,9 +64,7 @@ export function registerQuotes(program: Command): void {
 export function formatStatement(statement: StatementRecord): string {
   const spans = statement.contentSpans.map((span) => `${span.start}-${span.end}`).join(",");
   return [
-    `${statement.published ?? "undated"}  ${statement.speaker ?? "(unresolved speaker)"}  [${statement.kind}${
-      statement.confidence === null ? "" : `, confidence ${statement.confidence.toFixed(2)}`
-    }]  ${statement.outlet ?? "unknown outlet"}`,
+    `${statement.published ?? "undated"}  ${statement.speaker ?? "(unresolved speaker)"}  [${kindAndConfidence(statement)}]  ${statement.outlet ?? "unknown outlet"}`,
     `  ${statement.content.replace(/\s+/g, " ")}`,
     `  article ${statement.articleId} chars ${spans}`,
     "",

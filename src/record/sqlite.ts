@@ -398,8 +398,8 @@ export class SqliteStore implements Store {
     }
     // The context is cut from the article in SQL so a speaker's 10,000 statements don't pull whole articles.
     const rows = this.prepare(
-      `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind, s.content,
-         s.content_spans, s.cue_start, s.cue_end,
+      `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind, s.confidence,
+         s.content, s.content_spans, s.cue_start, s.cue_end,
          substr(a.text, s.cue_start + 1, s.cue_end - s.cue_start) AS cue,
          substr(a.text, coalesce(s.context_start, 0) + 1, coalesce(s.context_end - s.context_start, 0)) AS context,
          (SELECT group_concat(key, '${LIST_SEPARATOR}') FROM statement_topics t WHERE t.statement_id = s.id) AS topics
@@ -417,6 +417,7 @@ export class SqliteStore implements Store {
         title: row.title,
         url: row.url,
         kind: row.kind,
+        confidence: row.confidence,
         content: row.content,
         span: { start: spans[0]?.start ?? 0, end: spans.at(-1)?.end ?? 0 },
         cue: row.cue_start === null ? null : row.cue,
@@ -625,6 +626,7 @@ interface ViewRow {
   title: string | null;
   url: string | null;
   kind: StatementView["kind"];
+  confidence: number | null;
   content: string;
   content_spans: string;
   cue_start: number | null;
