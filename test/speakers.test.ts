@@ -336,6 +336,15 @@ test("a description with a party word never lands on a person of the other party
   assert.equal(speakerOf(text, "stay flat")?.name, "Ana Ruiz");
 });
 
+test('a role before "of" heads a description: "the former secretary of state" finds its holder', () => {
+  const text =
+    "Former Secretary of State Mara Quill toured the harbor in the morning. Mayor Jo Bell joined her later.\n\n" +
+    "The former secretary of state said the port would reopen within a week.\n\n" +
+    "Director of Harbor Safety Ines Roe said the cranes were safe.";
+  assert.equal(speakerOf(text, "reopen within a week")?.name, "Mara Quill");
+  assert.equal(speakerOf(text, "cranes were safe")?.name, "Ines Roe", "a capitalised title stays a title");
+});
+
 test('"which" as a source refers to an organisation, never to a person', () => {
   const text = "Mayor Ada Quill wrote to the Harbor Authority, which said the fees would rise in May.";
   const doc = analyze(text);

@@ -855,6 +855,12 @@ function headNoun(text: string): string {
     .replace(/\s+(?:in|at|from|to|with|close to|familiar with)\s.*$/, "")
     .replace(/['’]s$/, "")
     .split(/\s+/);
+  // "the former secretary of state", "the director of national intelligence": a lowercase role before
+  // "of" is the head; elsewhere ("dozens of officials") the noun after it is. Capitalised, it is a
+  // title before a name ("Director of National Intelligence Dan Coats").
+  const of = words.indexOf("of");
+  if (of > 0 && isRoleHead(words[of - 1]) && !/\p{Lu}/u.test(text.split(/\s+/)[of - 1] ?? ""))
+    return words[of - 1];
   return words[words.length - 1] ?? "";
 }
 
