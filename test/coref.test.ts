@@ -11,11 +11,11 @@ import { formatGapPredictions, parseGap } from "../src/nlp/coref/gap-file.ts";
 import { defaultModel, loadModel, resolvePronoun } from "../src/nlp/coref/index.ts";
 import { blendScores, softmax, train } from "../src/nlp/coref/model.ts";
 import { guessGender } from "../src/nlp/coref/names.ts";
-import { applyEdits, mapOffset, nameSwap, swapEdits, swapGapExample } from "../src/nlp/coref/swap.ts";
 import { analyzeSyntax, roleOf } from "../src/nlp/coref/syntax.ts";
 import { type BoostExample, boostedScores, trainBoosted, treeInputs } from "../src/nlp/coref/trees.ts";
 import type { Span } from "../src/nlp/doc.ts";
 import { tokenize } from "../src/nlp/tokenizer.ts";
+import { applyEdits, mapOffset, nameSwap, swapEdits, swapGapExample } from "../training/gap/swap.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const gapDir = path.resolve(repoRoot, "../shared/data/gap");

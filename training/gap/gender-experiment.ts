@@ -33,9 +33,9 @@ import {
   softmax,
   train,
 } from "../../src/nlp/coref/model.ts";
-import { genderNeutral, masculinizeGapExample, nameSwap, swapGapExample } from "../../src/nlp/coref/swap.ts";
 import { boostedScores, DEFAULT_BOOST_OPTIONS, trainBoosted } from "../../src/nlp/coref/trees.ts";
 import { type GapScore, scoreGap } from "./metrics.ts";
+import { genderNeutral, masculinizeGapExample, nameSwap, swapGapExample } from "./swap.ts";
 import { foldAssignment } from "./train.ts";
 
 interface Prepared {

@@ -4,7 +4,7 @@
  * The model is a linear ranker averaged with boosted trees (src/nlp/coref/trees.ts). The trees' share and
  * the "none" offset are chosen by 5-fold cross-validation on development only, averaged over three fold
  * splits; the validation file is never read here. Everything is seeded, so a rerun writes the same weights.
- * Gender-swapped copies of the training data (src/nlp/coref/swap.ts) were tried and are not used: see
+ * Gender-swapped copies of the training data (training/gap/swap.ts) were tried and are not used: see
  * training/gap/gender-experiment.ts and the GAP section of docs/figures.md.
  *
  * usage: node --import tsx training/gap/train.ts [--cv-only]

@@ -12,10 +12,11 @@
  * (training/gap/gender-experiment.ts) they did not raise F1 and moved the F/M ratio only within its
  * noise; see docs/figures.md. The functions stay for those experiments.
  */
-import { seededRandom, shuffled } from "../../random.ts";
-import type { GapExample } from "./gap-file.ts";
-import { AFTER_OBJECT_HER } from "./lexicon.ts";
-import type { Gender } from "./names.ts";
+
+import type { GapExample } from "../../src/nlp/coref/gap-file.ts";
+import { AFTER_OBJECT_HER } from "../../src/nlp/coref/lexicon.ts";
+import type { Gender } from "../../src/nlp/coref/names.ts";
+import { seededRandom, shuffled } from "../../src/random.ts";
 
 /** Masculine and feminine forms, lowercase. "her" is missing on purpose: it is "him" or "his" by context. */
 const PAIRS: readonly [string, string][] = [
