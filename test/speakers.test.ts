@@ -345,6 +345,18 @@ test('a role before "of" heads a description: "the former secretary of state" fi
   assert.equal(speakerOf(text, "cranes were safe")?.name, "Ines Roe", "a capitalised title stays a title");
 });
 
+test("an organisation named once is 'the guild' and 'they' later; plural noun phrases are no person", () => {
+  const text =
+    "The Brenmoor Ferrymen's Guild said on Monday that it would strike in June.\n\n" +
+    "The guild wants a written guarantee on pay.\n\n" +
+    "Guild officials said they had written to the minister. They said no reply had come.\n\n" +
+    "Harbor employers warned that a strike would hurt the town.";
+  assert.equal(speakerOf(text, "written guarantee")?.name, "Brenmoor Ferrymen's Guild");
+  assert.equal(speakerOf(text, "no reply had come")?.name, "Brenmoor Ferrymen's Guild");
+  const employers = speakerOf(text, "hurt the town");
+  assert.notEqual(employers?.kind, "person", JSON.stringify(employers));
+});
+
 test('"which" as a source refers to an organisation, never to a person', () => {
   const text = "Mayor Ada Quill wrote to the Harbor Authority, which said the fees would rise in May.";
   const doc = analyze(text);

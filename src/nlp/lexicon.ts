@@ -225,7 +225,7 @@ export const SOURCE_NOUNS: ReadonlyMap<string, "person" | "group" | "organizatio
   researchers historians pollsters insiders operatives allies opponents evangelicals independents
   respondents polls surveys studies reports documents emails records data figures numbers results
   percent half third quarter majority majorities plurality minority fans crowd audience attendees
-  participants
+  participants employers employees workers unions businesses families parents teachers officers troops
 `).map((noun) => [noun, "group"] as const),
   ...words(`
   campaign administration government department ministry agency committee company firm group
@@ -233,7 +233,7 @@ export const SOURCE_NOUNS: ReadonlyMap<string, "person" | "group" | "organizatio
   senate congress network newspaper paper magazine station channel team union coalition association
   institute foundation center centre poll survey study report analysis statement memo letter article
   story website site book ad video tweet document bill law index service police fbi cia nsa state
-  university
+  university guild authority embassy
 `).map((noun) => [noun, "organization"] as const),
 ]);
 

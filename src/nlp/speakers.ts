@@ -691,7 +691,9 @@ class Resolver {
         if (e.kind === "person" && (e.gender === undefined || e.gender === kind))
           return span ? this.secondOpinion(span, kind, m) : m;
       } else if (kind === "group") {
-        if (e.kind === "group") return m;
+        // "Guild officials said ... They said": plural people standing for an organisation count too.
+        if (e.kind === "group" || (m.resolution === "description" && /s$/i.test(this.doc.slice(m).trim())))
+          return m;
       } else if (kind === "thing") {
         if (e.kind === "organization") return m;
       } else if (kind === "relative") {
@@ -1036,7 +1038,8 @@ function resolveSource(
     m.isSource = true;
     return speakerOf(m);
   }
-  if (capitalized && !nounKind) {
+  // A name does not end in a lowercase word: "Port employers" at a sentence start is a noun phrase.
+  if (capitalized && !nounKind && !/^\p{Ll}+$/u.test(nameText.split(/\s+/).at(-1) ?? "")) {
     const found = resolver.nameEntity(nameSpan, true);
     if (found) {
       const m = resolver.addMention(source, found.entity, found.resolution);
