@@ -284,6 +284,17 @@ test("aliases are names: pronouns and descriptions are not, possessives and part
   assert.equal(aliasForm("Sen. Oda Brisk (G-Wend.)"), "Sen. Oda Brisk");
   assert.equal(aliasForm("Quorn’s"), "Quorn");
   assert.equal(aliasForm("the White House", "organization"), "White House");
+  // An appositive or relative clause in the source is no part of the name; a generational suffix is.
+  assert.equal(aliasForm("Gov. Tobias Wren, visiting a repair depot"), "Gov. Tobias Wren");
+  assert.equal(aliasForm("Ada Quill, who had refused to sign"), "Ada Quill");
+  assert.equal(aliasForm("Edmund Farrow, Jr., a veteran"), "Edmund Farrow, Jr.");
+});
+
+test("a description then a name with a party tag in apposition: the name speaks", () => {
+  const text = "The committee's chairwoman, Sen. Ola Brandt (L-Norv.), said the hearing would go on.";
+  const speaker = speakerOf(text, "hearing would go on");
+  assert.equal(speaker?.name, "Ola Brandt");
+  assert.equal(speaker?.party, "L");
 });
 
 test("a source with an appositive or two joined names", () => {

@@ -183,6 +183,9 @@ export function keyOf(parsed: ParsedName): string | undefined {
 export function aliasForm(surface: string, kind: "person" | "organization" | "group" = "person"): string {
   const text = surface
     .trim()
+    // A source may carry an appositive or a relative clause ("Gov. Tobias Wren, visiting a depot"): the
+    // name ends at the comma, unless a generational suffix follows it ("Martin Luther King, Jr.").
+    .replace(/,\s+(?!(?:Jr|Sr)\.?(?:$|[\s,])|(?:II|III|IV)\b).*$/su, "")
     .replace(/['’]s$/, "")
     .replace(PARTY_TAG, "")
     .trim();

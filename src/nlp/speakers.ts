@@ -912,7 +912,9 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
   const text = doc.text.slice(start, end);
   const comma = text.search(/,\s/);
   // A description then the name in apposition ("A ministry spokeswoman, Dalia Renner"): the name speaks.
-  const named = /^(?:(?:[Aa]n?|[Tt]he)\s+)?\p{Ll}[^,]*,\s+(\p{Lu}[\p{L}.'’ -]*?)\s*(?:,|$)/u.exec(text);
+  // ("The committee's chairwoman, Sen. Nadia Ferrante (L-Norv.)": a party tag stays with the name.)
+  const named =
+    /^(?:(?:[Aa]n?|[Tt]he)\s+)?\p{Ll}[^,]*,\s+(\p{Lu}[\p{L}.'’ -]*?(?:\s*\([^()]*\))?)\s*(?:,|$)/u.exec(text);
   if (named?.[1] && parseName(named[1]).first) {
     const offset = start + text.indexOf(named[1], comma);
     core = { start: offset, end: offset + named[1].length };
