@@ -402,3 +402,31 @@ test("a description naming a particular office is not pinned on the person just 
   // Without a proper-noun qualifier the description still re-names the person just mentioned.
   assert.equal(speakerOf(text, "port fees would stay flat")?.name, "Jo Bell");
 });
+
+test("a source cut in the wrong place names no speaker; an intensifier is no part of a name", () => {
+  const text =
+    "Mayor Ada Quill spoke on condition of anonymity. A critic who opposes the plan spoke too.\n\n" +
+    "Quill herself said the plan was sound.";
+  const doc = runPipeline(new Doc(text), [tokenizer, sentencizer]);
+  const at = (phrase: string): Span => {
+    const start = text.indexOf(phrase);
+    return { start, end: start + phrase.length };
+  };
+  const attribution = (source: string) => ({
+    source: at(source),
+    cue: at("said"),
+    content: [at("the plan was sound")],
+    kind: "indirect" as const,
+    speaker: null,
+  });
+  doc.attributions = [
+    attribution("of anonymity"),
+    attribution("who opposes the"),
+    attribution("Quill herself"),
+  ];
+  resolveSpeakers(doc);
+  assert.deepEqual(
+    doc.attributions.map((a) => a.speaker?.name ?? null),
+    [null, null, "Ada Quill"],
+  );
+});

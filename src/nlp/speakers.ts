@@ -908,8 +908,10 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
   const raw = doc.slice(source);
   const start = source.start + (raw.length - raw.trimStart().length);
   const end = source.start + raw.trimEnd().length;
-  let core = { start, end };
-  const text = doc.text.slice(start, end);
+  // "Voss herself": the intensifier is no part of the name.
+  const intensifier = /\s+(?:himself|herself|themselves|itself)$/i.exec(doc.text.slice(start, end));
+  let core = { start, end: intensifier ? end - intensifier[0].length : end };
+  const text = doc.text.slice(start, core.end);
   const comma = text.search(/,\s/);
   // A description then the name in apposition ("A ministry spokeswoman, Dalia Renner"): the name speaks.
   // ("The committee's chairwoman, Sen. Nadia Ferrante (L-Norv.)": a party tag stays with the name.)
@@ -923,6 +925,23 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
   }
   const group = groups.find((g) => g.start <= core.start && g.end > core.end && g.start < core.end);
   return group ? { start: core.start, end: group.end } : core;
+}
+
+/** Words a speaker's phrase does not start with, or end with: a source cut in the wrong place. */
+const SLIP_FIRST = new Set("of to for with by who which that how having being".split(" "));
+const SLIP_LAST = new Set("the a an of to for with by and or how who which that".split(" "));
+
+/**
+ * A source span that cannot name a speaker ("of anonymity", "who opposes the", "having", a lone
+ * lowercase word such as "attack"): the extractor slipped, and a junk entry in the registry would be
+ * worse than leaving the statement unresolved.
+ */
+function isExtractionSlip(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (PRONOUNS.has(lower) || POSSESSIVES.has(lower)) return false;
+  const words = lower.split(/\s+/);
+  if (SLIP_FIRST.has(words[0]) || SLIP_LAST.has(words[words.length - 1])) return true;
+  return words.length === 1 && /^\p{Ll}+$/u.test(text) && !SOURCE_NOUNS.has(lower);
 }
 
 /** Two names joined by "and" ("Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)"): their spans in `text`. */
@@ -963,6 +982,7 @@ function resolveSource(
   const core = coreOfSource(doc, source, groups);
   const text = doc.slice(core).trim();
   const lowerText = text.toLowerCase();
+  if (isExtractionSlip(text)) return null;
   const pair = namePair(text);
   if (pair) {
     // "Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)": both are people; the statement is theirs jointly.
