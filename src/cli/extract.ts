@@ -125,7 +125,8 @@ function formatListing(file: ExtractedFile, processed: ProcessedArticle): string
     const speaker = attribution.speaker
       ? `${attribution.speaker.name} (${attribution.speaker.kind}, by ${attribution.speaker.resolution})`
       : "unresolved";
-    const confidence = attribution.confidence === undefined ? "" : `, confidence ${attribution.confidence}`;
+    const confidence =
+      attribution.confidence === undefined ? "" : `, confidence ${attribution.confidence.toFixed(2)}`;
     lines.push(`${index + 1}. ${speaker} — ${attribution.kind}${confidence}`);
     if (attribution.source) {
       lines.push(`   source  ${both(attribution.source, statement?.source)} ${attribution.source.text}`);
