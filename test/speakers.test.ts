@@ -347,6 +347,14 @@ test("a description with a party word never lands on a person of the other party
   assert.equal(speakerOf(text, "stay flat")?.name, "Ana Ruiz");
 });
 
+test("a description of unknown role is not pinned on one of two people it could be", () => {
+  const text =
+    "Anna Quill met Jo Bell at the harbor on Monday.\n\nThe minister said the port would reopen within a week.";
+  assert.equal(speakerOf(text, "reopen within a week")?.mention, undefined);
+  const one = "It was a long week for Jo Bell.\n\nThe minister said the port would reopen within a week.";
+  assert.equal(speakerOf(one, "reopen within a week")?.name, "Jo Bell");
+});
+
 test('a role before "of" heads a description: "the former secretary of state" finds its holder', () => {
   const text =
     "Former Secretary of State Mara Quill toured the harbor in the morning. Mayor Jo Bell joined her later.\n\n" +

@@ -794,14 +794,18 @@ class Resolver {
       const m = this.mentions[k];
       if (m.end > offset) continue;
       if (m.entity.kind === "person" && m.entity.roles.size === 0 && m.entity.parsed?.first) {
-        found = m;
-        break;
+        // Two such people in reach ("Bell and Quill met ... the minister said") make it a coin flip
+        // (on PolNeAR train such picks were plausible half the time): better left unresolved.
+        if (found && found.entity !== m.entity) return undefined;
+        found ??= m;
       }
     }
     const tentative = this.tentativeList.findLast(
       (t) => t.span.end <= offset && this.sentenceOf(t.span.start) >= oldest,
     );
-    if (tentative && (!found || tentative.span.start > found.start)) {
+    // A capitalised run not yet known as a person counts as the second candidate too.
+    if (tentative && found) return undefined;
+    if (tentative) {
       this.confirm(tentative);
       return this.mentionAt(tentative.span);
     }
