@@ -438,3 +438,11 @@ test("a source cut in the wrong place names no speaker; an intensifier is no par
     [null, null, "Ada Quill"],
   );
 });
+
+test("a capitalised name ending in a document noun is a publication, not the last speaker's statement", () => {
+  const text =
+    "Mayor Ada Quill said the harbor would reopen in May.\n\nThe statement said the cranes had been repaired.\n\n" +
+    "The Harbor Post reported that the work was late.";
+  assert.equal(speakerOf(text, "work was late")?.name, "Harbor Post");
+  assert.equal(speakerOf(text, "cranes had been repaired")?.name, "Ada Quill");
+});

@@ -1051,8 +1051,8 @@ function resolveSource(
   const head = headNoun(text);
   const modifiers = modifiersOf(text);
   const nounKind = SOURCE_NOUNS.get(head);
-  const lowerDescription = !capitalized || /^(the|a|an)\s/i.test(text);
-  if (DOCUMENT_NOUNS.has(head) && lowerDescription) {
+  // "the statement said" speaks for the last speaker; "The Harbor Post" is a newspaper's name.
+  if (DOCUMENT_NOUNS.has(head) && !capitalized) {
     const found = resolver.previousSpeakerMention(source.start);
     if (found) return linked(resolver, source, found, "description");
   }
