@@ -215,7 +215,8 @@ export const SOURCE_NOUNS: ReadonlyMap<string, "person" | "group" | "organizatio
   veteran mother father wife husband daughter son friend ceo executive officer general commander
   prosecutor counsel sheriff pope king queen prime emperor activist organizer delegate member
   resident student campaigner frontrunner front-runner incumbent challenger republican democrat
-  independent conservative liberal progressive libertarian
+  independent conservative liberal progressive libertarian magnate mogul tycoon entrepreneur hopeful
+  contender rival
 `).map((noun) => [noun, "person"] as const),
   ...words(`
   officials aides advisers advisors lawmakers senators republicans democrats voters supporters
