@@ -153,6 +153,39 @@ test("an older database upgrades in place and keeps its rows (search covers old 
   store.close();
 });
 
+test("an unresolved description names no one: stored without a person, shown as written", () => {
+  const text = 'The minister said "the port stays shut." Ada Quill, the mayor, said "it opens in May."';
+  const store = openSqliteStore(freshDb());
+  store.addArticle(
+    article("d1", text, "2026-03-09", [
+      {
+        speaker: { name: "minister", resolution: "description" },
+        source: "The minister",
+        content: ["the port stays shut."],
+      },
+      {
+        speaker: { name: "Ada Quill", resolution: "description", mention: { start: 40, end: 49 } },
+        source: "the mayor",
+        content: ["it opens in May."],
+      },
+    ]),
+  );
+  const rows = store.statements();
+  assert.deepEqual(
+    rows.map((r) => [r.speaker, r.sourceText]),
+    [
+      [null, "The minister"],
+      ["Ada Quill", "the mayor"],
+    ],
+  );
+  assert.deepEqual(
+    store.people().map((p) => p.name),
+    ["Ada Quill"],
+    'no person called "minister" pools every article\'s minister',
+  );
+  store.close();
+});
+
 test("confidence is stored, read back, and filters statements (unrated ones are left out)", () => {
   const store = openSqliteStore(freshDb());
   for (const a of [mayor, council, later]) store.addArticle(a);

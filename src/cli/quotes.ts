@@ -60,11 +60,18 @@ export function registerQuotes(program: Command): void {
   });
 }
 
+/** The resolved speaker, or what the article called them ("unresolved: the minister"). */
+function speakerLabel(statement: StatementRecord): string {
+  if (statement.speaker) return statement.speaker;
+  const written = statement.sourceText?.replace(/\s+/g, " ").trim();
+  return written ? `(unresolved: ${written})` : "(unresolved speaker)";
+}
+
 /** Three lines: who/when/where, the words, and how to find them again (article id and span). */
 export function formatStatement(statement: StatementRecord): string {
   const spans = statement.contentSpans.map((span) => `${span.start}-${span.end}`).join(",");
   return [
-    `${statement.published ?? "undated"}  ${statement.speaker ?? "(unresolved speaker)"}  [${kindAndConfidence(statement)}]  ${statement.outlet ?? "unknown outlet"}`,
+    `${statement.published ?? "undated"}  ${speakerLabel(statement)}  [${kindAndConfidence(statement)}]  ${statement.outlet ?? "unknown outlet"}`,
     `  ${statement.content.replace(/\s+/g, " ")}`,
     `  article ${statement.articleId} chars ${spans}`,
     "",

@@ -163,7 +163,7 @@ export class SqliteStore implements Store {
     article.statements.forEach((statement, ordinal) => {
       const speaker = statement.speaker;
       let id: number | null = null;
-      if (speaker?.name) {
+      if (speaker?.name && namesSomeone(speaker)) {
         id = personId(speaker, statement.source);
         const known = roles.get(id) ?? new Set<string>();
         for (const role of speaker.roles ?? []) known.add(role);
@@ -494,7 +494,8 @@ export class SqliteStore implements Store {
 }
 
 const STATEMENT_SELECT = `
-  SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url
+  SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url,
+    substr(a.text, s.source_start + 1, s.source_end - s.source_start) AS source_text
   FROM statements s
   JOIN articles a ON a.id = s.article_id
   LEFT JOIN persons p ON p.id = s.person_id`;
@@ -518,6 +519,15 @@ export function dayOf(published: string | undefined): string | null {
   return match ? match[1] : null;
 }
 
+/**
+ * Whether a speaker is someone the registry can hold: an unresolved description ("the minister",
+ * "officials", "the department") names nobody in particular, and linking it by its words would pool every
+ * article's "minister" into one person. Such statements are stored without a person.
+ */
+export function namesSomeone(speaker: Pick<Speaker, "resolution" | "mention">): boolean {
+  return !(speaker.resolution === "description" && !speaker.mention);
+}
+
 function plainSpan(span: Span): Span {
   return { start: span.start, end: span.end };
 }
@@ -536,6 +546,7 @@ function toStatementRecord(row: StatementRow): StatementRecord {
     articleId: row.article_id,
     speaker: row.speaker,
     speakerKind: row.speaker_kind,
+    sourceText: row.source_text,
     resolution: row.resolution,
     kind: row.kind,
     confidence: row.confidence,
@@ -591,6 +602,7 @@ interface StatementRow {
   published: string | null;
   speaker: string | null;
   speaker_kind: Speaker["kind"] | null;
+  source_text: string | null;
   outlet: string | null;
   title: string | null;
   url: string | null;

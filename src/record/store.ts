@@ -80,6 +80,8 @@ export interface StatementRecord {
   /** Canonical speaker name, or null when the attribution had no resolved speaker. */
   speaker: string | null;
   speakerKind: Speaker["kind"] | null;
+  /** The source as written ("the minister"), also when it resolved to no one. */
+  sourceText: string | null;
   resolution: Speaker["resolution"] | null;
   kind: AttributionKind;
   /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
