@@ -11,6 +11,7 @@ import { finishContent } from "./content-edges.ts";
 import { extendCues } from "./cue-edges.ts";
 import type { Attribution, Component, Doc, Span } from "./doc.ts";
 import { quotationKind } from "./quotes.ts";
+import { firstIndex } from "./sorted.ts";
 
 /** A merged attribution and who found its cue (a feature of the filter). */
 export interface Candidate {
@@ -111,14 +112,8 @@ export class SpanIndex<T> {
 
   /** The item of the latest-starting span overlapping `query`, if any. */
   firstOverlap(query: Span): T | undefined {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.entries[mid].span.start < query.end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let j = lo - 1; j >= 0 && this.maxEnd[j] > query.start; j--) {
+    const after = firstIndex(this.entries.length, (k) => this.entries[k].span.start >= query.end);
+    for (let j = after - 1; j >= 0 && this.maxEnd[j] > query.start; j--) {
       if (this.entries[j].span.end > query.start) return this.entries[j].item;
     }
     return undefined;

@@ -1,4 +1,5 @@
 import type { Attribution, Span } from "./doc.ts";
+import { firstIndex } from "./sorted.ts";
 
 /** Both content-edge rules below, as the default extractor applies them. */
 export function finishContent(quotes: readonly Span[], attributions: readonly Attribution[]): Attribution[] {
@@ -54,18 +55,6 @@ export function extendToQuotations(
 function quotationAround(quotes: readonly Span[], offset: number): Span | undefined {
   const candidate = quotes[firstIndex(quotes.length, (k) => quotes[k].start >= offset) - 1];
   return candidate && offset < candidate.end ? candidate : undefined;
-}
-
-/** Binary search: the first index in [0, length) where `reached` holds (it must hold for all after), else length. */
-function firstIndex(length: number, reached: (index: number) => boolean): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (reached(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** At most this many characters (a space, a comma) between an outer content's end and the nested content. */

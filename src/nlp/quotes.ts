@@ -1,4 +1,5 @@
 import type { AttributionKind, Component, Doc, Span } from "./doc.ts";
+import { firstIndex } from "./sorted.ts";
 
 /**
  * Finds quotation spans (marks included) with a small state machine over each paragraph.
@@ -117,14 +118,7 @@ export function quotationKind(quotes: readonly Span[], content: readonly Span[])
   let direct = 0;
   let mixed = false;
   for (const span of content) {
-    // Binary-search the first quotation starting inside the span.
-    let lo = 0;
-    let hi = quotes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (quotes[mid].start < span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndex(quotes.length, (q) => quotes[q].start >= span.start);
     let inside = 0;
     let exact = false;
     for (let q = lo; q < quotes.length && quotes[q].start < span.end; q++) {

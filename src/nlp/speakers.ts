@@ -24,6 +24,7 @@ import {
   words,
 } from "./lexicon.ts";
 import { keyOf, type ParsedName, parseName } from "./names.ts";
+import { firstIndex } from "./sorted.ts";
 
 /**
  * Speaker resolution: finds person and organisation names in the document, groups their aliases
@@ -258,14 +259,8 @@ function insideAny(spans: readonly Span[], offset: number): boolean {
 
 /** True when `span` overlaps one of the sorted, disjoint `spans` (binary search). */
 function overlapsAny(spans: readonly Span[], span: Span): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo].start < span.end;
+  const i = firstIndex(spans.length, (k) => spans[k].end > span.start);
+  return i < spans.length && spans[i].start < span.end;
 }
 
 /** Finds runs of capitalised tokens that look like names, with titles, particles, suffixes and party tags. */

@@ -1,4 +1,5 @@
 import type { Attribution, Span, Token } from "../doc.ts";
+import { firstIndex } from "../sorted.ts";
 import * as hash from "./hash.ts";
 
 // Local bindings: calls through an imported module namespace can cost a getter each under some
@@ -373,13 +374,7 @@ export interface RuleTokens {
 /** Tokens whose midpoint lies in the span (as the trainer maps gold spans), or null when none does. */
 export function tokenRange(tokens: readonly Token[], span: Span): [number, number] | null {
   // First token whose midpoint reaches span.start (tokens are sorted and disjoint).
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start + tokens[mid].end <= 2 * span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(tokens.length, (k) => tokens[k].start + tokens[k].end > 2 * span.start);
   let last = lo - 1;
   while (last + 1 < tokens.length && tokens[last + 1].start + tokens[last + 1].end < 2 * span.end) last++;
   return last >= lo ? [lo, last] : null;
