@@ -3,7 +3,7 @@
  * taggers) and models/attribution-filter.json.gz (the filter over whole attributions, trained on the
  * taggers' 5-fold out-of-fold predictions; see training/attribution/filter.ts).
  *
- *   npm run train:attribution                      # full train split → committed weights (~3 min)
+ *   npm run train:attribution                      # full train split → committed weights (~7 min)
  *   npm run cv:attribution                         # 5-fold cross-validation on train (no weights written)
  *   npm run cv:attribution-combined                # the same for the default extractor, filter included
  *   node --import tsx training/attribution/train.ts --cv 5 --limit 200 --epochs 4   # quick iteration

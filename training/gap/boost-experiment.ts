@@ -13,18 +13,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gapGold, gapOptions, predictionFromChoice } from "../../src/nlp/coref/gap.ts";
+import { gapGold, gapOptions } from "../../src/nlp/coref/gap.ts";
 import { parseGap } from "../../src/nlp/coref/gap-file.ts";
-import { blendScores, DEFAULT_TRAIN_OPTIONS, decide } from "../../src/nlp/coref/model.ts";
-import {
-  type BoostOptions,
-  boostedScores,
-  DEFAULT_BOOST_OPTIONS,
-  trainBoosted,
-  treeInputs,
-} from "../../src/nlp/coref/trees.ts";
-import { formatScore, scoreGap } from "./metrics.ts";
-import { crossValidatedScores, foldAssignment } from "./train.ts";
+import { DEFAULT_TRAIN_OPTIONS } from "../../src/nlp/coref/model.ts";
+import { type BoostOptions, DEFAULT_BOOST_OPTIONS, treeInputs } from "../../src/nlp/coref/trees.ts";
+import { scoreGap } from "./metrics.ts";
+import { blendedPredictions, crossValidatedScores, crossValidatedTreeScores } from "./train.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { examples } = parseGap(
@@ -68,27 +62,11 @@ console.log(JSON.stringify(boost));
 for (const seed of seeds) {
   const started = Date.now();
   const linear = crossValidatedScores(linearData, DEFAULT_TRAIN_OPTIONS, seed);
-  const fold = foldAssignment(data.length, seed);
-  const trees: number[][] = new Array(data.length);
-  for (let k = 0; k < 5; k++) {
-    const model = trainBoosted(
-      data.filter((_, i) => fold[i] !== k),
-      boost,
-    );
-    data.forEach((d, i) => {
-      if (fold[i] === k) trees[i] = boostedScores(model, d.options);
-    });
-  }
+  const trees = crossValidatedTreeScores(data, boost, seed);
   for (const blend of BLENDS) {
     for (const offset of OFFSETS) {
-      const predictions = data.map((d, i) =>
-        predictionFromChoice(
-          d.example.id,
-          decide({ weights: {}, noneOffset: offset }, blendScores(linear[i], trees[i], blend)),
-        ),
-      );
       const key = `blend ${blend.toFixed(2)} offset ${offset.toFixed(2)}`;
-      const s = scoreGap(examples, predictions);
+      const s = scoreGap(examples, blendedPredictions(data, { linear, trees }, blend, offset));
       results.set(key, [...(results.get(key) ?? []), s.f1, s.ratio]);
     }
   }
@@ -105,4 +83,3 @@ for (const [key, values] of results) {
   if (mean > best.mean) best = { key, mean, spread: spread / 2 };
 }
 console.log(`best: ${best.key}  F1 ${best.mean.toFixed(4)} ±${best.spread.toFixed(4)}`);
-void formatScore;

@@ -23,20 +23,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { OptionFeatures } from "../../src/nlp/coref/features.ts";
-import { gapGold, gapOptions, predictionFromChoice } from "../../src/nlp/coref/gap.ts";
+import { gapGold, gapOptions } from "../../src/nlp/coref/gap.ts";
 import { type GapExample, parseGap } from "../../src/nlp/coref/gap-file.ts";
-import {
-  blendScores,
-  DEFAULT_TRAIN_OPTIONS,
-  decide,
-  optionScores,
-  softmax,
-  train,
-} from "../../src/nlp/coref/model.ts";
+import { DEFAULT_TRAIN_OPTIONS, optionScores, softmax, train } from "../../src/nlp/coref/model.ts";
 import { boostedScores, DEFAULT_BOOST_OPTIONS, trainBoosted } from "../../src/nlp/coref/trees.ts";
 import { type GapScore, scoreGap } from "./metrics.ts";
 import { genderNeutral, masculinizeGapExample, nameSwap, swapGapExample } from "./swap.ts";
-import { foldAssignment } from "./train.ts";
+import { blendedPredictions, foldAssignment } from "./train.ts";
 
 interface Prepared {
   example: GapExample;
@@ -128,12 +121,7 @@ function runVariant(variant: string) {
     console.log(`  ${variant} split ${foldSeed}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   const predictionsOf = (run: (typeof runs)[number], blend: number, offset: number) =>
-    originals.map((d, i) =>
-      predictionFromChoice(
-        d.example.id,
-        decide({ weights: {}, noneOffset: offset }, blendScores(run.linear[i], run.trees[i], blend)),
-      ),
-    );
+    blendedPredictions(originals, run, blend, offset);
   let best = { label: "", f1: -1, spread: 0, scores: [] as GapScore[], blend: 0, offset: 0 };
   for (const blend of BLENDS) {
     for (const offset of OFFSETS) {

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { OptionFeatures } from "../../src/nlp/coref/features.ts";
 import { gapGold, gapOptions, predictionFromChoice } from "../../src/nlp/coref/gap.ts";
-import { type GapExample, parseGap } from "../../src/nlp/coref/gap-file.ts";
+import { type GapExample, type GapPrediction, parseGap } from "../../src/nlp/coref/gap-file.ts";
 import {
   blendScores,
   DEFAULT_TRAIN_OPTIONS,
@@ -106,6 +106,21 @@ export function crossValidatedTreeScores(
   );
 }
 
+/** GAP predictions from out-of-fold linear and tree scores, at one tree share and "none" offset. */
+export function blendedPredictions(
+  data: readonly { example: GapExample }[],
+  scores: { linear: number[][]; trees: number[][] },
+  treeWeight: number,
+  noneOffset: number,
+): GapPrediction[] {
+  return data.map((d, i) =>
+    predictionFromChoice(
+      d.example.id,
+      decide({ weights: {}, noneOffset }, blendScores(scores.linear[i], scores.trees[i], treeWeight)),
+    ),
+  );
+}
+
 /** One tree per line: the file stays readable and diffs stay small. */
 function formatModel(model: RankerModel, training: object): string {
   const { trees, ...rest } = model;
@@ -137,15 +152,9 @@ function main() {
   let best = { treeWeight: 0, noneOffset: 0, f1: -1, spread: 0, scores: [] as GapScore[] };
   for (const treeWeight of TREE_WEIGHTS) {
     for (const noneOffset of NONE_OFFSETS) {
-      const scores = splits.map(({ linear, trees }) => {
-        const predictions = data.map((d, i) =>
-          predictionFromChoice(
-            d.example.id,
-            decide({ weights: {}, noneOffset }, blendScores(linear[i], trees[i], treeWeight)),
-          ),
-        );
-        return scoreGap(examples, predictions);
-      });
+      const scores = splits.map((split) =>
+        scoreGap(examples, blendedPredictions(data, split, treeWeight, noneOffset)),
+      );
       const f1s = scores.map((s) => s.f1);
       const f1 = f1s.reduce((x, y) => x + y, 0) / f1s.length;
       const spread = (Math.max(...f1s) - Math.min(...f1s)) / 2;
