@@ -119,6 +119,29 @@ test("furniture inside the article container goes; embedded posts and running te
   }
 });
 
+test("a pop-up wrapper around a name's link keeps the name and drops the card", () => {
+  // The shape some sites use: one wrapper, named like a pop-up, holds the link and the card after it.
+  const card = (id: string, name: string) =>
+    `<span class="namecard-rollover"><a class="namecard-rollover-link" href="/p/${id}">${name}</a>` +
+    `<span class="namecard-rollover-block"><span><img src="${id}.jpg"><a href="/p/${id}">${name} Q. Full</a>` +
+    `<a href="/s/1">Ferry strike ends</a> <a href="/s/2">Budget talks stall</a> <a href="/p/${id}">MORE</a></span></span></span>`;
+  const html = `<html><body><article>
+    ${paragraph("The port authority approved the new ferry schedule after a long and heated meeting.")}
+    <p>Harbor Gov. ${card("lena", "Lena Ostrova")} (L) is defending the schedule, and Rep. ${card("tam", "Tam Hale")} said it was late.</p>
+    ${paragraph("Ferries will run every twenty minutes at peak hours starting next month, the authority said.")}
+  </article></body></html>`;
+  const text = extractArticle(html).text;
+  assert.ok(
+    text.includes(
+      "Harbor Gov. Lena Ostrova (L) is defending the schedule, and Rep. Tam Hale said it was late.",
+    ),
+    text,
+  );
+  for (const residue of ["Q. Full", "Ferry strike", "Budget talks", "MORE"]) {
+    assert.ok(!text.includes(residue), `${residue} should be gone`);
+  }
+});
+
 test("pruning that would take most of the article is undone", () => {
   // "author" is a furniture word, but here it names the wrapper of the whole story.
   const html = `<html><body><article><div class="author-story">

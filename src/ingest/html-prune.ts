@@ -57,10 +57,7 @@ const FURNITURE_WORDS = new Set([
   "breadcrumb",
   "breadcrumbs",
   "toolbar",
-  "tooltip",
-  "popover",
-  "hovercard",
-  "rollover",
+  // Pop-ups are not listed: prepareDocument has already dealt with them, keeping the links that open them.
   "author",
   "bio",
 ]);
@@ -68,8 +65,7 @@ const FURNITURE_WORDS = new Set([
 /** Before Readability: drop pop-up cards; unmask embedded posts so Readability keeps them. */
 export function prepareDocument(root: PrunableElement): void {
   for (const element of Array.from(root.querySelectorAll("[class], [id]"))) {
-    const words = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
-    if (POPUP_WORDS.test(words)) element.remove();
+    if (isPopup(element)) dropPopup(element);
   }
   for (const embed of Array.from(root.querySelectorAll(EMBED_SELECTOR))) {
     // A post is mostly links (its URL, the author's handle, the date): unwrapped to plain text, so
@@ -84,6 +80,26 @@ export function prepareDocument(root: PrunableElement): void {
       parent.removeAttribute("id");
     }
   }
+}
+
+const isPopup = (element: PrunableElement) =>
+  POPUP_WORDS.test(`${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`);
+
+/**
+ * Removes a pop-up but keeps what the reader sees in the sentence: the link that opens it. Some sites
+ * wrap the name's link and its card in one element named like a pop-up ("rollover-people" around
+ * "rollover-people-link" and "rollover-people-block"); removing that wrapper whole would delete the name
+ * from "Gov. [Jane Doe] (R) said". Such a wrapper starts with the link and holds a pop-up after it; a
+ * card that merely starts with a link (the full name on the card) still goes whole.
+ */
+function dropPopup(element: PrunableElement): void {
+  if (element.tagName === "A" && element.parentElement && isPopup(element.parentElement)) return;
+  const [first, ...rest] = Array.from(element.children);
+  if (first?.tagName === "A" && rest.some(isPopup)) {
+    for (const card of rest) card.remove();
+    return;
+  }
+  element.remove();
 }
 
 /** After Readability: remove furniture elements from the article container. */
