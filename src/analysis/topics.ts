@@ -1,9 +1,5 @@
-import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
-import type { Country } from "world-countries";
-
-// The package ships its data as JSON; its typings describe it but do not resolve as an ES default import.
-const countries: Country[] = createRequire(import.meta.url)("world-countries/countries.json");
+import { countries } from "../nlp/countries.ts";
 
 /**
  * Topic terms: what a statement is about, normalised so that different wordings land together.

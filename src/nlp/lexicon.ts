@@ -255,6 +255,17 @@ export const TITLES: ReadonlySet<string> = new Set(
 );
 
 /**
+ * More titles that precede a name in news ("NFL Insider Jo Bell", "NASA Administrator Jo Bell", "Lt
+ * Jo Bell"), used by name parsing only: kept apart from TITLES, which the attribution extractor also reads.
+ */
+export const NAME_ONLY_TITLES: ReadonlySet<string> = new Set(
+  words(`
+  administrator insider correspondent reporter analyst editor negotiator envoy economist lt col sgt
+  capt maj
+`),
+);
+
+/**
  * Title words that end a title rather than qualify it: the name follows them ("Trade and Ports
  * Minister Helena Voss"), while modifiers ("former", "state", "national", "vice") and honorifics
  * only precede another title word or the name.
@@ -268,6 +279,7 @@ export const HEAD_TITLES: ReadonlySet<string> = new Set(
   nominee candidate rabbi pastor reverend bishop cardinal dean professor coach chief counsel officer
   spokesman spokeswoman spokesperson adviser advisor aide strategist manager emperor founder chair ceo
   anchor host commentator columnist pollster economist mr. mrs. ms. mr mrs ms miss sir dame lord head
+  administrator insider correspondent reporter analyst editor negotiator envoy lt col sgt capt maj
 `),
 );
 
@@ -280,7 +292,7 @@ export const NAME_SUFFIXES: ReadonlySet<string> = new Set(["jr.", "jr", "sr.", "
 /** Particles inside surnames ("Chris Van Hollen", "Beto O'Rourke" has none, "Ludwig von Mises"). */
 export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
   words(`
-  van von de del della da di la le bin al
+  van von de del della da di la le bin al der den du des dos das ter ten
 `),
 );
 
@@ -413,6 +425,9 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set(
   office house senate congress inc. corp. co. ltd. group association institute foundation university
   college times post news journal network union center fund pac bank service services company
   corporation council network coalition alliance caucus government guild palace embassy authority
+  police military army navy equities securities capital partners holdings brokerage league club
+  studios records entertainment media labs technologies industries motors airlines airways
+  institutes organization organisation federation
 `),
 );
 

@@ -1,7 +1,9 @@
+import { countries } from "./countries.ts";
 import {
   FIRST_NAME_GENDER,
   GENDERED_TITLES,
   HEAD_TITLES,
+  NAME_ONLY_TITLES,
   NAME_SUFFIXES,
   POSSESSIVES,
   PRONOUNS,
@@ -9,6 +11,23 @@ import {
   TITLE_JOINERS,
   TITLES,
 } from "./lexicon.ts";
+
+/**
+ * Places that news uses for their governments ("China warned", "Washington concluded"): country names
+ * and capitals, plus common short forms.
+ */
+export const GOVERNMENT_PLACES: ReadonlySet<string> = new Set([
+  ...countries.flatMap((c) => [c.name.common, ...(c.capital ?? [])]),
+  ...["Britain", "UK", "U.K.", "US", "U.S.", "USA", "America", "Beijing", "Moscow", "Washington"],
+]);
+
+/** One-word country names and demonyms ("Britain", "Chinese"), which qualify a name but never start one. */
+const COUNTRY_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...countries.flatMap((c) => [c.name.common, c.demonyms?.eng?.m ?? "", c.demonyms?.eng?.f ?? ""]),
+    ...["Britain", "UK", "U.K.", "US", "U.S.", "America", "EU"],
+  ].filter((w) => w && !/\s/.test(w)),
+);
 
 /**
  * Person-name parsing: splits titles, party tags, nicknames and suffixes off a name as written in
@@ -37,9 +56,59 @@ export interface ParsedName {
  */
 const PARTY_TAG = /\(\s*([A-Z]{1,3})\s*-\s*([A-Z][A-Za-z. ]*?)\.?\s*\)/;
 const NICKNAME = /\(([A-Z][\w'’-]*)\)/;
+/** A party letter without a state ("Gov. Jo Bell (R)"): a one-letter tag is a party, never a nickname. */
+const PARTY_LETTER = /\(\s*([RDI])\s*\)/;
+
+/**
+ * Words before a name that qualify it without being part of it: a possessor ("NASA’s Administrator Jo
+ * Bell", "the BBC’s Jo Bell"), a lowercase role ("athletic director Jo Bell", "veteran analyst Jo
+ * Bell"), an acronym for a team or outlet ("Browns DL Jo Bell", "CBS Sports NFL Insider Jo Bell"), a
+ * compound modifier ("Sacramento-based", "14th-ranked") or a country ("Britain Jo Bell", as an extractor
+ * cuts "ambassador to Britain Jo Bell"). Returns how many leading words to move to the roles; the last
+ * word always stays, and an acronym or country is cut only when two words remain after it (a name).
+ */
+function leadingQualifiers(words: readonly string[]): number {
+  let cut = 0;
+  for (let i = 0; i < words.length - 1; i++) {
+    const word = words[i];
+    const remaining = words.length - 1 - i;
+    if (/['’]s$/.test(word) || /^\p{Ll}/u.test(word) || MODIFIER.test(word)) {
+      // Particles ("de Blasio") and title joiners ("Secretary of State") belong to the name or title.
+      // A joiner right after cut words ("friends of Mike Ford") goes with them.
+      const lower = word.toLowerCase();
+      if (!SURNAME_PARTICLES.has(lower) && (!TITLE_JOINERS.has(lower) || cut === i)) cut = i + 1;
+    } else if (
+      remaining >= 2 &&
+      isQualifierWord(word) &&
+      /^\p{Lu}/u.test(words[i + 1]) &&
+      !words.slice(i + 1).every(isAcronym)
+    )
+      cut = i + 1;
+  }
+  return cut;
+}
+
+/** Hyphenated or numbered modifiers: "Sacramento-based", "14th-ranked", "Ohio-born", "two-time". */
+const MODIFIER =
+  /(?:^\d|-(?:based|born|bred|ranked|seeded|led|owned|backed|funded|year-old|old|time|winning)$)/i;
+
+/** An all-capital acronym of two or more letters ("NFL", "DL", "CBS"), not an initial ("J.") or "U.S.". */
+function isAcronym(word: string): boolean {
+  return /^[A-Z][A-Z0-9&]+$/.test(word);
+}
+
+function isQualifierWord(word: string): boolean {
+  return isAcronym(word) || isPlaceWord(word);
+}
+
+/** A one-word country name or demonym ("China", "Swiss", "Britain"), unless it is also a given name. */
+export function isPlaceWord(word: string): boolean {
+  return COUNTRY_WORDS.has(word) && !FIRST_NAME_GENDER.has(word.toLowerCase());
+}
 
 function isTitleWord(word: string): boolean {
-  return TITLES.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return TITLES.has(lower) || NAME_ONLY_TITLES.has(lower);
 }
 
 function normalizeState(state: string): string {
@@ -59,13 +128,20 @@ export function parseName(raw: string): ParsedName {
     parsed.state = normalizeState(party[2]);
     text = text.replace(PARTY_TAG, " ").trim();
   }
+  const letter = text.match(PARTY_LETTER);
+  if (letter) {
+    parsed.party ??= letter[1];
+    text = text.replace(PARTY_LETTER, " ").trim();
+  }
   let nickname: string | undefined;
   const nick = text.match(NICKNAME);
   if (nick) {
     nickname = nick[1];
     text = text.replace(NICKNAME, " ").trim();
   }
-  const words = text.split(/\s+/).filter(Boolean);
+  const allWords = text.split(/\s+/).filter(Boolean);
+  const qualifiers = allWords.slice(0, leadingQualifiers(allWords));
+  const words = allWords.slice(qualifiers.length);
   const lastWord = words.at(-1);
   if (lastWord && NAME_SUFFIXES.has(lastWord.toLowerCase().replace(/,$/, ""))) {
     parsed.suffix = lastWord.replace(/,$/, "");
@@ -81,12 +157,18 @@ export function parseName(raw: string): ParsedName {
   );
   if (firstKnown > 0) nameStart = firstKnown;
   else nameStart = nameStartAfterTitles(words);
-  if (nameStart === words.length - 1 && isTitleWord(words[nameStart]) && nameStart === 0) {
-    // A lone title ("President") is a role, not a name.
-    parsed.roles.push(words[0]);
+  const titleOnly =
+    (nameStart === words.length - 1 && isTitleWord(words[nameStart]) && nameStart === 0) ||
+    endsInTitle(words);
+  // A lone title ("President", "South Dakota Gov." whose name a page dropped) is a role, not a name.
+  const roleEnd = titleOnly ? words.length : nameStart;
+  const role = [...qualifiers, ...words.slice(0, roleEnd)].join(" ");
+  if (role) parsed.roles.push(role);
+  if (titleOnly) {
+    const gendered = words.map((w) => GENDERED_TITLES.get(w.toLowerCase())).find(Boolean);
+    if (gendered) parsed.gender = gendered;
     return parsed;
   }
-  if (nameStart > 0) parsed.roles.push(words.slice(0, nameStart).join(" "));
   for (const role of parsed.roles) {
     const gendered = role
       .split(" ")
@@ -95,9 +177,14 @@ export function parseName(raw: string): ParsedName {
     if (gendered) parsed.gender = gendered;
   }
   let nameWords = words.slice(nameStart);
-  // "Gov. Camille Audran of Brenmoor": the place after the name is not part of it.
-  const of = nameWords.findIndex((w, i) => i >= 2 && w.toLowerCase() === "of");
-  if (of > 0) nameWords = nameWords.slice(0, of);
+  // "Gannett and McClatchy" is two names; "mass-market" ends no name.
+  if (nameWords.some((w) => w.toLowerCase() === "and") || /^\p{Ll}/u.test(nameWords.at(-1) ?? ""))
+    return parsed;
+  // "Gov. Camille Audran of Brenmoor": the place after the name is not part of it. Without a title,
+  // "Web of Angels" or "King of Monitors" is a title of a work, not a person's name.
+  const of = nameWords.findIndex((w, i) => i >= 1 && w.toLowerCase() === "of");
+  if (of === 1 && nameStart === 0 && qualifiers.length === 0) return parsed;
+  if (of >= 1) nameWords = nameWords.slice(0, of);
   if (nameWords.length === 0) return parsed;
   // Surname: the last word plus any particles before it ("Van Hollen", "de Blasio").
   let lastStart = nameWords.length - 1;
@@ -151,6 +238,39 @@ function nameStartAfterTitles(words: readonly string[]): number {
     return last - 1;
   return last;
 }
+
+/**
+ * "South Dakota Gov.", "Emirates President": a run ending in a title names an office whose holder is
+ * not written. An abbreviated title never ends a name; a spelled-out one ("Howard Dean", "Jo Judge")
+ * may, so it counts only when no known given name comes before it.
+ */
+function endsInTitle(words: readonly string[]): boolean {
+  const last = words.at(-1)?.toLowerCase() ?? "";
+  if (words.length < 2 || !HEAD_TITLES.has(last)) return false;
+  if (last.endsWith(".")) return true;
+  return (
+    ROLE_ONLY_TITLES.has(last) && !words.slice(0, -1).some((w) => FIRST_NAME_GENDER.has(w.toLowerCase()))
+  );
+}
+
+/** Spelled-out titles that are not also surnames (unlike "Dean", "Judge", "King", "Speaker"). */
+const ROLE_ONLY_TITLES = new Set([
+  "president",
+  "governor",
+  "senator",
+  "congressman",
+  "congresswoman",
+  "minister",
+  "secretary",
+  "chairman",
+  "chairwoman",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "ambassador",
+  "commissioner",
+  "mayor",
+]);
 
 /** True when every word before index i is a title word or a joiner or capitalised domain word. */
 function isTitleChain(words: readonly string[], i: number): boolean {

@@ -20,10 +20,10 @@ import {
   PRONOUNS,
   SOURCE_NOUNS,
   SURNAME_PARTICLES,
-  TITLES,
+  VERB_GROUP_FILLERS,
   words,
 } from "./lexicon.ts";
-import { keyOf, type ParsedName, parseName } from "./names.ts";
+import { GOVERNMENT_PLACES, isPlaceWord, keyOf, type ParsedName, parseName } from "./names.ts";
 import { firstIndex } from "./sorted.ts";
 
 /**
@@ -336,24 +336,73 @@ function organizationLike(text: string): boolean {
   const bare = text.replace(/^the\s+/i, "").replace(/['’]s$/, "");
   const lowerText = bare.toLowerCase();
   if (ORGANIZATION_NAMES.has(lowerText)) return true;
+  // "Officials at the Ministry of Trade", "Ministers in the governing Liberal Union": people described by
+  // the body they belong to. ("Friends of the Earth" is a name: "of" does not count here.)
+  const [first, second] = lowerText.split(/\s+/);
+  if (
+    ["person", "group"].includes(speakerNounKind(first) ?? "") &&
+    /^(?:in|at|from|with|for)$/.test(second ?? "")
+  )
+    return false;
+  // "NASA", "VW", "CBS DFW": acronyms name agencies, firms and outlets; people are not written in capitals.
+  if (bare.split(/\s+/).every((w) => /^[A-Z][A-Z0-9&]+$/.test(w.replace(/\./g, "")) && w.length > 1))
+    return true;
+  // "China said", "Washington had concluded": a country or capital speaks for its government.
+  if (GOVERNMENT_PLACES.has(bare) && !FIRST_NAME_GENDER.has(lowerText)) return true;
+  // "The Doobie Brothers", "the People’s Daily", "The Afghan Taliban": a person's name takes no article,
+  // so "the" before capitalised words names an organisation, unless a title makes it a role
+  // ("the Senate Majority Leader").
+  if (/^the\s/i.test(text) && bare.length > 0) {
+    const rest = bare.split(/\s+/);
+    const capitalizedRun = rest.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(of|for|and|on|the)$/.test(w));
+    // A possessive title names the body's owner, not a person ("the U.S. Attorney’s Office").
+    const role = rest.some((w) => !/['’]s$/.test(w) && isRoleHead(w));
+    // "The Democrats" are party members, a group rather than an organisation's name.
+    const members = speakerNounKind(rest[rest.length - 1].toLowerCase()) === "group";
+    if (capitalizedRun && !role && !members) return true;
+  }
   const words = lowerText.split(/\s+/);
   // "Senate Intelligence Committee" ends with its kind; "Ministry of Finance" starts with it.
   if (words.length > 2 && words[1] === "of" && ORGANIZATION_HEADS.has(words[0])) return true;
+  const personal = words.some((w) => FIRST_NAME_GENDER.has(w) || HEAD_TITLES.has(w));
+  // "Committee for a Responsible Federal Budget", "Institute on Drug Abuse": a kind of body and its remit.
+  if (
+    !personal &&
+    words.some((w, i) => ORGANIZATION_HEADS.has(w) && /^(of|for|on)$/.test(words[i + 1] ?? ""))
+  )
+    return true;
   if (words.length > 0 && ORGANIZATION_HEADS.has(words[words.length - 1])) return true;
   // "the Roper Center for Public Opinion Research": an organisation word inside a capitalised name,
   // unless the name is a person's ("House Speaker Paul Ryan" has a known given name).
   const capitalized = bare
     .split(/\s+/)
     .every((w) => /^[\p{Lu}\d(&]/u.test(w) || /^(of|for|and|on|the)$/.test(w));
-  const personal =
-    words.some((w) => FIRST_NAME_GENDER.has(w)) || words.some((w) => TITLES.has(w) && w !== "house");
   return capitalized && !personal && words.some((w) => ORGANIZATION_HEADS.has(w));
+}
+
+/**
+ * Evidence that a parsed name is a person's: a title that heads a role ("Sen.", "President", "Mr.");
+ * qualifiers such as "North American" or "former" alone are not.
+ */
+function hasHeadTitle(parsed: ParsedName): boolean {
+  return parsed.roles.some((role) => role.split(" ").some((w) => HEAD_TITLES.has(w.toLowerCase())));
+}
+
+/**
+ * The kind of speaker a noun names (see SOURCE_NOUNS); a plural of a person noun ("ministers",
+ * "diplomats" after "diplomat") names a group. The lexicon lists the common plurals only, and it is shared
+ * with the attribution rules, so the plural is worked out here rather than added there.
+ */
+function speakerNounKind(word: string): "person" | "group" | "organization" | undefined {
+  const kind = SOURCE_NOUNS.get(word);
+  if (kind || !word.endsWith("s")) return kind;
+  return SOURCE_NOUNS.get(word.slice(0, -1)) === "person" ? "group" : undefined;
 }
 
 /** A word that can head a role phrase: a title ("minister", "Sen.") or a person noun ("economist"). */
 function isRoleHead(word: string): boolean {
   const lower = word.toLowerCase();
-  return !KINSHIP.has(lower) && (HEAD_TITLES.has(lower) || SOURCE_NOUNS.get(lower) === "person");
+  return !KINSHIP.has(lower) && (HEAD_TITLES.has(lower) || speakerNounKind(lower) === "person");
 }
 
 /**
@@ -431,13 +480,31 @@ class Resolver {
   private readonly tentativeList: TentativeName[] = [];
   private readonly nameHints: readonly NameHint[];
   private readonly useCorefModel: boolean;
+  /** Surnames that some full name, titled name or hover card in the article gives to a person. */
+  private readonly personSurnames: ReadonlySet<string>;
+  private readonly organizationVotes = new Map<string, boolean>();
   private seen = 0;
 
-  constructor(doc: Doc, options: SpeakerOptions = {}) {
+  constructor(doc: Doc, names: readonly Span[], options: SpeakerOptions = {}) {
     this.doc = doc;
     this.sentenceStarts = doc.sentences.map((s) => s.start);
     this.nameHints = options.nameHints ?? [];
     this.useCorefModel = options.corefModel ?? false;
+    const surnames = new Set<string>();
+    const written = [...names.map((span) => doc.slice(span)), ...this.nameHints.map((h) => h.fullName)];
+    for (const text of written) {
+      // A known given name before a capitalised word marks a surname even inside a headline's long
+      // capitalised run ("Hillary Clinton Goes After Donald Trump").
+      const runWords = text.split(/\s+/);
+      runWords.forEach((w, i) => {
+        const next = runWords[i + 1]?.replace(/['’]s$/, "");
+        if (next && FIRST_NAME_GENDER.has(w.toLowerCase()) && /^\p{Lu}/u.test(next)) surnames.add(next);
+      });
+      if (organizationLike(text)) continue;
+      const parsed = parseName(text);
+      if (parsed.last && (parsed.first || hasHeadTitle(parsed) || parsed.gender)) surnames.add(parsed.last);
+    }
+    this.personSurnames = surnames;
   }
 
   /** Keeps a two- or three-word capitalised name that has no person evidence yet ("Helena Voss"). */
@@ -573,10 +640,18 @@ class Resolver {
   nameEntity(span: Span, asSource: boolean): { entity: Entity; resolution: SpeakerResolution } | null {
     const text = this.doc.slice(span);
     if (organizationLike(text)) return { entity: this.organization(text), resolution: "name" };
+    // "Toyota" after a headline's "TOYOTA": a name already known as an organisation's stays one.
+    const seenOrganization = this.organizations.get(
+      text
+        .replace(/^the\s+/i, "")
+        .replace(/['’]s$/, "")
+        .toLowerCase(),
+    );
+    if (seenOrganization) return { entity: this.organization(text), resolution: "name" };
     const parsed = parseName(text);
     if (!parsed.last) return null;
     const key = keyOf(parsed) ?? parsed.last;
-    const hasTitle = parsed.roles.some((role) => role.split(" ").some((w) => TITLES.has(w.toLowerCase())));
+    const hasTitle = hasHeadTitle(parsed);
     const known = parsed.gender !== undefined || hasTitle || parsed.party !== undefined;
     // A bare surname joins the fullest earlier entity with that surname (and no conflicting given name).
     const matches = (this.peopleBySurname.get(parsed.last) ?? []).filter(
@@ -602,13 +677,91 @@ class Resolver {
       this.absorb(entity, parsed);
       return { entity, resolution: key === entity.name ? "name" : "alias" };
     }
+    // "Liu" after "Liu Xiaming", "Elise" after "Elise Matthesen": a lone word that is the given name of
+    // exactly one person named earlier is that person (names written family name first, first names in
+    // features and sport).
+    const single = !parsed.first && parsed.roles.length === 0 && !/\s/.test(parsed.last);
+    if (single) {
+      const byGiven = this.personByGivenName(parsed.last, span.start);
+      if (byGiven) return { entity: byGiven, resolution: "alias" };
+    }
     if (!known && !asSource) return null;
+    // "Nissan says it will", "Chelsea hope to": news introduces a person by full name before using the
+    // surname alone, so a lone capitalised word with no person behind it anywhere in the article (no
+    // full name, title or hover card with that surname) that the article treats as an "it" or a
+    // plural is a company or other organisation.
+    if (single && !known && !this.personSurnames.has(parsed.last) && this.treatedAsOrganization(parsed.last))
+      return { entity: this.organization(text), resolution: "name" };
     const entity: Entity = { kind: "person", name: key, parsed, roles: new Set() };
     this.absorb(entity, parsed);
     const namesakes = this.peopleBySurname.get(parsed.last) ?? [];
     namesakes.push(entity);
     this.peopleBySurname.set(parsed.last, namesakes);
     return { entity, resolution: "name" };
+  }
+
+  /**
+   * How the article refers back to a bare name: after each use of the word, the first pronoun in its
+   * sentence ("Nissan says it will", "VW says ... its") or a plural verb right after it ("Chelsea hope",
+   * "Big Machine have") votes for an organisation; "he", "she", "his", "her" vote for a person.
+   */
+  private treatedAsOrganization(word: string): boolean {
+    const cached = this.organizationVotes.get(word);
+    if (cached !== undefined) return cached;
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const uses = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}'’-])`, "gu");
+    let organization = 0;
+    let person = 0;
+    for (const use of this.doc.text.matchAll(uses)) {
+      const end = use.index + use[0].length;
+      const sentence = this.doc.sentences[this.sentenceOf(use.index)];
+      // The pronoun that refers back to a subject follows closely ("Alden on Tuesday announced that it");
+      // later ones are as likely to mean someone else.
+      const rest = this.doc.text
+        .slice(end, Math.max(end, sentence?.end ?? end))
+        .split(/\s+/)
+        .slice(0, 9)
+        .join(" ");
+      // "Clinton aides", "Trump Tower": the word modifies another noun and is not the subject.
+      const next = /^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? "";
+      if (/^\p{Lu}/u.test(next) || speakerNounKind(next.toLowerCase()) !== undefined) continue;
+      if (/^\s*(?:have|are|were|hope|say|want|plan|expect|believe|do)\b/.test(rest)) organization++;
+      const pronoun = /\b(it|its|itself|they|their|he|she|his|her|him|himself|herself)\b/i.exec(rest)?.[1];
+      if (!pronoun) continue;
+      if (/^(it|its|itself|they|their)$/i.test(pronoun)) organization++;
+      else person++;
+    }
+    const verdict = organization > person;
+    this.organizationVotes.set(word, verdict);
+    return verdict;
+  }
+
+  /** The person already known by this surname ("Bell" after "Jo Bell"), without creating anyone. */
+  knownPerson(surname: string, offset: number): { entity: Entity; resolution: SpeakerResolution } | null {
+    const people = (this.peopleBySurname.get(surname) ?? []).filter((e) =>
+      this.mentions.some((m) => m.entity === e && m.end <= offset),
+    );
+    if (people.length === 1) return { entity: people[0], resolution: "alias" };
+    // "Aria Lund lost the final. ... the 14th-ranked Lund": a full name not yet known as a person's.
+    const earlier =
+      people.length === 0 ? this.tentativeFor({ last: surname, middle: [], roles: [] }, offset) : undefined;
+    return earlier ? { entity: this.confirm(earlier), resolution: "alias" } : null;
+  }
+
+  /** The one person named before `offset` whose given name is `word` (none when two people share it). */
+  private personByGivenName(word: string, offset: number): Entity | undefined {
+    const people = new Set<Entity>();
+    const spoke = new Set<Entity>();
+    for (const m of this.mentions) {
+      if (m.end > offset || m.entity.kind !== "person" || m.entity.parsed?.first !== word) continue;
+      people.add(m.entity);
+      if (m.isSource) spoke.add(m.entity);
+    }
+    const [person] = people;
+    // Only a name known to be a person's: a known given name, a role, or a speaker ("Patriot Coal",
+    // a company taken for a name, must not absorb every "Patriot").
+    const certain = person && (person.gender || person.roles.size > 0 || spoke.has(person));
+    return people.size === 1 && certain ? person : undefined;
   }
 
   /** Merges what a new spelling tells about an entity: a fuller name, roles, party, gender. */
@@ -630,6 +783,9 @@ class Resolver {
       .replace(/['’]s$/, "")
       .trim();
     const existing = this.organizations.get(name.toLowerCase());
+    // A headline's "TOYOTA" gives way to the name as the prose writes it ("Toyota").
+    if (existing && existing.name === existing.name.toUpperCase() && name !== name.toUpperCase())
+      existing.name = name;
     if (existing) return existing;
     const entity: Entity = { kind: "organization", name, roles: new Set() };
     this.organizations.set(name.toLowerCase(), entity);
@@ -638,7 +794,8 @@ class Resolver {
 
   /** A speaker known only by a description ("officials", "a spokesman"): one entity per mention. */
   description(text: string, kind: Speaker["kind"]): Entity {
-    const name = text.replace(/^(the|some|many|a|an)\s+/i, "").trim();
+    // "Many in Port Ellery" keeps "Many": without it the name would start at the preposition.
+    const name = text.replace(/^(the|some|many|a|an)\s+(?!(?:in|at|of|from|across|around)\s)/i, "").trim();
     return { kind, name, roles: new Set() };
   }
 
@@ -907,11 +1064,45 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
   const raw = doc.slice(source);
   const start = source.start + (raw.length - raw.trimStart().length);
   const end = source.start + raw.trimEnd().length;
-  // "Voss herself": the intensifier is no part of the name.
-  const intensifier = /\s+(?:himself|herself|themselves|itself)$/i.exec(doc.text.slice(start, end));
-  let core = { start, end: intensifier ? end - intensifier[0].length : end };
-  const text = doc.text.slice(start, core.end);
-  const comma = text.search(/,\s/);
+  // "Voss herself", "He instead", "Early still": an intensifier or adverb the extractor took along is
+  // no part of the name.
+  const trailing = /(?:\s+\p{Ll}+)+$/u.exec(doc.text.slice(start, end));
+  const adverbs = trailing?.[0].trim().split(/\s+/) ?? [];
+  const strip =
+    trailing && adverbs.every((w) => TRAILING_ADVERBS.has(w) || VERB_GROUP_FILLERS.has(w)) ? trailing[0] : "";
+  let core = { start, end: end - strip.length };
+  let text = doc.text.slice(start, core.end);
+  // "Clark in October", "Jo Bell at the summit": a capitalised name ends where a time or place phrase starts.
+  const phrase =
+    /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+(?:in|at|during|via|on|last|this|earlier)\s/u.exec(
+      text,
+    );
+  const phraseWords = phrase?.[1].toLowerCase().split(/\s+/) ?? [];
+  if (
+    phrase &&
+    !ORGANIZATION_HEADS.has(phraseWords.at(-1) ?? "") &&
+    // "Many in Port Ellery", "Officials at the port": a description, not a name, before the phrase.
+    !phraseWords.some((w) => speakerNounKind(w) !== undefined || NOT_NAMES.has(w))
+  ) {
+    core = { start, end: start + phrase[1].length };
+    text = phrase[1];
+  }
+  // "Public companies such as A and B": the examples are not the speaker.
+  const examples = /\s+(?:such as|including|like)\s/.exec(text);
+  if (
+    examples &&
+    /^\p{Ll}/u.test(
+      text
+        .replace(/^(?:the|a|an)\s+/i, "")
+        .split(/\s+/)
+        .at(-1) ?? "",
+    )
+  ) {
+    core = { start, end: start + examples.index };
+    text = text.slice(0, examples.index);
+  }
+  // A dash sets off an appositive as a comma does ("Peng Mei — project manager for ...").
+  const comma = text.search(/,\s|\s(?:[—–]|--)\s/);
   // A description then the name in apposition ("A ministry spokeswoman, Dalia Renner"): the name speaks.
   // ("The committee's chairwoman, Sen. Nadia Ferrante (L-Norv.)": a party tag stays with the name.)
   const named =
@@ -921,10 +1112,25 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
     core = { start: offset, end: offset + named[1].length };
   } else if (comma > 0 && /^\p{Lu}/u.test(text.slice(0, comma).replace(/^the\s+/i, ""))) {
     core = { start, end: start + comma };
+  } else if (
+    comma > 0 &&
+    ["person", "group"].includes(
+      speakerNounKind(text.slice(0, comma).split(/\s+/).at(-1)?.toLowerCase() ?? "") ?? "",
+    )
+  ) {
+    // "one legal expert, as reported by the Independent": the speaker is the description before the comma.
+    core = { start, end: start + comma };
   }
   const group = groups.find((g) => g.start <= core.start && g.end > core.end && g.start < core.end);
   return group ? { start: core.start, end: group.end } : core;
 }
+
+/** Adverbs that an extractor leaves at the end of a source ("He instead said", "Early still says"). */
+const TRAILING_ADVERBS = new Set(
+  words(`
+  instead very still also too however alone both all himself herself themselves itself
+`),
+);
 
 /** Words a speaker's phrase does not start with, or end with: a source cut in the wrong place. */
 const SLIP_FIRST = new Set("of to for with by who which that how having being".split(" "));
@@ -940,20 +1146,82 @@ function isExtractionSlip(text: string): boolean {
   if (PRONOUNS.has(lower) || POSSESSIVES.has(lower)) return false;
   const words = lower.split(/\s+/);
   if (SLIP_FIRST.has(words[0]) || SLIP_LAST.has(words[words.length - 1])) return true;
-  return words.length === 1 && /^\p{Ll}+$/u.test(text) && !SOURCE_NOUNS.has(lower);
+  return words.length === 1 && /^\p{Ll}+$/u.test(text) && speakerNounKind(lower) === undefined;
 }
+
+/** Words that open a page element rather than name a speaker ("Note:", "Disclaimer:", "Q:"). */
+const LABELS = new Set(
+  words(`
+  note summary disclaimer disclosure update correction editor's one never why
+`),
+);
+
+/** A one-word source that cannot be a speaker: a label, a sentence adverb or a lone capital letter. */
+function isLabel(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  const lower = text.toLowerCase();
+  if (PRONOUNS.has(lower) || POSSESSIVES.has(lower)) return false;
+  if (speakerNounKind(lower) !== undefined) return false;
+  return /^\p{Lu}$/u.test(text) || LABELS.has(lower) || (/^\p{Lu}/u.test(text) && NOT_NAMES.has(lower));
+}
+
+/**
+ * A lowercase role before a name ("athletic director Jo Bell", "the 14th-ranked Bell", "firm JP
+ * Morgan"): the name speaks, the words before it describe it. Returns the speaker, or undefined when the
+ * source does not end in a name.
+ */
+function describedName(resolver: Resolver, core: Span, text: string): Speaker | null | undefined {
+  if (!/^\p{Ll}/u.test(text)) return undefined;
+  const words = text.split(/\s+/);
+  let first = words.length;
+  while (first > 0 && /^\p{Lu}/u.test(words[first - 1])) first--;
+  if (first === words.length || first === 0) return undefined;
+  // Only a role, a modifier or an organisation noun describes the name ("host", "14th-ranked",
+  // "firm"); "the league to suspend Garrett" or "friends of Mike Ford" is about someone else.
+  const before = words.slice(0, first).map((w) => w.toLowerCase());
+  const describer = before[before.length - 1];
+  const describes =
+    isRoleHead(describer) || speakerNounKind(describer) === "organization" || /\d|-\p{Ll}+$/u.test(describer);
+  if (!describes || before.length > 5 || before.some((w) => DESCRIPTION_BREAKS.has(w))) return undefined;
+  const name = words.slice(first).join(" ");
+  const nameStart = core.start + text.lastIndexOf(name);
+  const nameSpan = { start: nameStart, end: nameStart + name.length };
+  const noun = words[first - 1].toLowerCase();
+  let found: { entity: Entity; resolution: SpeakerResolution } | null = null;
+  if (speakerNounKind(noun) === "organization" || organizationLike(name))
+    found = { entity: resolver.organization(name), resolution: "name" };
+  else if (parseName(text).first) found = resolver.nameEntity(core, true);
+  else found = resolver.knownPerson(name, core.start);
+  if (!found) return undefined;
+  const m = resolver.addMention(core, found.entity, found.resolution);
+  m.isSource = true;
+  resolver.addRolesAround(found.entity, nameSpan);
+  return speakerOf(m);
+}
+
+/** Words that put a name outside a description: "friends of X", "the league to suspend X", "X and Y". */
+const DESCRIPTION_BREAKS = new Set(
+  words("of to than by from for with and or at in on as like about against"),
+);
 
 /** Two names joined by "and" ("Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)"): their spans in `text`. */
 function namePair(text: string): [Span, Span] | null {
   const and = text.indexOf(" and ");
   if (and < 0 || text.indexOf(" and ", and + 1) >= 0) return null;
-  const left = text.slice(0, and);
+  // "both Vindman and Williams": "both" only marks the pair.
+  const from = /^both\s+/i.exec(text)?.[0].length ?? 0;
+  const left = text.slice(from, and);
   const right = text.slice(and + 5);
+  // Surnames alone count ("Volker and Morrison", "Dale and Martha"): one person is never "X and Y".
   const isName = (part: string) =>
-    /^\p{Lu}/u.test(part) && !!parseName(part).first && !organizationLike(part);
+    part.split(/\s+/).length <= 5 &&
+    part.split(/\s+/).every((w) => /^[\p{Lu}(]/u.test(w) || SURNAME_PARTICLES.has(w)) &&
+    (GOVERNMENT_PLACES.has(part) || (!!parseName(part).last && !organizationLike(part)));
   if (!isName(left) || !isName(right) || /\bof$/.test(left)) return null;
+  // "Harbour and Fisheries Minister Orla Fenwick": a lone word before a titled name joins the title.
+  if (!/\s/.test(left) && parseName(right).roles.length > 0) return null;
   return [
-    { start: 0, end: and },
+    { start: from, end: and },
     { start: and + 5, end: text.length },
   ];
 }
@@ -980,14 +1248,15 @@ function resolveSource(
   const doc = resolver.doc;
   const core = coreOfSource(doc, source, groups);
   const text = doc.slice(core).trim();
-  const lowerText = text.toLowerCase();
-  if (isExtractionSlip(text)) return null;
+  // "We’ve", "You’re", "I’m": a pronoun with its verb contracted onto it is still the pronoun.
+  const lowerText = text.toLowerCase().replace(/^(i|you|we|they|he|she|it)['’](?:ve|re|ll|d|m|s)$/, "$1");
+  if (isExtractionSlip(text) || isLabel(text)) return null;
   const pair = namePair(text);
   if (pair) {
     // "Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)": both are people; the statement is theirs jointly.
     const spans = pair.map((part) => ({ start: core.start + part.start, end: core.start + part.end }));
     const people = spans.map((span) => resolver.nameEntity(span, true));
-    if (people.every((p) => p?.entity.kind === "person")) {
+    if (people.every((p) => p !== null)) {
       // Each is also mentioned on their own, so a later "the Republican senator" can find them.
       people.forEach((p, i) => {
         if (p) resolver.addMention(spans[i], p.entity, p.resolution);
@@ -1039,13 +1308,18 @@ function resolveSource(
       return { ...speakerOf(m), mention: { start: holder.start, end: holder.end } };
     }
   }
+  const described = describedName(resolver, core, text);
+  if (described !== undefined) return described;
   const nameSpan = extendToName(names, core);
   const nameText = doc.slice(nameSpan).trim();
   // A name inside the source ("Director of National Intelligence Dan Coats", "Trump campaign").
-  const capitalized = /^\p{Lu}/u.test(text.replace(/^(the|a|an)\s+/i, ""));
+  // "His program on Wednesday" is a description, capitalised only by its place in the sentence.
+  const capitalized =
+    /^\p{Lu}/u.test(text.replace(/^(the|a|an)\s+/i, "")) &&
+    !POSSESSIVES.has(text.split(/\s+/)[0].toLowerCase());
   const head = headNoun(text);
   const modifiers = modifiersOf(text);
-  const nounKind = SOURCE_NOUNS.get(head);
+  const nounKind = speakerNounKind(head);
   // "the statement said" speaks for the last speaker; "The Harbor Post" is a newspaper's name.
   if (DOCUMENT_NOUNS.has(head) && !capitalized) {
     const found = resolver.previousSpeakerMention(source.start);
@@ -1060,7 +1334,9 @@ function resolveSource(
     return speakerOf(m);
   }
   // A name does not end in a lowercase word: "Port employers" at a sentence start is a noun phrase.
-  if (capitalized && !nounKind && !/^\p{Ll}+$/u.test(nameText.split(/\s+/).at(-1) ?? "")) {
+  // "Mr. King", "Dr. Judge": an honorific makes a name of a word that is also a role noun.
+  const honorific = /^(?:mr|mrs|ms|dr|miss)\.?\s+\p{Lu}/iu.test(text);
+  if (capitalized && (!nounKind || honorific) && !/^\p{Ll}+$/u.test(nameText.split(/\s+/).at(-1) ?? "")) {
     const found = resolver.nameEntity(nameSpan, true);
     if (found) {
       const m = resolver.addMention(source, found.entity, found.resolution);
@@ -1071,14 +1347,32 @@ function resolveSource(
   }
   if (nounKind === "group") {
     // "Ministry officials", "Guild officials": a capitalised modifier naming an organisation in the article.
-    const original = text.split(/\s+/).slice(0, -1);
+    // The words before the head, not those of a place after it ("Many in Hong Kong").
+    const original = text
+      .replace(/\s+(?:in|at|from|to|with|of|across|around)\s.*$/, "")
+      .split(/\s+/)
+      .slice(0, -1);
     for (const word of original) {
       if (!/^\p{Lu}/u.test(word) || /^(The|A|An|Some|Many)$/.test(word)) continue;
+      // "Swiss scientists", "US officials": a nationality is not an organisation they speak for.
+      const bareWord = word.replace(/['’]s?$/, "");
+      if (isPlaceWord(bareWord) || GOVERNMENT_PLACES.has(bareWord)) continue;
       const org = resolver.resolveOrganization(source.start, word.replace(/['’]s?$/, ""), true);
       if (org) return linked(resolver, source, org, "description");
     }
   }
-  if (nounKind === "person" || (capitalized && nounKind !== "group" && nounKind !== "organization")) {
+  // "the US lawyers", "Health bosses", "Both companies": an unlisted plural head is a group of speakers.
+  if (!nounKind && /[^su'’]s$/.test(head)) {
+    const m = resolver.addMention(source, resolver.description(text, "group"), "description");
+    m.isSource = true;
+    return speakerOf(m);
+  }
+  // "His doctor": a possessed singular noun is one person, like a capitalised unknown head.
+  const possessed = POSSESSIVES.has(text.split(/\s+/)[0].toLowerCase());
+  if (
+    nounKind === "person" ||
+    ((capitalized || possessed) && nounKind !== "group" && nounKind !== "organization")
+  ) {
     const byRole = resolver.resolveRole(source.start, head, modifiers);
     if (byRole) return linked(resolver, source, byRole, "description");
     // Only a definite description ("the minister") re-names someone; "a spokesman", "one official" do not.
@@ -1132,13 +1426,13 @@ export function hintAliases(doc: Doc): ReadonlyMap<string, readonly string[]> {
 }
 
 export function resolveSpeakers(doc: Doc, options: SpeakerOptions = {}): void {
-  const resolver = new Resolver(doc, options);
   const sources = doc.attributions
     .map((attribution, index) => ({ attribution, index }))
     .filter((x) => x.attribution.source)
     .sort((a, b) => (a.attribution.source?.start ?? 0) - (b.attribution.source?.start ?? 0));
   const groups = groupCandidates(doc);
   const candidates = nameCandidates(doc).filter((span) => !insideAny(groups, span.start));
+  const resolver = new Resolver(doc, candidates, options);
   const sourceSpans = mergeSpans(
     sources.map((s) => s.attribution.source).filter((span): span is Span => span !== null),
   );
