@@ -3,14 +3,19 @@ import { statementTopics, type TopicTerm, topicTerms } from "./analysis/topics.t
 import { cleanText } from "./clean/clean.ts";
 import type { RawArticle } from "./ingest/types.ts";
 import type { Attribution, Doc, Span } from "./nlp/doc.ts";
+import { isEnglish, languageOf } from "./nlp/language.ts";
 import { aliasForm } from "./nlp/names.ts";
 import { analyze, extractionWith } from "./nlp/pipeline.ts";
+import { sentencizer } from "./nlp/sentencizer.ts";
 import { hintAliases, resolveSpeakers } from "./nlp/speakers.ts";
+import { tokenizer } from "./nlp/tokenizer.ts";
 import type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
 
 export type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
 
 const EXTRACTION = extractionWith("combined");
+/** For text in another language: sentences for the article's topics, no attributions. */
+const SENTENCES_ONLY = [tokenizer, sentencizer];
 
 /** Joins the parts of a split quotation into one readable statement. */
 const CONTENT_JOINER = " … ";
@@ -22,7 +27,8 @@ const CONTENT_JOINER = " … ";
  */
 export function processArticle(raw: RawArticle): ProcessedArticle {
   const cleaned = cleanText(raw.text);
-  const doc = analyze(cleaned.text, EXTRACTION);
+  const language = languageOf(cleaned.text);
+  const doc = analyze(cleaned.text, isEnglish(language) ? EXTRACTION : SENTENCES_ONLY);
   // Hover cards the cleaner removed name people in full: they are hints for resolving the speakers.
   resolveSpeakers(doc, { nameHints: cleaned.hoverNames });
   const toRaw = (span: Span | null) => (span ? cleaned.map.spanToRaw(span) : null);
@@ -50,6 +56,7 @@ export function processArticle(raw: RawArticle): ProcessedArticle {
     outlet: raw.outlet,
     byline: raw.byline,
     published: raw.published,
+    language,
     rawText: raw.text,
     text: cleaned.text,
     // Plain segments, not the map object: it must survive structured clone and JSON.

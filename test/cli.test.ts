@@ -380,3 +380,57 @@ test("the worker pool and the main thread store the same record", () => {
   assert.ok(inline.length > 0);
   assert.deepEqual(rows("pool.db"), inline);
 });
+
+test("an article not in English is stored without statements, and ingest and extract say why", () => {
+  // Written for this test: a fictional harbour story in Portuguese, with a quote an English extractor
+  // would misread ("ATENÇÃO" and "Prof. Marta" as speakers).
+  const portuguese = [
+    "Título: Balsa nova para a ilha",
+    "",
+    "A prefeitura de Porto Alvo anunciou nesta segunda-feira que a nova balsa começará a operar em março.",
+    "",
+    "Prof. Marta: A gente esperou muito tempo por isso, e agora os moradores vão atravessar em vinte minutos.",
+    "",
+    "ATENÇÃO: os horários podem mudar durante as obras no cais, segundo a secretaria de transportes.",
+    "",
+    "O secretário disse que o preço da passagem não vai subir neste ano, apesar do custo do combustível.",
+  ].join("\n");
+  writeFileSync(file("balsa.txt"), portuguese);
+  const extracted = onrecord(["extract", "balsa.txt", "good-2.txt"]);
+  assert.equal(extracted.code, 0, extracted.stderr);
+  const [foreign, english] = extracted.stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+  assert.equal(foreign.language, "por");
+  assert.deepEqual(foreign.attributions, []);
+  assert.equal(english.language, "eng");
+  assert.ok(english.attributions.length > 0, "the English article next to it is extracted as before");
+  const listing = onrecord(["extract", "balsa.txt", "--format", "text"]);
+  assert.match(listing.stdout, /== balsa\.txt \(language por, not English: no attributions extracted\)/);
+
+  const db = file("language.db");
+  const ingested = onrecord(["ingest", "balsa.txt", "good-2.txt", "--db", db]);
+  assert.equal(ingested.code, 0, ingested.stderr);
+  assert.match(ingested.stdout, /stored 2,/);
+  assert.match(ingested.stdout, /not in English: 1 \(stored without statements/);
+  const conn = new Database(db, { readonly: true });
+  try {
+    const rows = conn
+      .prepare("SELECT origin, language, statement_count FROM articles ORDER BY origin")
+      .all() as {
+      origin: string;
+      language: string;
+      statement_count: number;
+    }[];
+    assert.deepEqual(
+      rows.map((row) => [path.basename(row.origin), row.language, row.statement_count > 0]),
+      [
+        ["balsa.txt", "por", false],
+        ["good-2.txt", "eng", true],
+      ],
+    );
+  } finally {
+    conn.close();
+  }
+});

@@ -59,6 +59,7 @@ function article(
     id,
     origin: `${id}.txt`,
     format: "text",
+    language: "eng",
     title: id,
     outlet: "The Fictional Ledger",
     published,

@@ -4,6 +4,7 @@ import { Option } from "commander";
 import type { InputFormat } from "../ingest/options.ts";
 import type { RawArticle, ReadFailure } from "../ingest/types.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
+import { isEnglish } from "../nlp/language.ts";
 import type { ProcessedArticle } from "../record/types.ts";
 import {
   addInputOptions,
@@ -27,6 +28,8 @@ export interface ExtractedFile {
   file: string;
   /** The text the offsets index, when it is not the file's own text (HTML bodies, dump records). */
   text?: string;
+  /** ISO 639-3 code of the article's language; attributions are extracted from English only. */
+  language: string;
   attributions: {
     source: TextSpan | null;
     cue: TextSpan | null;
@@ -84,7 +87,7 @@ export function registerExtract(program: Command): void {
 export function toExtractedFile(raw: RawArticle, processed: ProcessedArticle): ExtractedFile {
   const at = (span: Span | null): TextSpan | null =>
     span ? { start: span.start, end: span.end, text: raw.text.slice(span.start, span.end) } : null;
-  const file: ExtractedFile = { file: raw.origin, attributions: [] };
+  const file: ExtractedFile = { file: raw.origin, language: processed.language, attributions: [] };
   if (!isWholeFile(raw)) file.text = raw.text;
   file.attributions = processed.statements.map((statement) => ({
     source: at(statement.rawSource),
@@ -113,7 +116,9 @@ function isWholeFile(raw: RawArticle): boolean {
 
 function formatListing(file: ExtractedFile, processed: ProcessedArticle): string {
   const lines = [
-    `== ${file.file} (${file.attributions.length} attributions; spans are [as read | cleaned])`,
+    isEnglish(file.language)
+      ? `== ${file.file} (${file.attributions.length} attributions; spans are [as read | cleaned])`
+      : `== ${file.file} (language ${file.language}, not English: no attributions extracted)`,
     "",
     processed.text.trimEnd(),
     "",

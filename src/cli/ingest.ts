@@ -74,7 +74,14 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
         cliProgress.Presets.shades_classic,
       )
     : undefined;
-  const zero: IngestProgress = { read: 0, stored: 0, alreadyPresent: 0, failed: 0, statements: 0 };
+  const zero: IngestProgress = {
+    read: 0,
+    stored: 0,
+    alreadyPresent: 0,
+    failed: 0,
+    statements: 0,
+    notEnglish: 0,
+  };
   bar?.start(0, 0, zero);
   let summary: IngestSummary;
   try {
@@ -95,6 +102,10 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
       `read ${summary.read}, stored ${summary.stored}, already present ${summary.alreadyPresent}, ` +
         `failed ${summary.failed}, statements ${summary.statements}, ${summary.seconds.toFixed(1)} s → ${flags.db}\n`,
     );
+    if (summary.notEnglish > 0)
+      out.write(
+        `not in English: ${summary.notEnglish} (stored without statements: the extractor reads English)\n`,
+      );
   }
   for (const failure of summary.failures) {
     process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);

@@ -3,6 +3,7 @@ import { cleanText } from "../clean/clean.ts";
 import type { ReadOptions } from "../ingest/options.ts";
 import { readInputs } from "../ingest/read.ts";
 import type { RawArticle, ReadFailure } from "../ingest/types.ts";
+import { isEnglish } from "../nlp/language.ts";
 import { articleId } from "../process.ts";
 import type { Store } from "../record/store.ts";
 import type { ProcessedArticle } from "../record/types.ts";
@@ -20,6 +21,8 @@ export interface IngestProgress {
   alreadyPresent: number;
   failed: number;
   statements: number;
+  /** Stored articles not in English: kept in the record, but no statements are extracted from them. */
+  notEnglish: number;
 }
 
 export interface IngestSummary extends IngestProgress {
@@ -51,7 +54,14 @@ export async function ingestInputs(
   const workers = options.workers ?? defaultWorkerCount();
   const processor: Processor = workers > 0 ? new ProcessPool(workers) : inlineProcessor();
   const limit = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
-  const progress: IngestProgress = { read: 0, stored: 0, alreadyPresent: 0, failed: 0, statements: 0 };
+  const progress: IngestProgress = {
+    read: 0,
+    stored: 0,
+    alreadyPresent: 0,
+    failed: 0,
+    statements: 0,
+    notEnglish: 0,
+  };
   const failures: ReadFailure[] = [];
   const report = () => options.onProgress?.({ ...progress });
   const fail = (failure: ReadFailure) => {
@@ -65,6 +75,7 @@ export async function ingestInputs(
     if (inserted) {
       progress.stored++;
       progress.statements += article.statements.length;
+      if (!isEnglish(article.language)) progress.notEnglish++;
     } else {
       progress.alreadyPresent++;
     }

@@ -177,6 +177,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // afterwards would put a number on the record that nothing measured.
     sql: "ALTER TABLE statements ADD COLUMN confidence REAL;",
   },
+  {
+    version: 7,
+    description: "each article's language; statements are extracted from English articles only",
+    // Articles stored earlier keep NULL: they were never checked.
+    sql: "ALTER TABLE articles ADD COLUMN language TEXT;",
+  },
 ];
 
 /** Existing people get surname keys; existing statements keep their person's name as in-article name. */

@@ -109,9 +109,9 @@ export class SqliteStore implements Store {
     const published = dayOf(article.published);
     this.prepare(
       `INSERT INTO articles (id, origin, format, url, outlet, title, byline, published, raw_text, text, offset_map,
-         statement_count, ingested_at)
+         statement_count, ingested_at, language)
        VALUES (@id, @origin, @format, @url, @outlet, @title, @byline, @published, @rawText, @text, @offsetMap,
-         @statementCount, @ingestedAt)`,
+         @statementCount, @ingestedAt, @language)`,
     ).run({
       id: article.id,
       origin: article.origin,
@@ -126,6 +126,7 @@ export class SqliteStore implements Store {
       offsetMap: JSON.stringify(article.offsetMap ?? null),
       statementCount: article.statements.length,
       ingestedAt: new Date().toISOString(),
+      language: article.language,
     });
     const insertTopic = this.prepare(
       "INSERT OR IGNORE INTO article_topics (article_id, key, label) VALUES (?, ?, ?)",

@@ -46,6 +46,8 @@ export interface ProcessedArticle {
   outlet?: string;
   byline?: string;
   published?: string;
+  /** ISO 639-3 code of the text's language ("und" when too short to tell); statements only for English. */
+  language: string;
   rawText: string;
   text: string;
   /** The cleaner's offset map in a JSON-serialisable form (kept for provenance; spans are already mapped). */
