@@ -16,7 +16,7 @@ import {
   readOptionsOf,
   UsageError,
 } from "./common.ts";
-import type { IngestProgress, IngestSummary } from "./run-ingest.ts";
+import type { IngestSummary } from "./run-ingest.ts";
 
 interface IngestFlags extends InputFlags {
   format?: InputFormat;
@@ -51,7 +51,7 @@ export function registerIngest(program: Command): void {
 
 async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
-  const { ingestInputs } = await import("./run-ingest.ts");
+  const { ingestInputs, noProgress } = await import("./run-ingest.ts");
   const store = openStore(flags.db);
   if (flags.overrides) {
     try {
@@ -74,15 +74,7 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
         cliProgress.Presets.shades_classic,
       )
     : undefined;
-  const zero: IngestProgress = {
-    read: 0,
-    stored: 0,
-    alreadyPresent: 0,
-    failed: 0,
-    statements: 0,
-    notEnglish: 0,
-  };
-  bar?.start(0, 0, zero);
+  bar?.start(0, 0, noProgress());
   let summary: IngestSummary;
   try {
     summary = await ingestInputs(paths, store, {

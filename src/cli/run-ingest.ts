@@ -25,6 +25,10 @@ export interface IngestProgress {
   notEnglish: number;
 }
 
+export function noProgress(): IngestProgress {
+  return { read: 0, stored: 0, alreadyPresent: 0, failed: 0, statements: 0, notEnglish: 0 };
+}
+
 export interface IngestSummary extends IngestProgress {
   seconds: number;
   failures: ReadFailure[];
@@ -54,14 +58,7 @@ export async function ingestInputs(
   const workers = options.workers ?? defaultWorkerCount();
   const processor: Processor = workers > 0 ? new ProcessPool(workers) : inlineProcessor();
   const limit = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
-  const progress: IngestProgress = {
-    read: 0,
-    stored: 0,
-    alreadyPresent: 0,
-    failed: 0,
-    statements: 0,
-    notEnglish: 0,
-  };
+  const progress = noProgress();
   const failures: ReadFailure[] = [];
   const report = () => options.onProgress?.({ ...progress });
   const fail = (failure: ReadFailure) => {
