@@ -9,6 +9,7 @@ import {
   ROLE_SOURCE,
   ruleRelation,
   tokenRange,
+  wordClassesOf,
 } from "../src/nlp/attribution-model/features.ts";
 import {
   attributionModel,
@@ -219,6 +220,29 @@ test("rule output becomes features: cue BIO, roles, and the relation to the cue 
   // Running again replaces the previous rule layer rather than adding to it.
   f.useRules(doc.tokens, []);
   assert.ok(f.ruleRole.every((x) => x === 0) && f.rules.length === 0);
+});
+
+test("word classes: a function word's fixed tag, else the suffix; the shipped weights carry their table", () => {
+  const text = "The Harbor minister said that the quay reopened.";
+  const doc = runPipeline(new Doc(text), [tokenizer, sentencizer]);
+  const classes = wordClassesOf([
+    ["the", "DT"],
+    ["that", "IN"],
+  ]);
+  const f = new DocFeatures(doc.tokens, doc.sentences, doc.paragraphs, classes);
+  const at = (word: string, from = 0) => doc.tokens.findIndex((t, i) => i >= from && t.text === word);
+  assert.equal(f.wordClass[at("The")], f.wordClass[at("the", 1)], "capitalised or not, one class");
+  // The class is kept as a signed 32-bit integer, like every hash in the feature arrays.
+  assert.equal(f.wordClass[at("The")], (classes.get("the") ?? 0) | 0);
+  assert.notEqual(f.wordClass[at("that")], f.wordClass[at("The")]);
+  assert.equal(
+    f.wordClass[at("reopened")],
+    f.suffix[at("reopened")],
+    "an unlisted word falls back to its suffix",
+  );
+  const shipped = attributionWeights().wordClasses;
+  assert.ok(shipped.size > 100, "the weights file lists the word classes they were trained with");
+  assert.equal(shipped.get("the"), classes.get("the"));
 });
 
 test("SpanIndex finds overlaps, not mere adjacency, among nested and unsorted spans", () => {

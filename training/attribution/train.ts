@@ -27,6 +27,7 @@ import {
   ROLE_LABELS,
   ROLE_SOURCE,
   roleWindow,
+  wordClassesOf,
 } from "../../src/nlp/attribution-model/features.ts";
 import { extractFromDoc } from "../../src/nlp/attribution-model/index.ts";
 import {
@@ -39,6 +40,7 @@ import {
 } from "../../src/nlp/attribution-model/model.ts";
 import { extractAttributions as ruleAttributions } from "../../src/nlp/attribution-rules.ts";
 import { type Attribution, Doc, runPipeline, type Span } from "../../src/nlp/doc.ts";
+import { defaultPosModels } from "../../src/nlp/pos/index.ts";
 import { quotes } from "../../src/nlp/quotes.ts";
 import { sentencizer } from "../../src/nlp/sentencizer.ts";
 import { tokenizer } from "../../src/nlp/tokenizer.ts";
@@ -46,6 +48,12 @@ import { type ArticleCandidates, crossValidatedKeep, trainFilter } from "./filte
 import { AveragedPerceptron, seededRandom, shuffle } from "./perceptron.ts";
 import { type GoldArticle, loadSplit } from "./polnear.ts";
 import { foldGoldDir, POLNEAR, REPO_ROOT, runScorer, summarize, writePredictions } from "./score.ts";
+
+/** Words with one fixed tag in our part-of-speech tagger's dictionary, sorted so the weights file is stable. */
+const TAG_DICTIONARY = [...defaultPosModels().pos.tagDictionary].sort(([a], [b]) =>
+  a < b ? -1 : a > b ? 1 : 0,
+);
+const WORD_CLASSES = wordClassesOf(TAG_DICTIONARY);
 
 const CUE_BITS = 19;
 const ROLE_BITS = 20;
@@ -79,7 +87,7 @@ function tokensIn(doc: Doc, ranges: readonly Span[]): number[] {
 
 function prepare(article: GoldArticle): Prepared {
   const doc = runPipeline(new Doc(article.text), [tokenizer, sentencizer, quotes]);
-  const features = new DocFeatures(doc.tokens, doc.sentences, doc.paragraphs);
+  const features = new DocFeatures(doc.tokens, doc.sentences, doc.paragraphs, WORD_CLASSES);
   const rules = ruleAttributions(doc);
   features.useRules(doc.tokens, rules);
   const cueGold = new Uint8Array(doc.tokens.length);
@@ -130,7 +138,12 @@ function train(docs: Prepared[], epochs: number, log: (line: string) => void): A
     for (const t of tables) for (let i = 0; i < out.length; i++) out[i] += t.weights[i] / tables.length;
     return { ...tables[0], weights: out };
   };
-  return { cue: mean(runs.map((r) => r.cue)), role: mean(runs.map((r) => r.role)), bias: runs[0].bias };
+  return {
+    cue: mean(runs.map((r) => r.cue)),
+    role: mean(runs.map((r) => r.role)),
+    bias: runs[0].bias,
+    wordClasses: WORD_CLASSES,
+  };
 }
 
 function trainOnce(
@@ -158,7 +171,7 @@ function trainOnce(
     }
     log(`epoch ${epoch}/${epochs} ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  return { cue: cue.averaged(), role: role.averaged(), bias: { cue: 0, role: 0 } };
+  return { cue: cue.averaged(), role: role.averaged(), bias: { cue: 0, role: 0 }, wordClasses: WORD_CLASSES };
 }
 
 /** `--ensemble`: score the rules combined with the tagger (and the filter), as the pipeline runs them. */
@@ -336,6 +349,7 @@ function main() {
     bias: weights.bias,
     cue: serializeModel(weights.cue, [...CUE_LABELS], threshold),
     role: serializeModel(weights.role, [...ROLE_LABELS], threshold),
+    wordClasses: Object.fromEntries(TAG_DICTIONARY),
   };
   const bytes = gzipSync(JSON.stringify(serialized), { level: 9 });
   writeFileSync(values.out, bytes);

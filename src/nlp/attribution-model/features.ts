@@ -230,6 +230,11 @@ export class DocFeatures {
   readonly shape: Int32Array;
   readonly lexicon: Uint8Array;
   readonly capitalised: Uint8Array;
+  /**
+   * The word's class: its part of speech when the word has one fixed tag (function words: "the", "of",
+   * "he", "that"; see WordClasses), otherwise its three-letter suffix.
+   */
+  readonly wordClass: Int32Array;
   /** QUOTE_* kind of the token when it is a quote mark. */
   readonly quoteMark: Uint8Array;
   /** 1 when the token is inside a double-quoted passage (marks excluded). */
@@ -252,7 +257,12 @@ export class DocFeatures {
   readonly ruleOfToken: Int32Array;
   rules: RuleTokens[] = [];
 
-  constructor(tokens: readonly Token[], sentences: readonly Span[], paragraphs: readonly Span[]) {
+  constructor(
+    tokens: readonly Token[],
+    sentences: readonly Span[],
+    paragraphs: readonly Span[],
+    wordClasses: WordClasses = new Map(),
+  ) {
     const n = tokens.length;
     this.length = n;
     this.word = new Int32Array(n);
@@ -261,6 +271,7 @@ export class DocFeatures {
     this.shape = new Int32Array(n);
     this.lexicon = new Uint8Array(n);
     this.capitalised = new Uint8Array(n);
+    this.wordClass = new Int32Array(n);
     this.quoteMark = new Uint8Array(n);
     this.inQuote = new Uint8Array(n);
     this.sentence = new Int32Array(n);
@@ -286,6 +297,7 @@ export class DocFeatures {
       this.stemmed[i] = stemHash;
       this.suffix[i] = hashString(lower, Math.max(0, lower.length - 3));
       this.shape[i] = shapeOf(raw);
+      this.wordClass[i] = wordClasses.get(raw) ?? wordClasses.get(lower) ?? this.suffix[i];
       this.lexicon[i] = LEXICON_HASHES.has(wordHash) || LEXICON_HASHES.has(stemHash) ? 1 : 0;
       const first = raw.charCodeAt(0);
       this.capitalised[i] = lower !== raw && first !== 0x201c && first !== 0x22 ? 1 : 0;
@@ -389,6 +401,16 @@ export function ruleRelation(f: DocFeatures, rule: RuleTokens | null, i: number)
   if (rule.source && i >= rule.source[0] && i <= rule.source[1]) return 1;
   for (const [first, last] of rule.content) if (i >= first && i <= last) return 2;
   return 4 + f.ruleRole[i];
+}
+
+/**
+ * Words with one fixed part-of-speech tag, as hashes of the tag: the tag dictionary of our CoNLL-trained
+ * tagger (src/nlp/pos), stored with the attribution weights it was trained with.
+ */
+export type WordClasses = ReadonlyMap<string, number>;
+
+export function wordClassesOf(tagDictionary: Iterable<[string, string]>): WordClasses {
+  return new Map([...tagDictionary].map(([word, tag]) => [word, hashString(`tag:${tag}`)]));
 }
 
 /** Sentinel hashes for positions outside the document. */
@@ -596,5 +618,16 @@ export function roleFeatures(
   out[k++] = feature3(135, rm1, r0, rp1);
   out[k++] = feature4(136, r0, sd, after, q0);
   out[k++] = feature3(137, r0, w0, after);
+  // Word classes around the token: where a source noun phrase or a content clause starts and ends ("the",
+  // "of", "that", "he"). 5-fold CV on train: exact source F1 +0.009, better in every fold; running the
+  // part-of-speech tagger itself gave no more and would halve extraction speed.
+  const c0 = f.wordClass[i];
+  const cm1 = i > 0 ? f.wordClass[i - 1] : PAD;
+  const cp1 = i + 1 < n ? f.wordClass[i + 1] : PAD;
+  out[k++] = feature2(138, after, c0);
+  out[k++] = feature3(139, dirBucket, c0, previousLabel);
+  out[k++] = feature3(140, cm1, c0, after);
+  out[k++] = feature3(141, c0, cp1, after);
+  out[k++] = feature4(142, previousLabel, c0, sd, after);
   return k;
 }

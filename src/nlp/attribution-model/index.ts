@@ -35,7 +35,7 @@ export function extractFromDoc(
   weights: AttributionWeights = attributionWeights(),
   rules: readonly Attribution[] = ruleAttributions(doc),
 ): Attribution[] {
-  const f = new DocFeatures(doc.tokens, doc.sentences, doc.paragraphs);
+  const f = new DocFeatures(doc.tokens, doc.sentences, doc.paragraphs, weights.wordClasses);
   f.useRules(doc.tokens, rules);
   const cues = tagCues(f, weights.cue, weights.bias.cue);
   const cueStartsBefore = cueStartPrefix(f.length, cues);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { type WordClasses, wordClassesOf } from "./features.ts";
 
 /**
  * A linear multi-class scorer over hashed features: weight of (feature slot, label) at
@@ -42,17 +43,23 @@ export interface AttributionWeights {
   cue: LinearModel;
   role: LinearModel;
   bias: DecisionBias;
+  /** The word classes the weights were trained with (see DocFeatures.wordClass). */
+  wordClasses: WordClasses;
 }
 
-export const WEIGHTS_FORMAT = "onrecord-attribution/2";
+export const WEIGHTS_FORMAT = "onrecord-attribution/3";
 
 export interface SerializedWeights {
-  /** /2: the taggers read the rule extractor's output as features (weights of /1 would not fit them). */
+  /**
+   * /2: the taggers read the rule extractor's output as features (weights of /1 would not fit them);
+   * /3: the role tagger reads word classes, stored here as word → part-of-speech tag.
+   */
   format: typeof WEIGHTS_FORMAT;
   trainedOn: string;
   bias: DecisionBias;
   cue: SerializedLinearModel;
   role: SerializedLinearModel;
+  wordClasses: Record<string, string>;
 }
 
 export function emptyModel(bits: number, labels: number): LinearModel {
@@ -148,5 +155,10 @@ export const DEFAULT_MODEL_PATH = new URL("../../../models/attribution.json.gz",
 export function loadWeights(path: string | URL = DEFAULT_MODEL_PATH): AttributionWeights {
   const data = JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as SerializedWeights;
   if (data.format !== WEIGHTS_FORMAT) throw new Error(`attribution model: unknown format ${data.format}`);
-  return { cue: deserializeModel(data.cue), role: deserializeModel(data.role), bias: data.bias };
+  return {
+    cue: deserializeModel(data.cue),
+    role: deserializeModel(data.role),
+    bias: data.bias,
+    wordClasses: wordClassesOf(Object.entries(data.wordClasses)),
+  };
 }
