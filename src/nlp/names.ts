@@ -62,7 +62,7 @@ const PARTY_LETTER = /\(\s*([RDI])\s*\)/;
 /**
  * Words before a name that qualify it without being part of it: a possessor ("NASA’s Administrator Jo
  * Bell", "the BBC’s Jo Bell"), a lowercase role ("athletic director Jo Bell", "veteran analyst Jo
- * Bell"), an acronym for a team or outlet ("Browns DL Jo Bell", "CBS Sports NFL Insider Jo Bell"), a
+ * Bell"), an acronym for a team or outlet ("Wexford DL Jo Bell", "ZNN Sports NFL Insider Jo Bell"), a
  * compound modifier ("Sacramento-based", "14th-ranked") or a country ("Britain Jo Bell", as an extractor
  * cuts "ambassador to Britain Jo Bell"). Returns how many leading words to move to the roles; the last
  * word always stays, and an acronym or country is cut only when two words remain after it (a name).
@@ -177,11 +177,11 @@ export function parseName(raw: string): ParsedName {
     if (gendered) parsed.gender = gendered;
   }
   let nameWords = words.slice(nameStart);
-  // "Gannett and McClatchy" is two names; "mass-market" ends no name.
+  // "Kestrel and Orba" is two names; "mass-market" ends no name.
   if (nameWords.some((w) => w.toLowerCase() === "and") || /^\p{Ll}/u.test(nameWords.at(-1) ?? ""))
     return parsed;
   // "Gov. Camille Audran of Brenmoor": the place after the name is not part of it. Without a title,
-  // "Web of Angels" or "King of Monitors" is a title of a work, not a person's name.
+  // "Web of Lanterns" or "King of Kettles" is a title of a work, not a person's name.
   const of = nameWords.findIndex((w, i) => i >= 1 && w.toLowerCase() === "of");
   if (of === 1 && nameStart === 0 && qualifiers.length === 0) return parsed;
   if (of >= 1) nameWords = nameWords.slice(0, of);

@@ -349,7 +349,7 @@ function organizationLike(text: string): boolean {
     return true;
   // "China said", "Washington had concluded": a country or capital speaks for its government.
   if (GOVERNMENT_PLACES.has(bare) && !FIRST_NAME_GENDER.has(lowerText)) return true;
-  // "The Doobie Brothers", "the People’s Daily", "The Afghan Taliban": a person's name takes no article,
+  // "The Marlow Brothers", "the Harbour Daily", "The Northern Front": a person's name takes no article,
   // so "the" before capitalised words names an organisation, unless a title makes it a role
   // ("the Senate Majority Leader").
   if (/^the\s/i.test(text) && bare.length > 0) {
@@ -365,7 +365,7 @@ function organizationLike(text: string): boolean {
   // "Senate Intelligence Committee" ends with its kind; "Ministry of Finance" starts with it.
   if (words.length > 2 && words[1] === "of" && ORGANIZATION_HEADS.has(words[0])) return true;
   const personal = words.some((w) => FIRST_NAME_GENDER.has(w) || HEAD_TITLES.has(w));
-  // "Committee for a Responsible Federal Budget", "Institute on Drug Abuse": a kind of body and its remit.
+  // "Committee for a Balanced Harbour Budget", "Institute on Tide Studies": a kind of body and its remit.
   if (
     !personal &&
     words.some((w, i) => ORGANIZATION_HEADS.has(w) && /^(of|for|on)$/.test(words[i + 1] ?? ""))
@@ -640,7 +640,7 @@ class Resolver {
   nameEntity(span: Span, asSource: boolean): { entity: Entity; resolution: SpeakerResolution } | null {
     const text = this.doc.slice(span);
     if (organizationLike(text)) return { entity: this.organization(text), resolution: "name" };
-    // "Toyota" after a headline's "TOYOTA": a name already known as an organisation's stays one.
+    // "Kestrel" after a headline's "KESTREL": a name already known as an organisation's stays one.
     const seenOrganization = this.organizations.get(
       text
         .replace(/^the\s+/i, "")
@@ -677,7 +677,7 @@ class Resolver {
       this.absorb(entity, parsed);
       return { entity, resolution: key === entity.name ? "name" : "alias" };
     }
-    // "Liu" after "Liu Xiaming", "Elise" after "Elise Matthesen": a lone word that is the given name of
+    // "Wu" after "Wu Lianhe", "Elsa" after "Elsa Marrow": a lone word that is the given name of
     // exactly one person named earlier is that person (names written family name first, first names in
     // features and sport).
     const single = !parsed.first && parsed.roles.length === 0 && !/\s/.test(parsed.last);
@@ -686,7 +686,7 @@ class Resolver {
       if (byGiven) return { entity: byGiven, resolution: "alias" };
     }
     if (!known && !asSource) return null;
-    // "Nissan says it will", "Chelsea hope to": news introduces a person by full name before using the
+    // "Kestrel says it will", "Harwood hope to": news introduces a person by full name before using the
     // surname alone, so a lone capitalised word with no person behind it anywhere in the article (no
     // full name, title or hover card with that surname) that the article treats as an "it" or a
     // plural is a company or other organisation.
@@ -702,8 +702,8 @@ class Resolver {
 
   /**
    * How the article refers back to a bare name: after each use of the word, the first pronoun in its
-   * sentence ("Nissan says it will", "VW says ... its") or a plural verb right after it ("Chelsea hope",
-   * "Big Machine have") votes for an organisation; "he", "she", "his", "her" vote for a person.
+   * sentence ("Kestrel says it will", "Orba says ... its") or a plural verb right after it ("Harwood hope",
+   * "Blue Lantern have") votes for an organisation; "he", "she", "his", "her" vote for a person.
    */
   private treatedAsOrganization(word: string): boolean {
     const cached = this.organizationVotes.get(word);
@@ -715,7 +715,7 @@ class Resolver {
     for (const use of this.doc.text.matchAll(uses)) {
       const end = use.index + use[0].length;
       const sentence = this.doc.sentences[this.sentenceOf(use.index)];
-      // The pronoun that refers back to a subject follows closely ("Alden on Tuesday announced that it");
+      // The pronoun that refers back to a subject follows closely ("Kestrel on Tuesday announced that it");
       // later ones are as likely to mean someone else.
       const rest = this.doc.text
         .slice(end, Math.max(end, sentence?.end ?? end))
@@ -783,7 +783,7 @@ class Resolver {
       .replace(/['’]s$/, "")
       .trim();
     const existing = this.organizations.get(name.toLowerCase());
-    // A headline's "TOYOTA" gives way to the name as the prose writes it ("Toyota").
+    // A headline's "KESTREL" gives way to the name as the prose writes it ("Kestrel").
     if (existing && existing.name === existing.name.toUpperCase() && name !== name.toUpperCase())
       existing.name = name;
     if (existing) return existing;
@@ -1064,7 +1064,7 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
   const raw = doc.slice(source);
   const start = source.start + (raw.length - raw.trimStart().length);
   const end = source.start + raw.trimEnd().length;
-  // "Voss herself", "He instead", "Early still": an intensifier or adverb the extractor took along is
+  // "Voss herself", "He instead", "Vey still": an intensifier or adverb the extractor took along is
   // no part of the name.
   const trailing = /(?:\s+\p{Ll}+)+$/u.exec(doc.text.slice(start, end));
   const adverbs = trailing?.[0].trim().split(/\s+/) ?? [];
@@ -1072,7 +1072,7 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
     trailing && adverbs.every((w) => TRAILING_ADVERBS.has(w) || VERB_GROUP_FILLERS.has(w)) ? trailing[0] : "";
   let core = { start, end: end - strip.length };
   let text = doc.text.slice(start, core.end);
-  // "Clark in October", "Jo Bell at the summit": a capitalised name ends where a time or place phrase starts.
+  // "Orrin in October", "Jo Bell at the summit": a capitalised name ends where a time or place phrase starts.
   const phrase =
     /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+(?:in|at|during|via|on|last|this|earlier)\s/u.exec(
       text,
@@ -1101,7 +1101,7 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
     core = { start, end: start + examples.index };
     text = text.slice(0, examples.index);
   }
-  // A dash sets off an appositive as a comma does ("Peng Mei — project manager for ...").
+  // A dash sets off an appositive as a comma does ("Ada Quill — project manager for ...").
   const comma = text.search(/,\s|\s(?:[—–]|--)\s/);
   // A description then the name in apposition ("A ministry spokeswoman, Dalia Renner"): the name speaks.
   // ("The committee's chairwoman, Sen. Nadia Ferrante (L-Norv.)": a party tag stays with the name.)
@@ -1125,7 +1125,7 @@ function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): Span {
   return group ? { start: core.start, end: group.end } : core;
 }
 
-/** Adverbs that an extractor leaves at the end of a source ("He instead said", "Early still says"). */
+/** Adverbs that an extractor leaves at the end of a source ("He instead said", "Vey still says"). */
 const TRAILING_ADVERBS = new Set(
   words(`
   instead very still also too however alone both all himself herself themselves itself
@@ -1208,11 +1208,11 @@ const DESCRIPTION_BREAKS = new Set(
 function namePair(text: string): [Span, Span] | null {
   const and = text.indexOf(" and ");
   if (and < 0 || text.indexOf(" and ", and + 1) >= 0) return null;
-  // "both Vindman and Williams": "both" only marks the pair.
+  // "both Volk and Marren": "both" only marks the pair.
   const from = /^both\s+/i.exec(text)?.[0].length ?? 0;
   const left = text.slice(from, and);
   const right = text.slice(and + 5);
-  // Surnames alone count ("Volker and Morrison", "Dale and Martha"): one person is never "X and Y".
+  // Surnames alone count ("Volk and Marren", "Ida and Tova"): one person is never "X and Y".
   const isName = (part: string) =>
     part.split(/\s+/).length <= 5 &&
     part.split(/\s+/).every((w) => /^[\p{Lu}(]/u.test(w) || SURNAME_PARTICLES.has(w)) &&
@@ -1347,7 +1347,7 @@ function resolveSource(
   }
   if (nounKind === "group") {
     // "Ministry officials", "Guild officials": a capitalised modifier naming an organisation in the article.
-    // The words before the head, not those of a place after it ("Many in Hong Kong").
+    // The words before the head, not those of a place after it ("Many in Port Ellery").
     const original = text
       .replace(/\s+(?:in|at|from|to|with|of|across|around)\s.*$/, "")
       .split(/\s+/)
