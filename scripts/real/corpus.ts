@@ -1,0 +1,132 @@
+/**
+ * The real-news corpus that `npm run eval:real` reads: the PolNeAR train and dev texts with their
+ * publisher, date, author and title (metadata.tsv), and the public article-extraction pages, ingested
+ * into one store as a user would ingest them. Nothing is copied into the repository: the JSONL and the
+ * database are written under out/real/ (ignored by git) and rebuilt from ../shared/data.
+ *
+ * Articles are mapped back to their PolNeAR file by their raw text (a plain-text record is stored
+ * exactly as given), so hand labels can name a file and offsets into its text, never the text itself.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const sharedData = path.resolve(repoRoot, "../shared/data");
+export const polnearDir = path.join(sharedData, "polnear");
+export const pagesDir = path.join(sharedData, "article-extraction/html");
+export const outDir = path.join(repoRoot, "out/real");
+
+const OUTLETS: Record<string, string> = {
+  breitbart: "Breitbart",
+  "huff-post": "HuffPost",
+  nyt: "The New York Times",
+  politico: "Politico",
+  "usa-today": "USA Today",
+  "wash-post": "The Washington Post",
+  "west-journal": "Western Journalism",
+};
+
+export interface PolnearDoc {
+  /** File name without .txt, as in metadata.tsv. */
+  name: string;
+  split: "train" | "dev";
+  outlet: string;
+  published: string;
+  byline: string;
+  title: string;
+  text: string;
+}
+
+/** The PolNeAR train and dev documents with their metadata, in metadata.tsv order. */
+export function polnearDocs(): PolnearDoc[] {
+  const rows = readFileSync(path.join(polnearDir, "metadata.tsv"), "utf8").trim().split("\n");
+  const header = rows[0]?.split("\t") ?? [];
+  const column = (name: string) => header.indexOf(name);
+  const docs: PolnearDoc[] = [];
+  for (const row of rows.slice(1)) {
+    const cells = row.split("\t");
+    const split = cells[column("compartment")];
+    if (split !== "train" && split !== "dev") continue;
+    const name = cells[column("filename")] ?? "";
+    const file = path.join(polnearDir, split, "text", `${name}.txt`);
+    if (!existsSync(file)) continue;
+    const publisher = cells[column("publisher")] ?? "";
+    docs.push({
+      name,
+      split,
+      outlet: OUTLETS[publisher] ?? publisher,
+      published: cells[column("publication_date")] ?? "",
+      byline: cells[column("author")] ?? "",
+      title: cells[column("title")] ?? "",
+      text: readFileSync(file, "utf8"),
+    });
+  }
+  return docs;
+}
+
+export function realDataPresent(): boolean {
+  return existsSync(path.join(polnearDir, "metadata.tsv")) && existsSync(pagesDir);
+}
+
+/**
+ * Builds out/real/real.db from scratch with the CLI (the same path a user takes) and returns its path
+ * and the documents. `extraArgs` are passed to `ingest` (for example an overrides file).
+ */
+export function buildRealStore(options: { extraArgs?: string[]; quiet?: boolean } = {}): {
+  db: string;
+  docs: PolnearDoc[];
+} {
+  mkdirSync(outDir, { recursive: true });
+  const docs = polnearDocs();
+  const jsonl = path.join(outDir, "polnear.jsonl");
+  writeFileSync(
+    jsonl,
+    `${docs
+      .map((d) =>
+        JSON.stringify({
+          text: d.text,
+          title: d.title,
+          outlet: d.outlet,
+          published: d.published,
+          byline: d.byline,
+        }),
+      )
+      .join("\n")}\n`,
+  );
+  const db = path.join(outDir, "real.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
+  const cli = path.join(repoRoot, "bin/onrecord.js");
+  const run = spawnSync(
+    process.execPath,
+    [cli, "ingest", jsonl, pagesDir, "--db", db, ...(options.extraArgs ?? [])],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  if (!options.quiet) process.stderr.write(run.stdout + run.stderr);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`ingest failed (${run.status}): ${run.stderr}`);
+  return { db, docs };
+}
+
+/** Maps each stored article id to its PolNeAR document, by exact raw text. */
+export function articleToDoc(
+  articles: { id: string; rawText: string }[],
+  docs: PolnearDoc[],
+): Map<string, PolnearDoc> {
+  const byText = new Map(docs.map((d) => [d.text, d]));
+  const map = new Map<string, PolnearDoc>();
+  for (const article of articles) {
+    const doc = byText.get(article.rawText);
+    if (doc) map.set(article.id, doc);
+  }
+  return map;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!realDataPresent()) {
+    console.error(`${sharedData} not found: the real-news corpus needs ../shared/data`);
+    process.exit(2);
+  }
+  const { db, docs } = buildRealStore();
+  console.log(`${docs.length} PolNeAR documents and the article-extraction pages → ${db}`);
+}
