@@ -80,7 +80,7 @@ function entries(ctx: RealContext): Record<string, number> {
   };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -103,7 +103,7 @@ function namesWith(text: string, forms: string[]): boolean {
 function blankOut(text: string, names: string[]): string {
   let out = text;
   for (const name of names)
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, "gu"), (m) =>
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "gu"), (m) =>
       "#".repeat(m.length),
     );
   return out;
@@ -122,7 +122,7 @@ export function statementsNaming(
     if (allowed === undefined) {
       const raw = ctx.articleOf.get(doc)?.rawText ?? "";
       const mentions = (names: string[]) =>
-        names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, "u").test(raw));
+        names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "u").test(raw));
       allowed = mentions(person.forms) && !mentions(others);
       fullInArticle.set(doc, allowed);
     }
