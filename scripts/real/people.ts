@@ -122,7 +122,9 @@ export function statementsNaming(
     if (allowed === undefined) {
       const raw = ctx.articleOf.get(doc)?.rawText ?? "";
       const mentions = (names: string[]) =>
-        names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "u").test(raw));
+        names.some((n) =>
+          new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "u").test(raw),
+        );
       allowed = mentions(person.forms) && !mentions(others);
       fullInArticle.set(doc, allowed);
     }
