@@ -17,7 +17,7 @@ import { outDir, repoRoot } from "./real/corpus.ts";
 /** The parts, in the order they run; each is scripts/real/NAME.ts exporting run(ctx). */
 const PARTS = ["people", "speakers", "mixed", "statements"] as const;
 
-type Part = { run: (ctx: RealContext) => Record<string, number> };
+type Part = { run: (ctx: RealContext) => Record<string, number> | Promise<Record<string, number>> };
 
 const started = Date.now();
 const ctx = contextFromArgs();
@@ -37,7 +37,7 @@ for (const name of PARTS) {
     continue;
   }
   const part = (await import(pathToFileURL(file).href)) as Part;
-  figures[name] = part.run(ctx);
+  figures[name] = await part.run(ctx);
   console.log("");
 }
 ctx.store.close();

@@ -89,15 +89,10 @@ function escapeRegExp(text: string): string {
  * before any apposition ("Tad Devine, a senior adviser to Mr. X" names Devine, not X), is not a possessive
  * or a modifier ("X's aide", "X campaign"), and is not one of two people ("Y and X").
  */
-function namesWith(text: string, forms: string[]): boolean {
+export function namesWith(text: string, forms: string[]): boolean {
   const head = text.split(/[,(—–]|\s-\s/u)[0].trimEnd();
-  for (const form of forms) {
-    if (!head.endsWith(form)) continue;
-    const before = head.slice(0, head.length - form.length);
-    if (/[\p{L}\p{N}]$/u.test(before) || /(?:\band|&)\s*$/u.test(before)) continue;
-    return true;
-  }
-  return false;
+  if (/\sand\s|&/u.test(head)) return false;
+  return forms.some((form) => head.endsWith(form) && !/[\p{L}\p{N}]$/u.test(head.slice(0, -form.length)));
 }
 
 function blankOut(text: string, names: string[]): string {
