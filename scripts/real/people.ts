@@ -141,18 +141,23 @@ function fragmentation(ctx: RealContext, statements: RealStatement[]): Record<st
     console.log("fragmentation: labels/real/people.jsonl is missing or empty");
     return {};
   }
-  const byKey = ctx.store.db.prepare("SELECT id FROM persons WHERE name_key = ?").pluck();
+  const byName = ctx.store.db.prepare("SELECT id, name FROM persons WHERE name_key = ?");
+  // A registry that renames the entry (a gazetteer's "Bernard Sanders") keeps the old name as an alias.
+  const byAlias = ctx.store.db.prepare(
+    `SELECT p.id, p.name FROM aliases a JOIN persons p ON p.id = a.person_id WHERE a.alias_key = ?
+     ORDER BY (SELECT count(*) FROM statements s WHERE s.person_id = p.id) DESC LIMIT 1`,
+  );
   let naming = 0;
   let onCanonical = 0;
   let missingEntries = 0;
   const lines: string[] = [];
   for (const person of people) {
     const found = statementsNaming(ctx, statements, person);
-    const where = new Map<string, number>();
-    for (const s of found)
-      where.set(s.person ?? "(unresolved)", (where.get(s.person ?? "(unresolved)") ?? 0) + 1);
-    let canonicalId = byKey.get(nameKey(person.name)) as number | undefined;
-    let note = "";
+    const entry = (byName.get(nameKey(person.name)) ?? byAlias.get(nameKey(person.name))) as
+      | { id: number; name: string }
+      | undefined;
+    let canonicalId = entry?.id;
+    let note = entry && nameKey(entry.name) !== nameKey(person.name) ? ` (entry "${entry.name}")` : "";
     if (canonicalId === undefined) {
       // No entry under the canonical name: the largest fragment stands in, and the line says so.
       missingEntries++;
@@ -165,8 +170,13 @@ function fragmentation(ctx: RealContext, statements: RealStatement[]): Record<st
     const right = found.filter((s) => s.personId !== null && s.personId === canonicalId).length;
     naming += found.length;
     onCanonical += right;
+    const where = new Map<string, number>();
+    for (const s of found) {
+      if (s.personId !== null && s.personId === canonicalId) continue;
+      const name = s.person ?? "(unresolved)";
+      where.set(name, (where.get(name) ?? 0) + 1);
+    }
     const elsewhere = [...where]
-      .filter(([name]) => nameKey(name) !== nameKey(person.name))
       .sort((a, b) => b[1] - a[1])
       .slice(0, 4)
       .map(([name, n]) => `${name} ${n}`)
