@@ -27,7 +27,8 @@ console.log(
   `real store ${path.relative(repoRoot, ctx.db)}: ${articles} articles (${ctx.docOf.size} mapped to a document), ${statements} statements\n`,
 );
 
-const figures: Record<string, Record<string, number> | "not measured yet"> = {};
+const figures: Record<string, Record<string, number> | "not measured yet" | "failed"> = {};
+let failed = false;
 for (const name of PARTS) {
   const file = path.join(repoRoot, "scripts/real", `${name}.ts`);
   console.log(`## ${name}`);
@@ -36,8 +37,15 @@ for (const name of PARTS) {
     figures[name] = "not measured yet";
     continue;
   }
-  const part = (await import(pathToFileURL(file).href)) as Part;
-  figures[name] = await part.run(ctx);
+  try {
+    const part = (await import(pathToFileURL(file).href)) as Part;
+    figures[name] = await part.run(ctx);
+  } catch (error) {
+    // One broken part must not hide the others' figures.
+    console.log(`failed: scripts/real/${name}.ts: ${(error as Error).message}`);
+    figures[name] = "failed";
+    failed = true;
+  }
   console.log("");
 }
 ctx.store.close();
@@ -45,7 +53,7 @@ ctx.store.close();
 console.log("## summary");
 const rows: [string, string][] = [];
 for (const [part, values] of Object.entries(figures)) {
-  if (values === "not measured yet") rows.push([part, "not measured yet"]);
+  if (typeof values === "string") rows.push([part, values]);
   else for (const [key, value] of Object.entries(values)) rows.push([`${part}.${key}`, String(value)]);
 }
 const width = Math.max(...rows.map(([key]) => key.length));
@@ -58,3 +66,4 @@ writeFileSync(
   `${JSON.stringify({ measuredAt: new Date().toISOString(), articles, statements, figures }, null, 2)}\n`,
 );
 console.log(`\n→ ${path.relative(repoRoot, out)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+if (failed) process.exitCode = 1;
