@@ -256,3 +256,32 @@ test("migration 5 upgrades a version-4 record: surname keys, in-article names, l
   assert.equal(store.person("Fenwick")?.name, "Orla Fenwick");
   store.close();
 });
+
+test("overrides: merging a bare surname into the full name when both were linked under the same name and rule", () => {
+  // Both entries were linked to "Mr. Vask" by the same rule (one in an article about the full name, one in
+  // an article that only says "Vask"), as "Obama" and "Barack Obama" are on a real store: the merge must
+  // keep one such link instead of failing on person_links' uniqueness.
+  const store = openSqliteStore(freshDb());
+  for (const a of [VASK_BOTH, VASK_BARE]) store.addArticle(a);
+  store.addArticle(
+    article("Teodor Vask said the strike would go on. Mr. Vask said the union was united.", "2026-04-06"),
+  );
+  store.addArticle(
+    article("Vask said the port would stay open, and Mr. Vask said the vote was near.", "2026-04-07"),
+  );
+  const linkedAsMister = (name: string) =>
+    store.personLinks(name).filter((l) => l.name === "Mr. Vask" && l.rule === "same person in the article");
+  assert.equal(linkedAsMister("Vask").length, 1, "the bare surname is linked under Mr. Vask");
+  assert.equal(linkedAsMister("Teodor Vask").length, 1, "so is the full name");
+  const before = store.stats().statements;
+  const bare = store.person("Vask")?.statementCount ?? 0;
+  const full = store.person("Teodor Vask")?.statementCount ?? 0;
+  const report = store.applyOverrides(parseOverrides({ merge: [{ into: "Teodor Vask", names: ["Vask"] }] }));
+  assert.equal(report.statementsMoved, bare);
+  assert.equal(store.stats().statements, before, "no statement is lost");
+  assert.equal(store.person("Teodor Vask")?.statementCount, full + bare);
+  assert.ok(!store.people().some((p) => p.name === "Vask"), "the bare entry is gone");
+  assert.equal(linkedAsMister("Teodor Vask").length, 1, "the shared link is kept once");
+  assert.ok(store.personLinks("Teodor Vask").some((l) => l.rule === "manual override: merge"));
+  store.close();
+});

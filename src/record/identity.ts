@@ -176,7 +176,11 @@ export class Registry {
       .run(into, from);
     this.db.prepare("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?").run(into, from);
     this.addAlias(into, old.name);
-    this.db.prepare("UPDATE person_links SET person_id = ? WHERE person_id = ?").run(into, from);
+    // Links are kept once per person, name and rule: when both people were linked to the same name by the
+    // same rule (say "Mr. X" for the bare surname and for the full name), `into` keeps its own link and
+    // the duplicate goes with `from`.
+    this.db.prepare("UPDATE OR IGNORE person_links SET person_id = ? WHERE person_id = ?").run(into, from);
+    this.db.prepare("DELETE FROM person_links WHERE person_id = ?").run(from);
     this.db.prepare("DELETE FROM persons WHERE id = ?").run(from);
     this.note(into, old.name, rule, evidence, `merged person "${old.name}" (${moved} statements)`);
     const target = this.db.prepare("SELECT name FROM persons WHERE id = ?").get(into) as { name: string };

@@ -6,6 +6,7 @@ import { aliasForm } from "../nlp/names.ts";
 import { type OverrideReport, type PersonLink, Registry } from "./identity.ts";
 import { migrate, nameKey } from "./migrations.ts";
 import { loadOverrides, type Overrides, overridesNextTo } from "./overrides.ts";
+import { cleanedTextSlicer } from "./span-text.ts";
 import type {
   PersonRecord,
   PersonSummary,
@@ -88,6 +89,12 @@ export class SqliteStore implements Store {
       this.cache.set(sql, statement);
     }
     return statement;
+  }
+
+  /** Statement rows with their source text, sliced from the cleaned text in TypeScript (span-text.ts). */
+  private toStatementRecords(rows: StatementRow[]): StatementRecord[] {
+    const slice = cleanedTextSlicer(this.db);
+    return rows.map((row) => toStatementRecord(row, slice(row.article_id, row.source_start, row.source_end)));
   }
 
   hasArticle(id: string): boolean {
@@ -301,7 +308,7 @@ export class SqliteStore implements Store {
       sql += " LIMIT ?";
       params.push(Math.max(0, Math.trunc(filter.limit)));
     }
-    return (this.prepare(sql).all(...params) as StatementRow[]).map(toStatementRecord);
+    return this.toStatementRecords(this.prepare(sql).all(...params) as StatementRow[]);
   }
 
   people(): PersonSummary[] {
@@ -366,11 +373,11 @@ export class SqliteStore implements Store {
         "SELECT role, first_seen, last_seen FROM roles WHERE person_id = ? ORDER BY first_seen, role",
       ).all(found.id) as { role: string; first_seen: string | null; last_seen: string | null }[]
     ).map((row) => ({ role: row.role, firstSeen: row.first_seen, lastSeen: row.last_seen }));
-    const statements = (
+    const statements = this.toStatementRecords(
       this.prepare(`${STATEMENT_SELECT} WHERE s.person_id = ? ${STATEMENT_ORDER}`).all(
         found.id,
-      ) as StatementRow[]
-    ).map(toStatementRecord);
+      ) as StatementRow[],
+    );
     const dates = statements.map((s) => s.published).filter((d): d is string => d !== null);
     return {
       ...person,
@@ -397,16 +404,16 @@ export class SqliteStore implements Store {
       );
       params.push(key, key);
     }
-    // The context is cut from the article in SQL so a speaker's 10,000 statements don't pull whole articles.
+    // Cue and context are cut from the article in TypeScript (span-text.ts: SQL substr counts code points,
+    // spans count UTF-16 units), reading each article once.
     const rows = this.prepare(
       `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind, s.confidence,
-         s.content, s.content_spans, s.cue_start, s.cue_end,
-         substr(a.text, s.cue_start + 1, s.cue_end - s.cue_start) AS cue,
-         substr(a.text, coalesce(s.context_start, 0) + 1, coalesce(s.context_end - s.context_start, 0)) AS context,
+         s.content, s.content_spans, s.cue_start, s.cue_end, s.context_start, s.context_end,
          (SELECT group_concat(key, '${LIST_SEPARATOR}') FROM statement_topics t WHERE t.statement_id = s.id) AS topics
        FROM statements s JOIN articles a ON a.id = s.article_id JOIN persons p ON p.id = s.person_id
        WHERE ${where.join(" AND ")} ${STATEMENT_ORDER}`,
     ).all(...params) as ViewRow[];
+    const slice = cleanedTextSlicer(this.db);
     return rows.map((row) => {
       const spans = JSON.parse(row.content_spans) as Span[];
       return {
@@ -421,8 +428,8 @@ export class SqliteStore implements Store {
         confidence: row.confidence,
         content: row.content,
         span: { start: spans[0]?.start ?? 0, end: spans.at(-1)?.end ?? 0 },
-        cue: row.cue_start === null ? null : row.cue,
-        context: row.context || row.content,
+        cue: slice(row.article_id, row.cue_start, row.cue_end),
+        context: slice(row.article_id, row.context_start, row.context_end) || row.content,
         topics: splitList(row.topics),
       };
     });
@@ -495,8 +502,7 @@ export class SqliteStore implements Store {
 }
 
 const STATEMENT_SELECT = `
-  SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url,
-    substr(a.text, s.source_start + 1, s.source_end - s.source_start) AS source_text
+  SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url
   FROM statements s
   JOIN articles a ON a.id = s.article_id
   LEFT JOIN persons p ON p.id = s.person_id`;
@@ -541,13 +547,13 @@ function spanOf(start: number | null, end: number | null): Span | null {
   return start === null || end === null ? null : { start, end };
 }
 
-function toStatementRecord(row: StatementRow): StatementRecord {
+function toStatementRecord(row: StatementRow, sourceText: string | null): StatementRecord {
   return {
     id: row.id,
     articleId: row.article_id,
     speaker: row.speaker,
     speakerKind: row.speaker_kind,
-    sourceText: row.source_text,
+    sourceText,
     resolution: row.resolution,
     kind: row.kind,
     confidence: row.confidence,
@@ -603,7 +609,6 @@ interface StatementRow {
   published: string | null;
   speaker: string | null;
   speaker_kind: Speaker["kind"] | null;
-  source_text: string | null;
   outlet: string | null;
   title: string | null;
   url: string | null;
@@ -644,7 +649,7 @@ interface ViewRow {
   content_spans: string;
   cue_start: number | null;
   cue_end: number | null;
-  cue: string;
-  context: string;
+  context_start: number | null;
+  context_end: number | null;
   topics: string | null;
 }
