@@ -6,16 +6,27 @@
  *
  * usage: node --import tsx scripts/real/people.ts [--no-rebuild]
  */
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { nameKey } from "../../src/record/migrations.ts";
 import { contextFromArgs, percent, type RealStatement, readLabels, realStatements, share } from "./common.ts";
 import type { RealContext } from "./context.ts";
 
-/** labels/real/entries.jsonl: is this stored entry the name of a person or an organisation? */
+/**
+ * labels/real/entries.jsonl: is this stored entry the name of a person or an organisation? A real name
+ * is kept as written (names of public people and bodies are facts); an entry that is not a name is often
+ * a fragment of a headline, so it is kept only as `key`, the start of the SHA-256 of its lowercased name.
+ */
 export interface EntryLabel {
-  name: string;
+  name?: string;
+  key?: string;
   ok: boolean;
   why: string;
+}
+
+/** The key an entry label is found by: its name, or the hash it is stored as. */
+export function entryKey(name: string): string {
+  return createHash("sha256").update(nameKey(name)).digest("hex").slice(0, 16);
 }
 
 /**
@@ -48,11 +59,14 @@ function entries(ctx: RealContext): Record<string, number> {
        GROUP BY p.id ORDER BY statements DESC, p.name`,
     )
     .all() as { name: string; kind: string; statements: number }[];
-  const labels = new Map(readLabels<EntryLabel>("entries.jsonl").map((l) => [nameKey(l.name), l]));
+  const labels = new Map(
+    readLabels<EntryLabel>("entries.jsonl").map((l) => [l.key ?? entryKey(l.name ?? ""), l]),
+  );
+  const labelOf = (name: string) => labels.get(entryKey(name));
   const quoted = rows.filter((r) => r.statements >= MIN_STATEMENTS);
-  const labelled = quoted.filter((r) => labels.has(nameKey(r.name)));
-  const notNames = labelled.filter((r) => labels.get(nameKey(r.name))?.ok === false);
-  const unlabelled = quoted.filter((r) => !labels.has(nameKey(r.name)));
+  const labelled = quoted.filter((r) => labelOf(r.name));
+  const notNames = labelled.filter((r) => labelOf(r.name)?.ok === false);
+  const unlabelled = quoted.filter((r) => !labelOf(r.name));
   const byKind = (kind: string) => rows.filter((r) => r.kind === kind).length;
   console.log(
     `people entries: ${rows.length} (${byKind("person")} person, ${byKind("organization")} organization, ${byKind("group")} group)`,
