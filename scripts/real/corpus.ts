@@ -3,9 +3,7 @@
  * publisher, date, author and title (metadata.tsv), and the public article-extraction pages, ingested
  * into one store as a user would ingest them. Nothing is copied into the repository: the JSONL and the
  * database are written under out/real/ (ignored by git) and rebuilt from ../shared/data.
- *
- * Articles are mapped back to their PolNeAR file by their raw text (a plain-text record is stored
- * exactly as given), so hand labels can name a file and offsets into its text, never the text itself.
+
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -106,20 +104,6 @@ export function buildRealStore(options: { extraArgs?: string[]; quiet?: boolean 
   if (!options.quiet) process.stderr.write(run.stdout + run.stderr);
   if (run.status !== 0 && run.status !== 1) throw new Error(`ingest failed (${run.status}): ${run.stderr}`);
   return { db, docs };
-}
-
-/** Maps each stored article id to its PolNeAR document, by exact raw text. */
-export function articleToDoc(
-  articles: { id: string; rawText: string }[],
-  docs: PolnearDoc[],
-): Map<string, PolnearDoc> {
-  const byText = new Map(docs.map((d) => [d.text, d]));
-  const map = new Map<string, PolnearDoc>();
-  for (const article of articles) {
-    const doc = byText.get(article.rawText);
-    if (doc) map.set(article.id, doc);
-  }
-  return map;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
