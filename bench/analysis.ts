@@ -15,7 +15,7 @@ import { judgePair } from "../src/analysis/judge/index.ts";
 import { findMixedMessages } from "../src/analysis/mixed.ts";
 import { buildTimeline } from "../src/analysis/timeline.ts";
 import { statementTopics, topicQuery } from "../src/analysis/topics.ts";
-import { seededRandom } from "../src/random.ts";
+import { seededRandom } from "../src/core/random.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
 
 const { values: args } = parseArgs({

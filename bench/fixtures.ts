@@ -3,7 +3,7 @@
  * Deterministic: article `i` is always the same text, and every index gives a different text (so a
  * different content hash). Names, places and outlets are invented.
  */
-import { seededRandom as prng } from "../src/random.ts";
+import { seededRandom as prng } from "../src/core/random.ts";
 
 const SPEAKERS = [
   ["Minister", "Oren Valk"],

@@ -15,7 +15,7 @@ import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { cleanText } from "../src/clean/clean.ts";
-import { normalizeDate } from "../src/ingest/dates.ts";
+import { normalizeDate } from "../src/core/dates.ts";
 import { firstInvalidUtf8Byte } from "../src/ingest/decode.ts";
 import { extractArticle } from "../src/ingest/html.ts";
 import { type ReadOptions, readInputs } from "../src/ingest/read.ts";

@@ -11,7 +11,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { seededRandom, shuffled } from "../../src/random.ts";
+import { seededRandom, shuffled } from "../../src/core/random.ts";
 import { contextFromArgs, type RealStatement, realStatements } from "./common.ts";
 import type { RealContext } from "./context.ts";
 import { outDir } from "./corpus.ts";

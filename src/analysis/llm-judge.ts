@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { Verdict, VerdictCache } from "../core/verdict.ts";
 import { LABELS, type Label } from "./judge/index.ts";
-import type { Verdict } from "./mixed.ts";
 
 /**
  * An optional pairwise judge backed by any server that speaks the OpenAI chat-completions protocol
@@ -32,11 +32,7 @@ export function llmConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LlmConfi
   };
 }
 
-/** Where verdicts are kept between runs (the store implements it). */
-export interface VerdictCache {
-  getVerdict(key: string): Verdict | undefined;
-  putVerdict(key: string, verdict: Verdict): void;
-}
+export type { VerdictCache } from "../core/verdict.ts";
 
 export function cacheKey(config: LlmConfig, a: string, b: string): string {
   return createHash("sha256")

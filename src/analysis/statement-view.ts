@@ -1,29 +1,7 @@
-import type { AttributionKind, Span } from "../nlp/doc.ts";
+import type { StatementView } from "../core/statement.ts";
 import { statementTopics } from "./topics.ts";
 
-/** One stored statement as the analyses see it: what was said, by whom, where, and the span it rests on. */
-export interface StatementView {
-  id: number;
-  articleId: string;
-  speaker: string;
-  /** ISO date of the article (YYYY-MM-DD...), or null when the article had none. */
-  published: string | null;
-  outlet: string | null;
-  title: string | null;
-  url: string | null;
-  kind: AttributionKind;
-  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
-  confidence: number | null;
-  /** The content spans' text, joined with " … " when the content is split around the cue. */
-  content: string;
-  /** From the first content span's start to the last one's end, in the stored article text. */
-  span: Span;
-  cue: string | null;
-  /** The sentence(s) holding the statement: where reporters write "walked back", "clarified". */
-  context: string;
-  /** Topic keys stored at ingest; computed from content and context when absent. */
-  topics?: string[];
-}
+export type { StatementView } from "../core/statement.ts";
 
 /** A stable, human-readable pointer to the characters a statement rests on. */
 export function spanRef(statement: StatementView): string {

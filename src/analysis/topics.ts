@@ -14,11 +14,9 @@ import { countries } from "../nlp/countries.ts";
  * {Russia, interference}, so a query for either phrase finds all three.
  */
 
-export interface TopicTerm {
-  key: string;
-  label: string;
-  kind: "place" | "name" | "issue";
-}
+import type { TopicTerm } from "../core/topic.ts";
+
+export type { TopicTerm } from "../core/topic.ts";
 
 /** Metonyms for governments that the country data set does not list. */
 const SEATS_OF_POWER: Record<string, string> = {

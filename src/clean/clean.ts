@@ -1,4 +1,4 @@
-import { mergeSpans, type Span } from "../nlp/doc.ts";
+import { mergeSpans, type Span } from "../core/span.ts";
 import { isBoilerplateLine } from "./boilerplate.ts";
 import { parseHeader } from "./header.ts";
 import { findHoverCards, hoverCardName } from "./hover-cards.ts";

@@ -1,4 +1,4 @@
-import { normalizeDate } from "../ingest/dates.ts";
+import { normalizeDate } from "../core/dates.ts";
 
 /**
  * The small metadata header a plain-text article may start with:

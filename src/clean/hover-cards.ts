@@ -1,4 +1,4 @@
-import type { Span } from "../nlp/doc.ts";
+import type { Span } from "../core/span.ts";
 
 /**
  * Inline "hover cards": some news sites (The Hill, for one) render a pop-up card after each linked

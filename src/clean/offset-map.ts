@@ -1,4 +1,4 @@
-import type { Span } from "../nlp/doc.ts";
+import type { Span } from "../core/span.ts";
 
 /**
  * Maps offsets in cleaned text back to the raw text it was cut from.

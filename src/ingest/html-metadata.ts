@@ -1,4 +1,4 @@
-import { normalizeDate } from "./dates.ts";
+import { normalizeDate } from "../core/dates.ts";
 
 /** Article metadata found in a page's head and markup. */
 export interface HtmlMetadata {

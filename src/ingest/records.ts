@@ -1,4 +1,4 @@
-import { normalizeDate } from "./dates.ts";
+import { normalizeDate } from "../core/dates.ts";
 import { extractArticle } from "./html.ts";
 import { type FieldNames, type RecordField, tooLarge } from "./options.ts";
 import type { RawArticle, ReadResult } from "./types.ts";

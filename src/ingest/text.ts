@@ -1,5 +1,5 @@
 import { parseHeader } from "../clean/header.ts";
-import { normalizeDate } from "./dates.ts";
+import { normalizeDate } from "../core/dates.ts";
 import type { RawArticle } from "./types.ts";
 
 /**

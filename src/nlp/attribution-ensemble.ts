@@ -1,3 +1,4 @@
+import { firstIndex } from "../core/sorted.ts";
 import {
   attributionFeatures,
   type CueOrigin,
@@ -11,7 +12,6 @@ import { finishContent } from "./content-edges.ts";
 import { extendCues } from "./cue-edges.ts";
 import type { Attribution, Component, Doc, Span } from "./doc.ts";
 import { quotationKind } from "./quotes.ts";
-import { firstIndex } from "./sorted.ts";
 
 /** A merged attribution and who found its cue (a feature of the filter). */
 export interface Candidate {

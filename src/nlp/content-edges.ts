@@ -1,5 +1,5 @@
+import { firstIndex } from "../core/sorted.ts";
 import type { Attribution, Span } from "./doc.ts";
-import { firstIndex } from "./sorted.ts";
 
 /** Both content-edge rules below, as the default extractor applies them. */
 export function finishContent(quotes: readonly Span[], attributions: readonly Attribution[]): Attribution[] {

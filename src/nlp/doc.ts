@@ -6,10 +6,12 @@
  * (UTF-16 code units) into `Doc.text`, the exact text the pipeline was given.
  */
 
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from "../core/span.ts";
+import type { AttributionKind, Speaker, SpeakerResolution } from "../core/statement.ts";
+
+export type { Span } from "../core/span.ts";
+export { mergeSpans } from "../core/span.ts";
+export type { AttributionKind, Speaker, SpeakerResolution } from "../core/statement.ts";
 
 export interface Token extends Span {
   text: string;
@@ -21,24 +23,6 @@ export type EntityType = "PER" | "ORG" | "LOC" | "MISC";
 
 export interface Entity extends Span {
   type: EntityType;
-}
-
-export type AttributionKind = "direct" | "indirect" | "mixed";
-
-/** How the speaker of an attribution was found from its source span. */
-export type SpeakerResolution = "name" | "alias" | "pronoun" | "description" | "first-person";
-
-export interface Speaker {
-  /** Canonical name ("Donald John Trump" → "Donald Trump"; institutions keep their name). */
-  name: string;
-  kind: "person" | "organization" | "group";
-  /** The span whose text named the speaker, when it is not the source span itself (pronouns, descriptions). */
-  mention?: Span;
-  resolution: SpeakerResolution;
-  /** Titles and roles seen with the name in this document ("Sen.", "Director of National Intelligence"). */
-  roles?: string[];
-  party?: string;
-  state?: string;
 }
 
 export interface Attribution {
@@ -61,18 +45,6 @@ export interface Mention extends Span {
   kind: Speaker["kind"];
   /** How the mention was resolved: names and aliases are surface forms; pronouns and descriptions are not. */
   resolution?: SpeakerResolution;
-}
-
-/** The sorted, disjoint union of spans (empty spans dropped). */
-export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = spans.filter((span) => span.end > span.start).sort((a, b) => a.start - b.start);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
-  }
-  return merged;
 }
 
 export class Doc {

@@ -1,5 +1,5 @@
+import { firstIndex } from "../core/sorted.ts";
 import type { AttributionKind, Component, Doc, Span } from "./doc.ts";
-import { firstIndex } from "./sorted.ts";
 
 /**
  * Finds quotation spans (marks included) with a small state machine over each paragraph.

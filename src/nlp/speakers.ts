@@ -1,3 +1,4 @@
+import { firstIndex } from "../core/sorted.ts";
 import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
 import {
   type Attribution,
@@ -24,7 +25,6 @@ import {
   words,
 } from "./lexicon.ts";
 import { GOVERNMENT_PLACES, isPlaceWord, keyOf, type ParsedName, parseName } from "./names.ts";
-import { firstIndex } from "./sorted.ts";
 
 /**
  * Speaker resolution: finds person and organisation names in the document, groups their aliases

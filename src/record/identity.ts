@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
-import type { Span, Speaker } from "../nlp/doc.ts";
+import type { Span } from "../core/span.ts";
+import type { Speaker } from "../core/statement.ts";
 import { parseName } from "../nlp/names.ts";
 import { nameKey } from "./migrations.ts";
 import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";

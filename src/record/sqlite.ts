@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
-import type { Verdict } from "../analysis/mixed.ts";
-import type { StatementView } from "../analysis/statement-view.ts";
-import type { Span, Speaker } from "../nlp/doc.ts";
+import type { Span } from "../core/span.ts";
+import type { Speaker, StatementView } from "../core/statement.ts";
+import type { Verdict } from "../core/verdict.ts";
 import { aliasForm } from "../nlp/names.ts";
 import { type OverrideReport, type PersonLink, Registry } from "./identity.ts";
 import { migrate, nameKey } from "./migrations.ts";

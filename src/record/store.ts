@@ -1,6 +1,6 @@
-import type { VerdictCache } from "../analysis/llm-judge.ts";
-import type { StatementView } from "../analysis/statement-view.ts";
-import type { AttributionKind, Span, Speaker } from "../nlp/doc.ts";
+import type { Span } from "../core/span.ts";
+import type { AttributionKind, Speaker, StatementView } from "../core/statement.ts";
+import type { VerdictCache } from "../core/verdict.ts";
 import type { ProcessedArticle } from "./types.ts";
 
 /**

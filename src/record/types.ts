@@ -1,6 +1,7 @@
-import type { TopicTerm } from "../analysis/topics.ts";
-import type { RawArticle } from "../ingest/types.ts";
-import type { AttributionKind, Span, Speaker } from "../nlp/doc.ts";
+import type { RawArticle } from "../core/article.ts";
+import type { Span } from "../core/span.ts";
+import type { AttributionKind, Speaker } from "../core/statement.ts";
+import type { TopicTerm } from "../core/topic.ts";
 
 /**
  * One attribution ready to be stored: spans into the cleaned text (what the pipeline saw) and the same

@@ -43,4 +43,4 @@ export class AveragedPerceptron {
   }
 }
 
-export { seededRandom, shuffled as shuffle } from "../../src/random.ts";
+export { seededRandom, shuffled as shuffle } from "../../src/core/random.ts";

@@ -16,7 +16,7 @@
 import type { GapExample } from "../../src/nlp/coref/gap-file.ts";
 import { AFTER_OBJECT_HER } from "../../src/nlp/coref/lexicon.ts";
 import type { Gender } from "../../src/nlp/coref/names.ts";
-import { seededRandom, shuffled } from "../../src/random.ts";
+import { seededRandom, shuffled } from "../../src/core/random.ts";
 
 /** Masculine and feminine forms, lowercase. "her" is missing on purpose: it is "him" or "his" by context. */
 const PAIRS: readonly [string, string][] = [

@@ -21,7 +21,7 @@ import {
   type TrainOptions,
   trainLogistic,
 } from "../../src/analysis/judge/model.ts";
-import { seededRandom } from "../../src/random.ts";
+import { seededRandom } from "../../src/core/random.ts";
 
 export type LabelledPair = StatementPair & { label: Label };
 

@@ -15,7 +15,7 @@ import { wordContext } from "../../src/nlp/pos/features.ts";
 import { chunkSpansFor, loadPosModels, type PosModels, tagPosWith } from "../../src/nlp/pos/index.ts";
 import { AveragedPerceptron, serializeWeights } from "../../src/nlp/pos/perceptron.ts";
 import { bioSpans, decodeChunks, decodePos, iob1ToBio, type PosModel } from "../../src/nlp/pos/tagger.ts";
-import { seededRandom, shuffled } from "../../src/random.ts";
+import { seededRandom, shuffled } from "../../src/core/random.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const conllDir = path.resolve(repoRoot, "../shared/data/conll2003");

@@ -5,6 +5,7 @@
  * journalist can check against the two texts.
  */
 import { readFileSync } from "node:fs";
+import type { Verdict } from "../../core/verdict.ts";
 import { decide } from "./decide.ts";
 import { type Evidence, featureVector, pairFeatures } from "./features.ts";
 import { LABELS, type Label, type LogisticModel } from "./model.ts";
@@ -12,13 +13,8 @@ import { LABELS, type Label, type LogisticModel } from "./model.ts";
 export type { Label } from "./model.ts";
 export { LABELS } from "./model.ts";
 
-export interface Judgement {
-  label: Label;
-  /** Probability of each label under the model; they sum to 1. */
-  scores: Record<Label, number>;
-  /** Evidence sentences, those that point to the chosen label first. */
-  reasons: string[];
-}
+/** The classifier's verdict on a pair (the core type every judge returns). */
+export type Judgement = Verdict;
 
 export const DEFAULT_MODEL_URL = new URL("../../../models/judge.json", import.meta.url);
 

@@ -4,8 +4,9 @@
  * descent from zero weights, so training is deterministic.
  */
 
-export const LABELS = ["Inconsistent", "Unrelated", "Consistent"] as const;
-export type Label = (typeof LABELS)[number];
+import { LABELS, type Label } from "../../core/verdict.ts";
+
+export { LABELS, type Label } from "../../core/verdict.ts";
 
 export interface LogisticModel {
   features: string[];

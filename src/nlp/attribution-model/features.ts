@@ -1,5 +1,5 @@
+import { firstIndex } from "../../core/sorted.ts";
 import type { Attribution, Span, Token } from "../doc.ts";
-import { firstIndex } from "../sorted.ts";
 import * as hash from "./hash.ts";
 
 // Local bindings: calls through an imported module namespace can cost a getter each under some

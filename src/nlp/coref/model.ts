@@ -4,7 +4,7 @@
  * AdaGrad over a seeded shuffle, so the same data always gives the same weights.
  */
 
-import { seededRandom, shuffled } from "../../random.ts";
+import { seededRandom, shuffled } from "../../core/random.ts";
 import type { FeatureMap, OptionFeatures } from "./features.ts";
 import { type BoostedTrees, boostedScores } from "./trees.ts";
 

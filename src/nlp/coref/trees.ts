@@ -11,7 +11,7 @@
  * the non-zero entries per level. Feature and pronoun subsampling use the seeded PRNG, so training is
  * reproducible.
  */
-import { seededRandom } from "../../random.ts";
+import { seededRandom } from "../../core/random.ts";
 import type { FeatureMap, OptionFeatures } from "./features.ts";
 
 /** A complete binary tree in arrays: node n has children 2n+1 and 2n+2; `feature` -1 marks a leaf. */

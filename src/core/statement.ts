@@ -1,0 +1,45 @@
+/** What every layer knows about a statement's kind and speaker (the pipeline finds them, the store keeps them). */
+
+import type { Span } from "./span.ts";
+
+export type AttributionKind = "direct" | "indirect" | "mixed";
+
+/** How the speaker of an attribution was found from its source span. */
+export type SpeakerResolution = "name" | "alias" | "pronoun" | "description" | "first-person";
+
+export interface Speaker {
+  /** Canonical name ("Donald John Trump" → "Donald Trump"; institutions keep their name). */
+  name: string;
+  kind: "person" | "organization" | "group";
+  /** The span whose text named the speaker, when it is not the source span itself (pronouns, descriptions). */
+  mention?: Span;
+  resolution: SpeakerResolution;
+  /** Titles and roles seen with the name in this document ("Sen.", "Director of National Intelligence"). */
+  roles?: string[];
+  party?: string;
+  state?: string;
+}
+
+/** One stored statement as the analyses see it: what was said, by whom, where, and the span it rests on. */
+export interface StatementView {
+  id: number;
+  articleId: string;
+  speaker: string;
+  /** ISO date of the article (YYYY-MM-DD...), or null when the article had none. */
+  published: string | null;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  kind: AttributionKind;
+  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
+  confidence: number | null;
+  /** The content spans' text, joined with " … " when the content is split around the cue. */
+  content: string;
+  /** From the first content span's start to the last one's end, in the stored article text. */
+  span: Span;
+  cue: string | null;
+  /** The sentence(s) holding the statement: where reporters write "walked back", "clarified". */
+  context: string;
+  /** Topic keys stored at ingest; computed from content and context when absent. */
+  topics?: string[];
+}
