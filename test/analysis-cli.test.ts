@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -7,9 +7,11 @@ import type { MixedPair } from "../src/analysis/mixed.ts";
 import type { StatementView } from "../src/analysis/statement-view.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
 import { runCli } from "./cli-helper.ts";
+import { sharedData } from "./shared-data.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const seedDir = path.resolve(root, "../shared/data/seed");
+const seed = sharedData("seed");
+const seedDir = seed.path;
 const dir = mkdtempSync(path.join(tmpdir(), "onrecord-analysis-"));
 const db = path.join(dir, "samples.db");
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -123,7 +125,7 @@ test("bad requests fail clearly", () => {
 });
 
 test("the seed article: Trump on Russia, in order, with the contradictions flagged", {
-  skip: existsSync(seedDir) ? false : "../shared/data/seed absent",
+  skip: seed.skip,
 }, () => {
   const seedDb = path.join(dir, "seed.db");
   const ingest = onrecord(["ingest", seedDir, "--db", seedDb]);

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { combineAttributions, SpanIndex } from "../src/nlp/attribution-ensemble.ts";
@@ -24,6 +23,7 @@ import { quotes } from "../src/nlp/quotes.ts";
 import { sentencizer } from "../src/nlp/sentencizer.ts";
 import { tokenizer } from "../src/nlp/tokenizer.ts";
 import { parseBrat } from "../training/attribution/polnear.ts";
+import { sharedData } from "./shared-data.ts";
 
 const slice = (text: string, span: { start: number; end: number } | null) =>
   span ? text.slice(span.start, span.end) : null;
@@ -163,9 +163,10 @@ test("the brat reader converts code points to UTF-16 and ties roles together", (
   assert.equal(slice(text, a.content[0]), "it rained");
 });
 
-const DEV = path.resolve(import.meta.dirname, "../../shared/data/polnear/dev/text");
+const dev = sharedData("polnear/dev/text");
+const DEV = dev.path;
 test("runs on real articles without invalid spans", {
-  skip: existsSync(DEV) ? false : "../shared/data absent",
+  skip: dev.skip,
 }, async () => {
   const { readdirSync, readFileSync } = await import("node:fs");
   for (const file of readdirSync(DEV).sort().slice(0, 5)) {

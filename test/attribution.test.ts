@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { cleanText } from "../src/clean/clean.ts";
 import type { Attribution, Doc } from "../src/nlp/doc.ts";
 import { analyze, components, pipelineWith } from "../src/nlp/pipeline.ts";
 import { findQuotes } from "../src/nlp/quotes.ts";
 import { splitParagraphs } from "../src/nlp/tokenizer.ts";
+import { sharedData } from "./shared-data.ts";
 
 // Every sentence below is invented for these tests.
 
@@ -300,15 +300,15 @@ test("nouns and headlines are not cues; a headline with a name and colon is", ()
 });
 
 // The seed article checks: assert behaviour by short phrases, never by pasted sentences.
-const sharedData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../shared/data");
-const seedDir = path.join(sharedData, "seed");
+const seed = sharedData("seed");
+const seedDir = seed.path;
 
 for (const [name, pipeline] of [
   ["rules", rulesPipeline],
   ["default", components],
 ] as const) {
   test(`seed article (${name} pipeline): the attributions a careful reader would make`, {
-    skip: existsSync(seedDir) ? false : "../shared/data absent",
+    skip: seed.skip,
   }, () => {
     const file = readdirSync(seedDir).find((f) => f.endsWith(".txt"));
     assert.ok(file, "seed text missing");
@@ -346,10 +346,11 @@ for (const [name, pipeline] of [
   });
 }
 
-const polnearDev = path.join(sharedData, "polnear/dev/text");
+const dev = sharedData("polnear/dev/text");
+const polnearDev = dev.path;
 
 test("PolNeAR dev texts: every span is inside the text and ordered", {
-  skip: existsSync(polnearDev) ? false : "../shared/data absent",
+  skip: dev.skip,
 }, () => {
   for (const file of readdirSync(polnearDev).sort().slice(0, 10)) {
     const doc = analyze(cleanText(readFileSync(path.join(polnearDev, file), "utf8")).text);

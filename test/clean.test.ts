@@ -7,11 +7,13 @@ import { type CleanResult, cleanText } from "../src/clean/clean.ts";
 import { parseHeader } from "../src/clean/header.ts";
 import { findHoverCards } from "../src/clean/hover-cards.ts";
 import { identityOffsetMap, offsetMapFromKept } from "../src/clean/offset-map.ts";
+import { sharedData } from "./shared-data.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sharedData = path.resolve(repoRoot, "../shared/data");
-const seedDir = path.join(sharedData, "seed");
-const polnearDir = path.join(sharedData, "polnear");
+const seed = sharedData("seed");
+const seedDir = seed.path;
+const polnear = sharedData("polnear");
+const polnearDir = polnear.path;
 const fixtures = path.join(repoRoot, "test/fixtures/ingest");
 
 /** The invariants every cleaning result must satisfy, whatever the input. */
@@ -182,7 +184,7 @@ test("offset map: spans never swallow removed material, lookups outside the text
 });
 
 test("seed article: four hover cards and the ad line go, nothing else", {
-  skip: existsSync(seedDir) ? false : "../shared/data absent",
+  skip: seed.skip,
 }, () => {
   const file = readdirSync(seedDir).find((name) => name.endsWith(".txt"));
   assert.ok(file);
@@ -212,7 +214,7 @@ test("seed article: four hover cards and the ad line go, nothing else", {
 });
 
 test("PolNeAR texts come through unchanged", {
-  skip: existsSync(polnearDir) ? false : "../shared/data absent",
+  skip: polnear.skip,
 }, () => {
   let checked = 0;
   for (const split of readdirSync(polnearDir)) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -16,9 +16,11 @@ import { type BoostExample, boostedScores, trainBoosted, treeInputs } from "../s
 import type { Span } from "../src/nlp/doc.ts";
 import { tokenize } from "../src/nlp/tokenizer.ts";
 import { applyEdits, mapOffset, nameSwap, swapEdits, swapGapExample } from "../training/gap/swap.ts";
+import { sharedData } from "./shared-data.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const gapDir = path.resolve(repoRoot, "../shared/data/gap");
+const gap = sharedData("gap");
+const gapDir = gap.path;
 
 /** The span of the nth occurrence of `word` in `text`. */
 function at(text: string, word: string, nth = 0): Span {
@@ -204,7 +206,7 @@ test("predict-gap writes predictions for good rows and reports bad ones on stder
 });
 
 test("training is deterministic and beats nearest-name guessing on held-out development rows", {
-  skip: existsSync(gapDir) ? false : "../shared/data absent",
+  skip: gap.skip,
 }, () => {
   const { examples } = parseGap(readFileSync(path.join(gapDir, "gap-development.tsv"), "utf8"));
   const data = examples.slice(0, 600).map((e) => ({ options: gapOptions(e), gold: gapGold(e) }));

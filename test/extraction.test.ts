@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { extractArticle } from "../src/ingest/html.ts";
 import { blockText } from "../src/ingest/html-text.ts";
+import { sharedData } from "./shared-data.ts";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const benchmark = path.resolve(repoRoot, "../shared/data/article-extraction");
+const extraction = sharedData("article-extraction");
+const benchmark = extraction.path;
 
 const paragraph = (sentence: string, times = 6) => `<p>${Array(times).fill(sentence).join(" ")}</p>`;
 
@@ -182,7 +182,7 @@ function shingleScores(gold: string, predicted: string): { precision: number; re
 }
 
 test("article-extraction benchmark: extracted bodies match the ground truth closely", {
-  skip: existsSync(benchmark) ? false : "../shared/data absent",
+  skip: extraction.skip,
 }, () => {
   const gold = JSON.parse(readFileSync(path.join(benchmark, "ground-truth.json"), "utf8")) as Record<
     string,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -11,12 +11,14 @@ import { processArticle } from "../src/process.ts";
 import { MIGRATIONS, migrate } from "../src/record/migrations.ts";
 import { loadOverrides, parseOverrides } from "../src/record/overrides.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
+import { sharedData } from "./shared-data.ts";
 
 // Every name and sentence below is invented for these tests.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "onrecord.js");
-const seedDir = path.resolve(root, "../shared/data/seed");
+const seed = sharedData("seed");
+const seedDir = seed.path;
 
 function article(text: string, published: string) {
   return processArticle({ origin: `test-${published}-${text.length}`, format: "text", text, published });
@@ -180,7 +182,7 @@ test("cleanText reports hover-card full names at the linked surname in the clean
 });
 
 test("seed article: every statement lands on the right person", {
-  skip: existsSync(seedDir) ? false : "../shared/data absent",
+  skip: seed.skip,
 }, () => {
   const file = readdirSync(seedDir).find((f) => f.endsWith(".txt"));
   assert.ok(file);

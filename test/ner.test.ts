@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { Doc, runPipeline } from "../src/nlp/doc.ts";
 import { formatConll, parseConll } from "../src/nlp/ner/conll.ts";
 import { normalizeToken, shape } from "../src/nlp/ner/features.ts";
@@ -10,9 +9,10 @@ import { defaultModel, ner, recognizeEntities, tagConll } from "../src/nlp/ner/i
 import { spansToBilou, spansToBio, tagsToSpans } from "../src/nlp/ner/tags.ts";
 import { sentencizer } from "../src/nlp/sentencizer.ts";
 import { tokenizer } from "../src/nlp/tokenizer.ts";
+import { sharedData } from "./shared-data.ts";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const conllDir = path.resolve(repoRoot, "../shared/data/conll2003");
+const conll = sharedData("conll2003/eng.testa");
+const conllDir = path.dirname(conll.path);
 
 function entitiesOf(text: string): string[] {
   const doc = runPipeline(new Doc(text), [tokenizer, sentencizer, ner]);
@@ -125,7 +125,7 @@ test("token normalisation and shapes", () => {
 });
 
 test("tags the first CoNLL development documents well", {
-  skip: existsSync(path.join(conllDir, "eng.testa")) ? false : "../shared/data absent",
+  skip: conll.skip,
 }, () => {
   const documents = parseConll(readFileSync(path.join(conllDir, "eng.testa"), "utf8")).slice(0, 30);
   const predicted = tagConll(defaultModel(), documents);

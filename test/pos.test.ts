@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { analyzeSyntax, roleOf } from "../src/nlp/coref/syntax.ts";
 import { Doc } from "../src/nlp/doc.ts";
 import { chunk, conllTokens, posTagger, tagPos, tagTokens } from "../src/nlp/pos/index.ts";
@@ -10,9 +8,10 @@ import { AveragedPerceptron, parseWeights, serializeWeights } from "../src/nlp/p
 import { bioSpans, iob1ToBio } from "../src/nlp/pos/tagger.ts";
 import { sentencizer } from "../src/nlp/sentencizer.ts";
 import { tokenize, tokenizer } from "../src/nlp/tokenizer.ts";
+import { sharedData } from "./shared-data.ts";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const conllDir = path.resolve(repoRoot, "../shared/data/conll2003");
+const conll = sharedData("conll2003");
+const conllDir = conll.path;
 
 const words = (s: string) => s.split(" ");
 
@@ -103,7 +102,7 @@ test("chunk roles: subject before the verb, object after it, oblique after a pre
 });
 
 test("CoNLL-2003 dev file: POS accuracy and chunk F1 stay near the trained figures", {
-  skip: existsSync(conllDir) ? false : "../shared/data absent",
+  skip: conll.skip,
 }, async () => {
   const { readConll, evaluate } = await import("../training/pos/train.ts");
   const { defaultPosModels } = await import("../src/nlp/pos/index.ts");

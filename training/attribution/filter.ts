@@ -1,7 +1,7 @@
+import { seededRandom, shuffled } from "../../src/core/random.ts";
 import type { Candidate } from "../../src/nlp/attribution-ensemble.ts";
 import { attributionFeatures, FILTER_FORMAT, type FilterModel } from "../../src/nlp/attribution-filter.ts";
 import type { Span } from "../../src/nlp/doc.ts";
-import { seededRandom, shuffled } from "../../src/core/random.ts";
 import type { GoldArticle } from "./polnear.ts";
 
 /**

@@ -13,10 +13,10 @@
  * noise; see docs/figures.md. The functions stay for those experiments.
  */
 
+import { seededRandom, shuffled } from "../../src/core/random.ts";
 import type { GapExample } from "../../src/nlp/coref/gap-file.ts";
 import { AFTER_OBJECT_HER } from "../../src/nlp/coref/lexicon.ts";
 import type { Gender } from "../../src/nlp/coref/names.ts";
-import { seededRandom, shuffled } from "../../src/core/random.ts";
 
 /** Masculine and feminine forms, lowercase. "her" is missing on purpose: it is "him" or "his" by context. */
 const PAIRS: readonly [string, string][] = [

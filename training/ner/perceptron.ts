@@ -1,5 +1,5 @@
-import { emissionScores, TAG_COUNT, viterbi } from "../../src/nlp/ner/decoder.ts";
 import { seededRandom } from "../../src/core/random.ts";
+import { emissionScores, TAG_COUNT, viterbi } from "../../src/nlp/ner/decoder.ts";
 
 export { seededRandom };
 

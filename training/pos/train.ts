@@ -11,11 +11,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { seededRandom, shuffled } from "../../src/core/random.ts";
 import { wordContext } from "../../src/nlp/pos/features.ts";
 import { chunkSpansFor, loadPosModels, type PosModels, tagPosWith } from "../../src/nlp/pos/index.ts";
 import { AveragedPerceptron, serializeWeights } from "../../src/nlp/pos/perceptron.ts";
 import { bioSpans, decodeChunks, decodePos, iob1ToBio, type PosModel } from "../../src/nlp/pos/tagger.ts";
-import { seededRandom, shuffled } from "../../src/core/random.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const conllDir = path.resolve(repoRoot, "../shared/data/conll2003");
