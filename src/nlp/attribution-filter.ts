@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { modelUrl, readModelJson } from "../core/models.ts";
 import type { Attribution, Span } from "./doc.ts";
 
 /**
@@ -20,7 +19,7 @@ export interface FilterModel {
 }
 
 export const FILTER_FORMAT = "onrecord-attribution-filter/1";
-export const DEFAULT_FILTER_PATH = new URL("../../models/attribution-filter.json.gz", import.meta.url);
+export const DEFAULT_FILTER_PATH = modelUrl("attribution-filter.json.gz");
 
 let cached: FilterModel | undefined;
 
@@ -31,7 +30,7 @@ export function filterModel(): FilterModel {
 }
 
 export function loadFilter(path: string | URL): FilterModel {
-  const data = JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as FilterModel;
+  const data = readModelJson<FilterModel>(path);
   if (data.format !== FILTER_FORMAT) throw new Error(`attribution filter: unknown format ${data.format}`);
   return data;
 }

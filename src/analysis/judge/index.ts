@@ -4,7 +4,7 @@
  * `npm run train:inconsistency`), returning the label, the label probabilities and the evidence a
  * journalist can check against the two texts.
  */
-import { readFileSync } from "node:fs";
+import { modelUrl, readModelJson } from "../../core/models.ts";
 import type { Verdict } from "../../core/verdict.ts";
 import { decide } from "./decide.ts";
 import { type Evidence, featureVector, pairFeatures } from "./features.ts";
@@ -16,14 +16,14 @@ export { LABELS } from "./model.ts";
 /** The classifier's verdict on a pair (the core type every judge returns). */
 export type Judgement = Verdict;
 
-export const DEFAULT_MODEL_URL = new URL("../../../models/judge.json", import.meta.url);
+export const DEFAULT_MODEL_URL = modelUrl("judge.json");
 
 let cached: LogisticModel | undefined;
 
 export function loadJudgeModel(url: URL = DEFAULT_MODEL_URL): LogisticModel {
   let model: LogisticModel;
   try {
-    model = JSON.parse(readFileSync(url, "utf8")) as LogisticModel;
+    model = readModelJson<LogisticModel>(url);
   } catch (error) {
     throw new Error(
       `cannot read judge model ${url.pathname}: ${(error as Error).message}; run npm run train:inconsistency`,

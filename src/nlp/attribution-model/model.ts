@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { modelUrl, readModelJson } from "../../core/models.ts";
 import { type WordClasses, wordClassesOf } from "./features.ts";
 
 /**
@@ -150,10 +149,10 @@ export function deserializeModel(data: SerializedLinearModel): LinearModel {
   return { bits: data.bits, mask: (1 << data.bits) - 1, labels, weights, scale: data.scale };
 }
 
-export const DEFAULT_MODEL_PATH = new URL("../../../models/attribution.json.gz", import.meta.url);
+export const DEFAULT_MODEL_PATH = modelUrl("attribution.json.gz");
 
 export function loadWeights(path: string | URL = DEFAULT_MODEL_PATH): AttributionWeights {
-  const data = JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as SerializedWeights;
+  const data = readModelJson<SerializedWeights>(path);
   if (data.format !== WEIGHTS_FORMAT) throw new Error(`attribution model: unknown format ${data.format}`);
   return {
     cue: deserializeModel(data.cue),

@@ -7,7 +7,7 @@
  * news, candidates can differ in gender: unless `useGender` is false, a candidate whose honorific or first
  * name (names.ts) has the other gender is ruled out before the decision, and gets probability 0.
  */
-import { readFileSync } from "node:fs";
+import { modelUrl, readModelJson } from "../../core/models.ts";
 import type { Span } from "../doc.ts";
 import { type Candidate, extractFeatures, type PronounContext } from "./features.ts";
 import { decide, optionScores, type RankerModel, softmax } from "./model.ts";
@@ -24,11 +24,11 @@ export interface Resolution {
   none: number;
 }
 
-const MODEL_URL = new URL("../../../models/gap.json", import.meta.url);
+const MODEL_URL = modelUrl("gap.json");
 let cachedModel: RankerModel | undefined;
 
 export function loadModel(url: URL = MODEL_URL): RankerModel {
-  const raw = JSON.parse(readFileSync(url, "utf8")) as RankerModel;
+  const raw = readModelJson<RankerModel>(url);
   if (typeof raw.weights !== "object" || typeof raw.noneOffset !== "number") {
     throw new Error(`${url.pathname}: not a pronoun-resolution model`);
   }

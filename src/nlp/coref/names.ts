@@ -3,7 +3,7 @@
  * pronoun cannot refer to ("she said" after a quote cannot be "Mr. Smith"). The first-name list is built
  * from GAP development names by training/gap/names.ts; unknown names give null and are never dropped.
  */
-import { readFileSync } from "node:fs";
+import { modelUrl, readModelJson } from "../../core/models.ts";
 import { pronounGender } from "./features.ts";
 
 export type Gender = "M" | "F";
@@ -26,9 +26,7 @@ const HONORIFICS: Record<string, Gender> = {
 let firstNames: Record<string, Gender> | undefined;
 
 function loadFirstNames(): Record<string, Gender> {
-  firstNames ??= JSON.parse(
-    readFileSync(new URL("../../../models/gap-names.json", import.meta.url), "utf8"),
-  ) as Record<string, Gender>;
+  firstNames ??= readModelJson<Record<string, Gender>>(modelUrl("gap-names.json"));
   return firstNames;
 }
 

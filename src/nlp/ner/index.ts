@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { modelUrl } from "../../core/models.ts";
 import type { Component, Doc, Entity, Span, Token } from "../doc.ts";
 import type { ConllDocument } from "./conll.ts";
 import { loadModel, type NerModel, tagDocument } from "./model.ts";
@@ -9,14 +9,13 @@ import { spansToBio, tagsToSpans } from "./tags.ts";
  * Named-entity recognition: a two-stage averaged-perceptron tagger trained on CoNLL-2003 (see model.ts
  * and training/ner/train.ts). `ner` tags doc.tokens sentence by sentence and writes doc.entities.
  */
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL("../../../models/ner.model.gz", import.meta.url));
+export const DEFAULT_MODEL_PATH = fileURLToPath(modelUrl("ner.model.gz"));
 
 let cachedModel: NerModel | null = null;
 
 /** The committed model, loaded once on first use. */
 export function defaultModel(): NerModel {
   if (!cachedModel) {
-    if (!existsSync(DEFAULT_MODEL_PATH)) throw new Error(`NER model missing: run npm run train:ner`);
     cachedModel = loadModel(DEFAULT_MODEL_PATH);
   }
   return cachedModel;

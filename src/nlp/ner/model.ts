@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
+import { readModelFile } from "../../core/models.ts";
 import { emissionScores, TAG_COUNT, viterbi } from "./decoder.ts";
 import {
   aggregationFeatures,
@@ -113,8 +113,8 @@ export function encodeModel(model: NerModel): Buffer {
   return gzipSync(Buffer.concat([length, json, ...bodies]), { level: 9 });
 }
 
-export function decodeModel(file: Buffer): NerModel {
-  const data = gunzipSync(file);
+/** Reads the model from its file's gunzipped bytes. */
+export function decodeModel(data: Buffer): NerModel {
   const headerLength = data.readUInt32LE(0);
   const header = JSON.parse(data.subarray(4, 4 + headerLength).toString("utf8")) as Header;
   if (header.format !== FORMAT || header.tags.join() !== BILOU_TAGS.join()) {
@@ -139,5 +139,5 @@ export function decodeModel(file: Buffer): NerModel {
 }
 
 export function loadModel(path: string): NerModel {
-  return decodeModel(readFileSync(path));
+  return decodeModel(readModelFile(path));
 }

@@ -7,8 +7,7 @@
  * tokenizer's tokens, where "Maria's" is one token: the possessive is split off for tagging, as in
  * CoNLL, and the token keeps the tag of its word part.
  */
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { MODELS_DIR, readModelFile } from "../../core/models.ts";
 import type { Component, Doc, Token } from "../doc.ts";
 import { wordContext } from "./features.ts";
 import { AveragedPerceptron, parseWeights } from "./perceptron.ts";
@@ -21,7 +20,6 @@ export interface PosModels {
   chunker: AveragedPerceptron;
 }
 
-const MODELS_DIR = new URL("../../../models/", import.meta.url);
 let cached: PosModels | undefined;
 
 function perceptronFrom(text: string): AveragedPerceptron {
@@ -32,7 +30,7 @@ function perceptronFrom(text: string): AveragedPerceptron {
 }
 
 export function loadPosModels(dir: URL = MODELS_DIR): PosModels {
-  const posText = gunzipSync(readFileSync(new URL("pos.tagger.gz", dir))).toString("utf8");
+  const posText = readModelFile(new URL("pos.tagger.gz", dir)).toString("utf8");
   // The tagger file is the weights, a blank line, then the tag dictionary (word TAB tag).
   const blank = posText.indexOf("\n\n");
   if (blank < 0) throw new Error("pos.tagger.gz: no tag dictionary section");
@@ -41,7 +39,7 @@ export function loadPosModels(dir: URL = MODELS_DIR): PosModels {
     const tab = line.indexOf("\t");
     if (tab > 0) tagDictionary.set(line.slice(0, tab), line.slice(tab + 1));
   }
-  const chunkText = gunzipSync(readFileSync(new URL("pos.chunker.gz", dir))).toString("utf8");
+  const chunkText = readModelFile(new URL("pos.chunker.gz", dir)).toString("utf8");
   return {
     pos: { perceptron: perceptronFrom(posText.slice(0, blank + 1)), tagDictionary },
     chunker: perceptronFrom(chunkText),
