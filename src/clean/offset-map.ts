@@ -1,3 +1,4 @@
+import { firstIndex } from "../core/sorted.ts";
 import type { Span } from "../core/span.ts";
 
 /**
@@ -89,18 +90,7 @@ class SegmentOffsetMap implements OffsetMap {
 
   /** Index of the last segment whose `key` start is <= offset, or -1. */
   private lastSegmentAtOrBefore(offset: number, key: "cleanStart" | "rawStart"): number {
-    let low = 0;
-    let high = this.segments.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if ((this.segments[middle] as KeptSegment)[key] <= offset) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found;
+    const segments = this.segments;
+    return firstIndex(segments.length, (i) => (segments[i] as KeptSegment)[key] > offset) - 1;
   }
 }
