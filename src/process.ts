@@ -34,8 +34,9 @@ export function processArticle(raw: RawArticle): ProcessedArticle {
   resolveSpeakers(doc, { nameHints: cleaned.hoverNames });
   const toRaw = (span: Span | null) => (span ? cleaned.map.spanToRaw(span) : null);
   // Speakers are resolved over every attribution (an earlier "he said" can name the next speaker), but
-  // the record keeps only statements: PolNeAR's attributions include "is seen as" and "did not respond".
-  const statements = statementsOnly(doc.text, doc.attributions).map(
+  // the record keeps only statements: PolNeAR's attributions include "is seen as" and "did not respond",
+  // and a Politico article's "POLITICO has learned" is its writer speaking.
+  const statements = statementsOnly(doc.text, doc.attributions, { outlet: raw.outlet }).map(
     (attribution): ProcessedStatement => ({
       source: copySpan(attribution.source),
       cue: copySpan(attribution.cue),

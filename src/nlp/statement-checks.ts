@@ -10,7 +10,8 @@
  *   told twice with a bare colon as the second cue, a compound read as a cue ("think tank").
  * - `notStatementReason` names why an attribution is not a statement (a verb of doing or perceiving, a
  *   passive common view, a negated or not-done speech act, "no" as the source, a content with no
- *   proposition). The record (src/process.ts) stores only the attributions without a reason.
+ *   proposition, the article's own outlet as the source: "POLITICO has learned" in a Politico article is
+ *   the writer's own reporting). The record (src/process.ts) stores only the attributions without a reason.
  */
 import type { Attribution, Span } from "./doc.ts";
 import {
@@ -22,6 +23,7 @@ import {
   NO_ONE,
   NOT_DONE_BEFORE,
   NOT_SPEECH_CUE_WORDS,
+  OUTLET_NAME_EXTRAS,
   PASSIVE_AUXILIARIES,
   PASSIVE_NOT_SPEECH,
   QUESTION_WORDS,
@@ -62,8 +64,21 @@ function cueIsCompound(text: string, cue: Span): boolean {
   return nouns.has(next) || (text[cue.end] === "-" && nouns.has(next.split("-")[0] ?? ""));
 }
 
+/** What the checks know about the article besides its text. */
+export interface ArticleFacts {
+  /** The outlet that published the article ("Politico", "The Washington Post"). */
+  outlet?: string;
+}
+
+/** An outlet's name as a key: lower-cased words without "the" and "news". */
+function outletKey(name: string): string {
+  return wordsOf(name)
+    .filter((w) => !OUTLET_NAME_EXTRAS.has(w))
+    .join(" ");
+}
+
 /** Why `a` is not a statement someone made, or null when it is one as far as these checks see. */
-export function notStatementReason(text: string, a: Attribution): string | null {
+export function notStatementReason(text: string, a: Attribution, facts: ArticleFacts = {}): string | null {
   if (a.cue) {
     const cue = a.cue;
     const cueWords = wordsOf(text.slice(cue.start, cue.end));
@@ -92,6 +107,8 @@ export function notStatementReason(text: string, a: Attribution): string | null 
     const first = sourceWords[0] ?? "";
     if (NO_ONE.has(sourceWords[sourceWords.length - 1] ?? "") || (NO_ONE.has(first) && first !== "no"))
       return "source is no one";
+    const own = facts.outlet ? outletKey(facts.outlet) : "";
+    if (own && outletKey(text.slice(a.source.start, a.source.end)) === own) return "the writer's own outlet";
   }
   const contentWords = a.content.flatMap((span) => wordsOf(text.slice(span.start, span.end)));
   if (contentWords.length === 0) return "empty content";
@@ -104,8 +121,12 @@ export function notStatementReason(text: string, a: Attribution): string | null 
 }
 
 /** The attributions that are statements (see notStatementReason). */
-export function statementsOnly(text: string, attributions: readonly Attribution[]): Attribution[] {
-  return attributions.filter((a) => notStatementReason(text, a) === null);
+export function statementsOnly(
+  text: string,
+  attributions: readonly Attribution[],
+  facts: ArticleFacts = {},
+): Attribution[] {
+  return attributions.filter((a) => notStatementReason(text, a, facts) === null);
 }
 
 /** Words that show the text before a colon is a clause or a list lead-in, not the object of the cue. */

@@ -18,6 +18,7 @@ export const NOT_SPEECH_CUE_WORDS: ReadonlySet<string> = new Set(
     releasing
     pans panned
     booed
+    voided aired appointed
     spared
     pleaded pled
     liked likes
@@ -37,10 +38,13 @@ export const PASSIVE_NOT_SPEECH: ReadonlySet<string> = new Set(
 /** Auxiliaries that make a participle after them passive. */
 export const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(words("is are was were be been being 's"));
 
-/** Verbs of aiming and hoping: followed by "to" they report an intention ("Party aims to heal"). */
+/** Verbs of aiming, hoping and deciding: followed by "to" they report an intention ("Party aims to heal"). */
 export const INTENTION_VERBS: ReadonlySet<string> = new Set(
-  words("aim aims aimed aiming hope hopes hoped hoping"),
+  words("aim aims aimed aiming hope hopes hoped hoping decide decides decided deciding"),
 );
+
+/** Words an outlet's name may carry or drop ("The Washington Post", "Breitbart News", "POLITICO"). */
+export const OUTLET_NAME_EXTRAS: ReadonlySet<string> = new Set(words("the news"));
 
 /** Hedges that, as the whole cue, report the writer's impression ("Opposition appears to win"). */
 export const HEDGES: ReadonlySet<string> = new Set(words("appear appears appeared seem seems seemed"));
