@@ -18,7 +18,7 @@ export const NOT_SPEECH_CUE_WORDS: ReadonlySet<string> = new Set(
     releasing
     pans panned
     booed
-    voided aired appointed
+    voided
     spared
     pleaded pled
     liked likes
