@@ -79,6 +79,15 @@ function outletKey(name: string): string {
 
 /** Why `a` is not a statement someone made, or null when it is one as far as these checks see. */
 export function notStatementReason(text: string, a: Attribution, facts: ArticleFacts = {}): string | null {
+  if (a.source) {
+    // "The senator left no | doubt about": a source ending in "no"; "None of those three have declared".
+    const sourceWords = wordsOf(text.slice(a.source.start, a.source.end));
+    const first = sourceWords[0] ?? "";
+    if (NO_ONE.has(sourceWords[sourceWords.length - 1] ?? "") || (NO_ONE.has(first) && first !== "no"))
+      return "source is no one";
+    const own = facts.outlet ? outletKey(facts.outlet) : "";
+    if (own && outletKey(text.slice(a.source.start, a.source.end)) === own) return "the writer's own outlet";
+  }
   if (a.cue) {
     const cue = a.cue;
     const cueWords = wordsOf(text.slice(cue.start, cue.end));
@@ -100,15 +109,6 @@ export function notStatementReason(text: string, a: Attribution, facts: ArticleF
     if (NOT_DONE_BEFORE.some((phrase) => lead.endsWith(phrase))) return "speech not done";
     const firstContent = wordsOf(a.content[0] ? text.slice(a.content[0].start, a.content[0].end) : "")[0];
     if (last === "asked" && QUESTION_WORDS.has(firstContent ?? "")) return "a question, not a statement";
-  }
-  if (a.source) {
-    // "The senator left no | doubt about": a source ending in "no"; "None of those three have declared".
-    const sourceWords = wordsOf(text.slice(a.source.start, a.source.end));
-    const first = sourceWords[0] ?? "";
-    if (NO_ONE.has(sourceWords[sourceWords.length - 1] ?? "") || (NO_ONE.has(first) && first !== "no"))
-      return "source is no one";
-    const own = facts.outlet ? outletKey(facts.outlet) : "";
-    if (own && outletKey(text.slice(a.source.start, a.source.end)) === own) return "the writer's own outlet";
   }
   const contentWords = a.content.flatMap((span) => wordsOf(text.slice(span.start, span.end)));
   if (contentWords.length === 0) return "empty content";
