@@ -4,6 +4,10 @@
  * ../shared/tools/score-attributions.mjs on it.
  *
  * usage: npm run eval:attribution -- [--split dev|train] [--limit N] [--extractor combined|learned|rules]
+ *        [--statements-only]
+ *
+ * --statements-only scores what the record would store: the attributions that src/nlp/statement-checks.ts
+ * counts as statements (PolNeAR annotates more: "is seen as", "did not respond to requests for comment").
  */
 import { execFileSync } from "node:child_process";
 import {
@@ -22,8 +26,10 @@ import { fileURLToPath } from "node:url";
 import { cleanText } from "../src/clean/clean.ts";
 import type { Span } from "../src/nlp/doc.ts";
 import { analyze, type Extractor, pipelineWith } from "../src/nlp/pipeline.ts";
+import { statementsOnly } from "../src/nlp/statement-checks.ts";
 import { scorerMatches } from "../training/attribution/filter.ts";
 import { loadSplit } from "../training/attribution/polnear.ts";
+import { OUTLETS } from "./real/corpus.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sharedRoot = path.resolve(repoRoot, "../shared");
@@ -51,6 +57,7 @@ if (!["combined", "learned", "rules"].includes(extractor)) {
   process.exit(2);
 }
 const pipeline = pipelineWith(extractor);
+const onlyStatements = process.argv.includes("--statements-only");
 
 const goldDir = path.join(sharedRoot, "data/polnear", split);
 const scorer = path.join(sharedRoot, "tools/score-attributions.mjs");
@@ -72,6 +79,11 @@ for (const file of files) {
   const raw = readFileSync(path.join(goldDir, "text", file), "utf8");
   const cleaned = cleanText(raw);
   const doc = analyze(cleaned.text, pipeline);
+  if (onlyStatements) {
+    // The outlet, as the record would know it, from the file name's publisher ("politico_2016-...").
+    const outlet = OUTLETS[file.split("_")[0] ?? ""];
+    doc.attributions = statementsOnly(doc.text, doc.attributions, { outlet });
+  }
   const toRaw = (span: Span | null): Span | null => (span ? cleaned.map.spanToRaw(span) : null);
   const attributions = doc.attributions.map((a) => ({
     source: toRaw(a.source),

@@ -8,6 +8,7 @@ import { aliasForm } from "./nlp/names.ts";
 import { analyze, extractionWith } from "./nlp/pipeline.ts";
 import { sentencizer } from "./nlp/sentencizer.ts";
 import { hintAliases, resolveSpeakers } from "./nlp/speakers.ts";
+import { statementsOnly } from "./nlp/statement-checks.ts";
 import { tokenizer } from "./nlp/tokenizer.ts";
 import type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
 
@@ -32,7 +33,10 @@ export function processArticle(raw: RawArticle): ProcessedArticle {
   // Hover cards the cleaner removed name people in full: they are hints for resolving the speakers.
   resolveSpeakers(doc, { nameHints: cleaned.hoverNames });
   const toRaw = (span: Span | null) => (span ? cleaned.map.spanToRaw(span) : null);
-  const statements = doc.attributions.map(
+  // Speakers are resolved over every attribution (an earlier "he said" can name the next speaker), but
+  // the record keeps only statements: PolNeAR's attributions include "is seen as" and "did not respond",
+  // and a Politico article's "POLITICO has learned" is its writer speaking.
+  const statements = statementsOnly(doc.text, doc.attributions, { outlet: raw.outlet }).map(
     (attribution): ProcessedStatement => ({
       source: copySpan(attribution.source),
       cue: copySpan(attribution.cue),

@@ -16,7 +16,7 @@ export const polnearDir = path.join(sharedData, "polnear");
 export const pagesDir = path.join(sharedData, "article-extraction/html");
 export const outDir = path.join(repoRoot, "out/real");
 
-const OUTLETS: Record<string, string> = {
+export const OUTLETS: Record<string, string> = {
   breitbart: "Breitbart",
   "huff-post": "HuffPost",
   nyt: "The New York Times",

@@ -12,6 +12,7 @@ import { finishContent } from "./content-edges.ts";
 import { extendCues } from "./cue-edges.ts";
 import type { Attribution, Component, Doc, Span } from "./doc.ts";
 import { quotationKind } from "./quotes.ts";
+import { fixAttributions } from "./statement-checks.ts";
 
 /** A merged attribution and who found its cue (a feature of the filter). */
 export interface Candidate {
@@ -135,12 +136,16 @@ export function finishEdges(
   }));
 }
 
-/** Needs tokens, sentences, paragraphs and quotes. */
+/**
+ * Needs tokens, sentences, paragraphs and quotes. The fixes of statement-checks.ts run last, on the final
+ * edges (a colon's quote as the content, one statement told twice, "think tank" as a cue).
+ */
 export const attributionEnsemble: Component = {
   name: "attribution-ensemble",
   run(doc: Doc) {
     const rules = ruleAttributions(doc);
     const candidates = combineCandidates(rules, extractFromDoc(doc, undefined, rules));
-    doc.attributions = finishEdges(doc, keepLikely(doc.text, candidates, filterModel()));
+    const finished = finishEdges(doc, keepLikely(doc.text, candidates, filterModel()));
+    doc.attributions = fixAttributions(doc.text, finished);
   },
 };
