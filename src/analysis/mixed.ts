@@ -72,12 +72,19 @@ export interface MixedOptions {
 
 /** Below this sameness two statements are not about the same thing (tuned on the real-news labels). */
 export const MIN_SAMENESS = 0.25;
+/**
+ * Content words two statements must share to be about the same thing (answers share their question
+ * instead; a later statement the reporter calls a shift needs one).
+ */
+const MIN_SHARED_WORDS = 2;
+/** Without the reporter's words, a reversal counts only between statements this much about one thing. */
+const MIN_REVERSAL_SAMENESS = 0.35;
 /** The judge alone (no reversal on the words, no reporter's words) flags a pair only this sure. */
-const JUDGE_ALONE = 0.8;
+const JUDGE_ALONE = 0.95;
 /** A word in more than this many of the speaker's statements is too common to pair on. */
 const MAX_POSTINGS = 300;
 /** Evidence weights in the score. */
-const WEIGHT = { reporter: 0.5, answers: 0.5, judge: 0.3 } as const;
+const WEIGHT = { reporter: 1, answers: 0.5, judge: 0.15 } as const;
 /** Two pairs whose sides are this alike are one pair quoted twice. */
 const SAME_REMARK = 0.8;
 
@@ -165,6 +172,12 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     if (prepared.answers[i] !== prepared.answers[j]) continue;
     // Two answers have no words of their own: the question, in the sentence around them, is what they share.
     if (prepared.answers[i]) same = { ...same, score: contextOnly(prepared, i, j) };
+    // One shared word ("problem", "hope", "win") is a coincidence; two or more make a subject.
+    // The reporter saying the later one is a shift makes one shared telling word enough.
+    const needed = prepared.signals[j] ? 1 : MIN_SHARED_WORDS;
+    if (!prepared.answers[i] && same.shared.length < needed) continue;
+    // Nearly the same words: one remark quoted twice (a negation between the copies is the extraction's cut).
+    if (same.content >= SAME_REMARK && !prepared.signals[j]) continue;
     if (same.score >= MIN_SAMENESS) out.push({ i, j, sameness: same });
   }
   return out;
@@ -186,18 +199,30 @@ function claimOf(statement: StatementView): string {
 function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair | null {
   const earlier = prepared.ordered[pair.i];
   const later = prepared.ordered[pair.j];
-  const reversal = prepared.answers[pair.i] ? null : stanceReversal(earlier, later, pair.sameness.shared);
+  const reversal = prepared.answers[pair.i]
+    ? null
+    : stanceReversal(earlier, later, pair.sameness.shared, {
+        sameness: pair.sameness.content,
+        named: pair.sameness.names,
+        telling: (stem) => prepared.weights.telling(stem),
+      });
   const reporter = prepared.signals[pair.j];
   const answers =
     prepared.answers[pair.i] && !sameAnswer(earlier, later)
       ? `"${earlier.content.trim()}" then "${later.content.trim()}"`
       : null;
+  // A reversal on the words alone needs the two to be closely about the same thing.
+  if (reversal && !reporter && !answers && pair.sameness.score < MIN_REVERSAL_SAMENESS) return null;
   const inconsistent = verdict.label === "Inconsistent" ? verdict.scores.Inconsistent : 0;
   const sameArticle = earlier.articleId === later.articleId;
   const judgeAlone = inconsistent >= JUDGE_ALONE;
   if (!reversal && !reporter && !answers && !judgeAlone) return null;
   // Two statements of one article with no reporter's words are mostly the reporter's recap of one position.
   if (sameArticle && !reporter && !answers) return null;
+  // The reporter's words alone tie the later statement to the earlier one it most resembles, not to any.
+  if (reporter && !reversal && !answers && !sameArticle && pair.sameness.shared.length < MIN_SHARED_WORDS) {
+    return null;
+  }
 
   const score =
     pair.sameness.score +
@@ -268,6 +293,26 @@ function rank(flagged: MixedPair[], prepared: Prepared, limit: number): MixedPai
   return kept;
 }
 
+/**
+ * A reporter's "walked back" names one earlier remark: of several earlier statements in one article that
+ * the later one is paired with on the reporter's words alone, only the most alike stays.
+ */
+function bestPartners(flagged: MixedPair[]): MixedPair[] {
+  const best = new Map<string, MixedPair>();
+  const rest: MixedPair[] = [];
+  for (const pair of flagged) {
+    const e = pair.evidence;
+    if (!e.reporter || e.reversal || e.answers) {
+      rest.push(pair);
+      continue;
+    }
+    const key = `${pair.later.id} ${pair.earlier.articleId}`;
+    const known = best.get(key);
+    if (!known || e.sameness.score > known.evidence.sameness.score) best.set(key, pair);
+  }
+  return [...rest, ...best.values()];
+}
+
 export function mixedReport(
   statements: readonly StatementView[],
   judge: Judge,
@@ -281,7 +326,12 @@ export function mixedReport(
     const weighed = weigh(prepared, pair, verdict);
     if (weighed) flagged.push(weighed);
   }
-  return report(prepared, statements.length, same.length, rank(flagged, prepared, options.limit ?? 50));
+  return report(
+    prepared,
+    statements.length,
+    same.length,
+    rank(bestPartners(flagged), prepared, options.limit ?? 50),
+  );
 }
 
 /** The same with a judge that answers later (a language-model server); pairs are asked one at a time. */
@@ -298,7 +348,12 @@ export async function mixedReportAsync(
     const weighed = weigh(prepared, pair, verdict);
     if (weighed) flagged.push(weighed);
   }
-  return report(prepared, statements.length, same.length, rank(flagged, prepared, options.limit ?? 50));
+  return report(
+    prepared,
+    statements.length,
+    same.length,
+    rank(bestPartners(flagged), prepared, options.limit ?? 50),
+  );
 }
 
 function report(prepared: Prepared, statements: number, compared: number, pairs: MixedPair[]): MixedReport {

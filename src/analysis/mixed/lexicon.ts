@@ -10,7 +10,10 @@ export const FUNCTION_WORDS = new Set(
     "this that these those it its itself they them their he him his she her i me my we us our you your " +
     "which who whom whose what whatever whichever there here one ones some any all both each such " +
     "is are was were be been being am do does did have has had will would can could should may might must " +
-    "not no yes so too very just also only even ok okay oh well"
+    "not no yes so too very just also only even ok okay oh well " +
+    // Contractions and verbs of saying and going: in every kind of statement, about nothing in particular.
+    "i'm i've i'd i'll we're we've we'll you're it's that's there's he's she's they're let's " +
+    "going go goes said say says saying thing things lot get got know really"
   ).split(/\s+/),
 );
 
@@ -89,7 +92,8 @@ export const SHIFT_SIGNALS: RegExp[] = [
   /\babandon(?:ed|s|ing) (?:his|her|their) (?:position|stance|pledge|promise|call|opposition|support)\b/i,
   /\bno longer\b/i,
   /\bden(?:ied|ies|y|ying) (?:ever )?(?:having )?(?:said|saying|making|calling|that (?:he|she|they) (?:had |ever )?(?:said|called))\b/i,
-  /\b(?:earlier|previously|once) (?:said|called|insisted|claimed|supported|opposed|praised)\b/i,
+  // "once praised", "had previously backed": the reporter setting today's words against a past position.
+  /\b(?:once|previously|formerly) (?:supported|opposed|praised|backed|championed|endorsed|called for)\b/i,
 ];
 
 /** Pronouns a reporter uses for the speaker as the subject of a shift ("he reversed himself"). */

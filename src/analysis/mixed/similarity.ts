@@ -13,6 +13,8 @@ import { FUNCTION_WORDS } from "./lexicon.ts";
 
 /** A name or a number shared by both statements is stronger evidence than a shared common word. */
 const NAME_BOOST = 1.5;
+/** A word in more than this share of the store's statements is too common to be what a negation denies. */
+const TELLING_SHARE = 0.005;
 /** How much the sentences around the two statements weigh against their contents. */
 const CONTEXT_SHARE = 0.3;
 
@@ -30,6 +32,14 @@ export class WordWeights {
   add(content: string): void {
     this.documents++;
     for (const stem of new Set(termsOf(content).keys())) this.df.set(stem, (this.df.get(stem) ?? 0) + 1);
+  }
+
+  /**
+   * A word rare enough to carry a proposition: in at most this share of statements. Without a sample
+   * every word counts.
+   */
+  telling(stem: string): boolean {
+    return this.documents === 0 || (this.df.get(stem) ?? 0) <= this.documents * TELLING_SHARE;
   }
 
   /** Inverse document frequency: 1 for a word in every statement, higher for rarer words. */

@@ -2,22 +2,24 @@
  * Do the two statements take opposite sides? Only reversals that a reader can see on the words count:
  * a shared word negated in one statement and asserted in the other ("will support" / "would not
  * support"), a denial against a plain claim on the same words, opposite poles of one scale ("doubt" /
- * "confidence", "hoax" / "threat"), or opposite stance words that are both present ("back" / "oppose").
+ * "confidence", "hoax" / "threat"). Opposite stance words alone ("support" / "oppose" on different
+ * objects) were read on real news and left out: almost always two different matters.
  * A negation elsewhere in a sentence ("no intention of becoming the nominee" against "will support the
  * nominee") does not flip a shared word it does not stand next to.
  */
 
 import { stemmer } from "stemmer";
-import { stanceOf } from "../judge/features.ts";
 import { ANTONYMS } from "../judge/lexicon.ts";
 import { NEGATING_CUE, NEGATORS } from "./lexicon.ts";
 import { wordsOf } from "./statement-quality.ts";
 
 /** A negator flips a word at most this many words after it, inside one clause ("would not fully support"). */
-const NEGATION_WINDOW = 3;
+const NEGATION_WINDOW = 2;
 
 /** The strength of each kind of reversal, as evidence added to a pair's score. */
-const STRENGTH = { negation: 0.6, denial: 0.5, antonym: 0.5, stance: 0.4 } as const;
+const STRENGTH = { negation: 0.6, denial: 0.5, antonym: 0.5 } as const;
+/** A denial counts only against a claim this close in words: otherwise it denies something else. */
+const DENIAL_SAMENESS = 0.6;
 
 export interface Reversal {
   /** 0..~0.8: the strongest kind found, a little more when several agree. */
@@ -30,21 +32,33 @@ export interface Claim {
   cue: string | null;
 }
 
-/** The stems of `text` that stand within a negator's reach, clause by clause. */
-function negatedStems(text: string): Map<string, string> {
+interface Negation {
+  /** Stems within a negator's reach, with the words that show it. */
+  negated: Map<string, string>;
+  /** Stems that occur in a clause with no negator at all: plainly asserted. */
+  asserted: Set<string>;
+}
+
+/** Which stems of `text` stand within a negator's reach, and which are plainly asserted, clause by clause. */
+function negationOf(text: string): Negation {
   const negated = new Map<string, string>();
-  for (const clause of text.split(/[,;:()—–]|\s-\s/u)) {
+  const asserted = new Set<string>();
+  for (const clause of text.split(/[,;:()—–.!?]|\s-\s/u)) {
     const words = wordsOf(clause);
+    const isNegator = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
+    const plain = !words.some(isNegator);
     let lastNegator = Number.NEGATIVE_INFINITY;
     words.forEach((word, i) => {
-      if (NEGATORS.has(word) || word.endsWith("n't")) {
+      if (isNegator(word)) {
         lastNegator = i;
         return;
       }
-      if (i - lastNegator <= NEGATION_WINDOW) negated.set(stemmer(word), `${words[lastNegator]} … ${word}`);
+      const stem = stemmer(word);
+      if (plain) asserted.add(stem);
+      else if (i - lastNegator <= NEGATION_WINDOW) negated.set(stem, `${words[lastNegator]} … ${word}`);
     });
   }
-  return negated;
+  return { negated, asserted };
 }
 
 const isDenial = (claim: Claim) => claim.cue !== null && NEGATING_CUE.test(claim.cue.trim());
@@ -54,17 +68,26 @@ export function stanceReversal(
   earlier: Claim,
   later: Claim,
   sharedWords: readonly string[],
+  options: { sameness?: number; named?: readonly string[]; telling?: (stem: string) => boolean } = {},
 ): Reversal | null {
   const evidence: { kind: keyof typeof STRENGTH; text: string }[] = [];
   const shared = new Set(sharedWords.map((word) => stemmer(word)));
 
   // A shared word negated on one side only.
-  const negA = negatedStems(earlier.content);
-  const negB = negatedStems(later.content);
+  const negA = negationOf(earlier.content);
+  const negB = negationOf(later.content);
+  // "cannot let Iran have ..." does not deny Iran.
+  const named = new Set((options.named ?? []).map((word) => stemmer(word)));
   for (const stem of shared) {
-    const a = negA.get(stem);
-    const b = negB.get(stem);
-    if ((a === undefined) === (b === undefined)) continue;
+    if (named.has(stem)) continue;
+    // Negated on one side only, plainly asserted on the other, and not also asserted beside the negation
+    // ("we don't win anymore, but we are going to start winning again" asserts winning too).
+    const a = negA.negated.get(stem);
+    const b = negB.negated.get(stem);
+    const flipped =
+      (a !== undefined && b === undefined && negB.asserted.has(stem) && !negA.asserted.has(stem)) ||
+      (b !== undefined && a === undefined && negA.asserted.has(stem) && !negB.asserted.has(stem));
+    if (!flipped) continue;
     evidence.push({
       kind: "negation",
       text: a ? `negated earlier ("${a}"), asserted later` : `asserted earlier, negated later ("${b}")`,
@@ -73,7 +96,11 @@ export function stanceReversal(
   }
 
   // A denial of what the other statement claims.
-  if (shared.size > 0 && isDenial(earlier) !== isDenial(later)) {
+  if (
+    shared.size > 0 &&
+    (options.sameness ?? 1) >= DENIAL_SAMENESS &&
+    isDenial(earlier) !== isDenial(later)
+  ) {
     const denial = isDenial(earlier) ? earlier : later;
     evidence.push({
       kind: "denial",
@@ -98,26 +125,9 @@ export function stanceReversal(
           : null;
     if (!pair) continue;
     // "doubt" negated ("no doubt") is not doubt.
-    if (negA.has(stemmer(pair[0])) || negB.has(stemmer(pair[1]))) continue;
+    if (negA.negated.has(stemmer(pair[0])) || negB.negated.has(stemmer(pair[1]))) continue;
     evidence.push({ kind: "antonym", text: `"${pair[0]}" then "${pair[1]}" (${name})` });
     break;
-  }
-
-  // Stance words on both sides with opposite signs ("backs the deal" / "would not support the deal").
-  const stanceA = stanceOf(earlier.content);
-  const stanceB = stanceOf(later.content);
-  if (
-    shared.size > 0 &&
-    stanceA.cues.length > 0 &&
-    stanceB.cues.length > 0 &&
-    stanceA.sign !== 0 &&
-    stanceB.sign !== 0 &&
-    stanceA.sign !== stanceB.sign
-  ) {
-    evidence.push({
-      kind: "stance",
-      text: `opposite stance words: "${stanceA.cues.join(", ")}" then "${stanceB.cues.join(", ")}"`,
-    });
   }
 
   if (evidence.length === 0) return null;
