@@ -3,7 +3,13 @@ import { type Command, Option } from "commander";
 import { digestHtml, digestMarkdown } from "../analysis/digest.ts";
 import { judgePair } from "../analysis/judge/index.ts";
 import { llmConfigFromEnv, llmJudge } from "../analysis/llm-judge.ts";
-import { type MixedReport, mixedReport, mixedReportAsync, WordWeights } from "../analysis/mixed.ts";
+import {
+  type MixedReport,
+  mixedReport,
+  mixedReportAsync,
+  WEIGHT_SAMPLE,
+  WordWeights,
+} from "../analysis/mixed.ts";
 import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
 import { buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
 import { topicQuery } from "../analysis/topics.ts";
@@ -64,9 +70,6 @@ function speakerStatements(
   const topicKeys = aboutKeys(flags);
   return buildTimeline(store.statementViews(name, { since: flags.since, until: flags.until, topicKeys }));
 }
-
-/** Statement contents the word weights (IDF) are counted on: enough for stable weights, quick to read. */
-const WEIGHT_SAMPLE = 20_000;
 
 /**
  * Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). Pairs are
