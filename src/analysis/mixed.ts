@@ -31,8 +31,8 @@ export interface PairEvidence {
   sameness: Sameness;
   /** Opposite sides on their words, or null. */
   reversal: Reversal | null;
-  /** The reporter's words that the later statement is a shift, or null. */
-  reporter: ReporterSignal | null;
+  /** The reporter's words that one of the two is a shift, and which one, or null. */
+  reporter: SideSignal | null;
   /** "yes" then "no" (or the reverse) to the same question, or null. */
   answers: string | null;
   judge: { label: Verdict["label"]; inconsistent: number };
@@ -68,6 +68,8 @@ export interface MixedOptions {
   weights?: WordWeights;
   /** How many ranked pairs to return. */
   limit?: number;
+  /** The judge's probability of "inconsistent" from which its verdict alone flags a pair. */
+  judgeAlone?: number;
 }
 
 /** Statement contents the word weights (IDF) are counted on: enough for stable weights, quick to read. */
@@ -81,8 +83,11 @@ export const MIN_SAMENESS = 0.25;
 const MIN_SHARED_WORDS = 2;
 /** Without the reporter's words, a reversal counts only between statements this much about one thing. */
 const MIN_REVERSAL_SAMENESS = 0.35;
-/** The judge alone (no reversal on the words, no reporter's words) flags a pair only this sure. */
-const JUDGE_ALONE = 0.95;
+/**
+ * The built-in judge never flags a pair alone: on real news its confident "inconsistent" was mostly the
+ * same remark quoted twice. A language-model judge may (`judgeAlone` in the options).
+ */
+const JUDGE_ALONE_DEFAULT = Number.POSITIVE_INFINITY;
 /** A word in more than this many of the speaker's statements is too common to pair on. */
 const MAX_POSTINGS = 300;
 /** Evidence weights in the score. */
@@ -97,19 +102,20 @@ interface Prepared {
   answers: boolean[];
   skipped: Record<string, number>;
   weights: WordWeights;
+  judgeAlone: number;
 }
 
 /** Why a statement does not take part, or null when it does. */
 export function exclusionOf(statement: StatementView): string | null {
   const identity = identityProblem(statement);
   if (identity) return identity;
-  return isShortAnswer(statement.content) ? null : propositionProblem(statement.content);
+  return isShortAnswer(statement.content) ? null : propositionProblem(statement.content, statement.cue);
 }
 
 /** The reason without the particular name or number, for counting. */
 const reasonKind = (reason: string) => reason.replace(/"[^"]*"/g, "…").replace(/\d+(\.\d+)?/g, "N");
 
-function prepare(statements: readonly StatementView[], weights: WordWeights): Prepared {
+function prepare(statements: readonly StatementView[], options: MixedOptions): Prepared {
   const skipped: Record<string, number> = {};
   const ordered: StatementView[] = [];
   for (const statement of [...statements].sort(byDate)) {
@@ -125,7 +131,8 @@ function prepare(statements: readonly StatementView[], weights: WordWeights): Pr
     signals: ordered.map(reporterSignal),
     answers: ordered.map((s) => isShortAnswer(s.content)),
     skipped,
-    weights,
+    weights: options.weights ?? new WordWeights(),
+    judgeAlone: options.judgeAlone ?? JUDGE_ALONE_DEFAULT,
   };
 }
 
@@ -175,11 +182,15 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     // Two answers have no words of their own: the question, in the sentence around them, is what they share.
     if (prepared.answers[i]) same = { ...same, score: contextOnly(prepared, i, j) };
     // One shared word ("problem", "hope", "win") is a coincidence; two or more make a subject.
-    // The reporter saying the later one is a shift makes one shared telling word enough.
-    const needed = prepared.signals[j] ? 1 : MIN_SHARED_WORDS;
-    if (!prepared.answers[i] && same.shared.length < needed) continue;
+    // The reporter saying one of them is a shift makes one shared telling word enough, and in one article
+    // the reporter's sentences around them may supply it ("Clinton, who once praised the pact, said she
+    // would not allow it to pass").
+    const signal = prepared.signals[j] ?? prepared.signals[i];
+    const sameArticle = a.articleId === b.articleId;
+    const sharedWords = same.shared.length + (signal && sameArticle ? same.contextShared.length : 0);
+    if (!prepared.answers[i] && sharedWords < (signal ? 1 : MIN_SHARED_WORDS)) continue;
     // Nearly the same words: one remark quoted twice (a negation between the copies is the extraction's cut).
-    if (same.content >= SAME_REMARK && !prepared.signals[j]) continue;
+    if (same.content >= SAME_REMARK && !signal) continue;
     if (same.score >= MIN_SAMENESS) out.push({ i, j, sameness: same });
   }
   return out;
@@ -208,7 +219,7 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
         named: pair.sameness.names,
         telling: (stem) => prepared.weights.telling(stem),
       });
-  const reporter = prepared.signals[pair.j];
+  const reporter = signalOf(prepared, pair.i, pair.j);
   const answers =
     prepared.answers[pair.i] && !sameAnswer(earlier, later)
       ? `"${earlier.content.trim()}" then "${later.content.trim()}"`
@@ -217,7 +228,7 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
   if (reversal && !reporter && !answers && pair.sameness.score < MIN_REVERSAL_SAMENESS) return null;
   const inconsistent = verdict.label === "Inconsistent" ? verdict.scores.Inconsistent : 0;
   const sameArticle = earlier.articleId === later.articleId;
-  const judgeAlone = inconsistent >= JUDGE_ALONE;
+  const judgeAlone = inconsistent >= prepared.judgeAlone;
   if (!reversal && !reporter && !answers && !judgeAlone) return null;
   // Two statements of one article with no reporter's words are mostly the reporter's recap of one position.
   if (sameArticle && !reporter && !answers) return null;
@@ -233,9 +244,11 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
     (answers ? WEIGHT.answers : 0) +
     WEIGHT.judge * inconsistent;
   const reasons = [
-    `about the same thing: ${pair.sameness.score.toFixed(2)}${pair.sameness.shared.length ? ` (shared: ${pair.sameness.shared.slice(0, 6).join(", ")})` : " (the question around them)"}`,
+    `about the same thing: ${pair.sameness.score.toFixed(2)} (${sharedNote(pair.sameness)})`,
     ...(reversal?.evidence ?? []),
-    ...(reporter ? [`reported as a shift: "${reporter.words}" (${WHERE[reporter.where]})`] : []),
+    ...(reporter
+      ? [`reported as a shift: "${reporter.words}" (${WHERE[reporter.where]} the ${reporter.side} statement)`]
+      : []),
     ...(answers ? [answers] : []),
     ...(inconsistent > 0 ? [`judge: inconsistent, ${inconsistent.toFixed(2)}${judgeNotes(verdict)}`] : []),
   ];
@@ -256,11 +269,30 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
   };
 }
 
+function sharedNote(same: Sameness): string {
+  if (same.shared.length) return `shared: ${same.shared.slice(0, 6).join(", ")}`;
+  if (same.contextShared.length) return `shared around them: ${same.contextShared.slice(0, 6).join(", ")}`;
+  return "the question around them";
+}
+
 const WHERE: Record<ReporterSignal["where"], string> = {
-  content: "the reported act in the later statement",
-  before: "the reporter, in the later statement's clause",
-  after: "the reporter, right after the later statement",
+  content: "the reported act of",
+  before: "the reporter, in the clause of",
+  after: "the reporter, right after",
 };
+
+/**
+ * The reporter's words on either side: "walked back" before the later statement, or "once praised" as
+ * the cue of the earlier one, when the later one is what it is set against.
+ */
+function signalOf(prepared: Prepared, i: number, j: number): SideSignal | null {
+  const later = prepared.signals[j];
+  if (later) return { ...later, side: "later" };
+  const earlier = prepared.signals[i];
+  return earlier ? { ...earlier, side: "earlier" } : null;
+}
+
+export type SideSignal = ReporterSignal & { side: "earlier" | "later" };
 
 /** The judge's own evidence for a contradiction, without notes on form or on agreement. */
 function judgeNotes(verdict: Verdict): string {
@@ -296,8 +328,8 @@ function rank(flagged: MixedPair[], prepared: Prepared, limit: number): MixedPai
 }
 
 /**
- * A reporter's "walked back" names one earlier remark: of several earlier statements in one article that
- * the later one is paired with on the reporter's words alone, only the most alike stays.
+ * A reporter's "walked back" names one other remark: of several statements in one article that the
+ * marked statement is paired with on the reporter's words alone, only the most alike stays.
  */
 function bestPartners(flagged: MixedPair[]): MixedPair[] {
   const best = new Map<string, MixedPair>();
@@ -308,7 +340,9 @@ function bestPartners(flagged: MixedPair[]): MixedPair[] {
       rest.push(pair);
       continue;
     }
-    const key = `${pair.later.id} ${pair.earlier.articleId}`;
+    const [marked, other] =
+      e.reporter.side === "later" ? [pair.later, pair.earlier] : [pair.earlier, pair.later];
+    const key = `${marked.id} ${other.articleId}`;
     const known = best.get(key);
     if (!known || e.sameness.score > known.evidence.sameness.score) best.set(key, pair);
   }
@@ -320,7 +354,7 @@ export function mixedReport(
   judge: Judge,
   options: MixedOptions = {},
 ): MixedReport {
-  const prepared = prepare(statements, options.weights ?? new WordWeights());
+  const prepared = prepare(statements, options);
   const same = sameThingPairs(prepared);
   const flagged: MixedPair[] = [];
   for (const pair of same) {
@@ -342,7 +376,7 @@ export async function mixedReportAsync(
   judge: (a: string, b: string) => Promise<Verdict>,
   options: MixedOptions = {},
 ): Promise<MixedReport> {
-  const prepared = prepare(statements, options.weights ?? new WordWeights());
+  const prepared = prepare(statements, options);
   const same = sameThingPairs(prepared);
   const flagged: MixedPair[] = [];
   for (const pair of same) {

@@ -93,7 +93,10 @@ async function mixedMessages(
     const config = llmConfigFromEnv();
     if (!config)
       throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
-    found = await mixedReportAsync(all, (a, b) => llmJudge(config, a, b, store), options);
+    found = await mixedReportAsync(all, (a, b) => llmJudge(config, a, b, store), {
+      ...options,
+      judgeAlone: LLM_JUDGE_ALONE,
+    });
   }
   if (!keys) return found;
   const onTopic = new Set(
@@ -132,6 +135,9 @@ function nothingFound(found: MixedReport & { about?: string }, speaker: string):
   ];
   return `${lines.join("\n")}\n`;
 }
+
+/** A language-model judge this sure of "inconsistent" flags a pair on its own verdict. */
+const LLM_JUDGE_ALONE = 0.8;
 
 /** Pairs a digest lists at most. */
 const DIGEST_PAIRS = 50;

@@ -41,8 +41,8 @@ export const CLAUSE_MARKERS = new Set(
 export const RECAP_VERBS =
   /\b(said|says|told|called|denied|denies|claimed|insisted|declared|tweeted|stated|announced)\b/gi;
 
-/** Cues that deny or reject their content: "denied that she called the deal dead" claims the opposite. */
-export const NEGATING_CUE = /^(den(y|ies|ied|ying)|reject|dismiss|disput|refut|contradict)/i;
+/** Cues that deny, reject or refuse their content: "denied that she called the deal dead" claims the opposite. */
+export const NEGATING_CUE = /^(den(y|ies|ied|ying)|reject|dismiss|disput|refut|contradict|refus|declin)/i;
 
 /** Negators: "not", "n't", "never", and their kin. A negator scopes over the next few words only. */
 export const NEGATORS = new Set([
@@ -93,7 +93,8 @@ export const SHIFT_SIGNALS: RegExp[] = [
   /\bno longer\b/i,
   /\bden(?:ied|ies|y|ying) (?:ever )?(?:having )?(?:said|saying|making|calling|that (?:he|she|they) (?:had |ever )?(?:said|called))\b/i,
   // "once praised", "had previously backed": the reporter setting today's words against a past position.
-  /\b(?:once|previously|formerly) (?:supported|opposed|praised|backed|championed|endorsed|called for)\b/i,
+  /\b(?:once|previously|formerly|initially) (?:supported|opposed|praised|backed|championed|endorsed|defended|called for)\b/i,
+  /\bnow (?:says|opposes|supports|backs|insists)\b/i,
 ];
 
 /** Pronouns a reporter uses for the speaker as the subject of a shift ("he reversed himself"). */
@@ -101,3 +102,10 @@ export const SUBJECT_PRONOUNS = /\b(?:he|she|they|his|her|their|himself|herself)
 
 /** A yes or a no, alone: an answer that contradicts an earlier answer to the same question. */
 export const SHORT_ANSWER = /^\W*(yes|no)\W*$/i;
+
+/**
+ * Cues that carry the stance themselves: "once praised | the trade pact", "defended | his vote". With one
+ * of these a short noun-phrase content still states a position, the cue's.
+ */
+export const STANCE_CUE =
+  /\b(prais\w*|support\w*|defend\w*|oppos\w*|criticiz\w*|criticis\w*|reject\w*|endors\w*|back(?:ed|s|ing)?|attack\w*|blast\w*|condemn\w*|denounc\w*|champion\w*|embrac\w*|welcom\w*|applaud\w*|slam\w*)\b/i;

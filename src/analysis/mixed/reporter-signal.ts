@@ -16,6 +16,9 @@ const MAX_BEFORE = 160;
 /** A signal after the content ("..., reversing his earlier stance") must follow within this many characters. */
 const MAX_AFTER = 60;
 
+/** What may stand before a shift word opening the content: nothing, "to", or "that he (had)". */
+const REPORTED_ACT_LEAD = /^\s*(?:to\s+|that\s+(?:he|she|they)\s+(?:had\s+|has\s+|would\s+)?)?$/i;
+
 export interface ReporterSignal {
   /** The reporter's words, as written. */
   words: string;
@@ -79,8 +82,12 @@ export function reporterSignal(statement: StatementView): ReporterSignal | null 
       const start = sentence.start + (match.index ?? 0);
       const end = start + match[0].length;
       if (start >= content.start && start < content.end) {
-        // Inside the content: only when it opens it (the reported act itself), never the speaker's own words.
-        if (start - content.start <= OPENS_CONTENT_WITHIN) return { words: match[0], where: "content" };
+        // Inside the content: only when it opens a reported act ("to backtrack on those remarks"), never
+        // the speaker's own words (a quote, or "Joe initially endorsed Jeb" said by the speaker).
+        const lead = text.slice(content.start, start);
+        if (start - content.start <= OPENS_CONTENT_WITHIN && REPORTED_ACT_LEAD.test(lead)) {
+          return { words: match[0], where: "content" };
+        }
         continue;
       }
       if (end <= content.start) {

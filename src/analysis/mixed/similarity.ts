@@ -107,6 +107,8 @@ export interface Sameness {
   shared: string[];
   /** Shared names and numbers among them. */
   names: string[];
+  /** Content words shared by the sentences around the two (not their contents). */
+  contextShared: string[];
 }
 
 function weightOf(stem: string, term: Term, weights: WordWeights): number {
@@ -141,6 +143,9 @@ export function sameness(a: Profile, b: Profile, weights: WordWeights): Sameness
     names: sharedStems
       .filter((stem) => termOf(stem).named || b.content.get(stem)?.named)
       .map((s) => termOf(s).form),
+    contextShared: [...a.context.keys()]
+      .filter((stem) => b.context.has(stem) && !a.content.has(stem) && weights.telling(stem))
+      .map((stem) => (a.context.get(stem) as Term).form),
   };
 }
 

@@ -9,6 +9,7 @@
  */
 
 import { stemmer } from "stemmer";
+import { tagPos } from "../../nlp/pos/index.ts";
 import { ANTONYMS } from "../judge/lexicon.ts";
 import { NEGATING_CUE, NEGATORS } from "./lexicon.ts";
 import { wordsOf } from "./statement-quality.ts";
@@ -39,13 +40,19 @@ interface Negation {
   asserted: Set<string>;
 }
 
-/** Which stems of `text` stand within a negator's reach, and which are plainly asserted, clause by clause. */
+/**
+ * Which stems of `text` stand within a negator's reach, and which are plainly asserted, clause by clause.
+ * A negator flips a predicate (a verb, an adjective: "did not speak", "is not fit"), never a noun: "no
+ * income taxes", "no-action politicians", "not allowing Muslims" do not deny taxes, politicians or Muslims.
+ */
 function negationOf(text: string): Negation {
   const negated = new Map<string, string>();
   const asserted = new Set<string>();
   for (const clause of text.split(/[,;:()—–.!?]|\s-\s/u)) {
-    const words = wordsOf(clause);
-    const isNegator = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
+    const written = clause.match(WRITTEN_WORD) ?? [];
+    if (written.length === 0) continue;
+    const words = written.map((w) => w.toLowerCase().replace("’", "'"));
+    const tags = tagPos(written);
     const plain = !words.some(isNegator);
     let lastNegator = Number.NEGATIVE_INFINITY;
     words.forEach((word, i) => {
@@ -55,11 +62,28 @@ function negationOf(text: string): Negation {
       }
       const stem = stemmer(word);
       if (plain) asserted.add(stem);
-      else if (i - lastNegator <= NEGATION_WINDOW) negated.set(stem, `${words[lastNegator]} … ${word}`);
+      else if (i - lastNegator <= NEGATION_WINDOW && PREDICATE_TAG.test(tags[i] ?? "")) {
+        negated.set(stem, `${words[lastNegator]} … ${word}`);
+      }
     });
   }
   return { negated, asserted };
 }
+
+/** The content's negation, or, under a cue that refuses or denies it ("refused | to pledge to release"), all of it. */
+function claimNegation(claim: Claim): Negation {
+  const negation = negationOf(claim.content);
+  if (!isDenial(claim)) return negation;
+  const negated = new Map<string, string>();
+  for (const stem of negation.asserted) negated.set(stem, `${claim.cue?.trim()} …`);
+  return { negated, asserted: new Set() };
+}
+
+const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Verbs, adjectives and participles: what a negator denies. */
+const PREDICATE_TAG = /^(VB|JJ|MD|RB)/;
+/** "no" denies a noun ("no problem"), not a proposition, so it does not flip a predicate here. */
+const isNegator = (word: string) => word !== "no" && (NEGATORS.has(word) || word.endsWith("n't"));
 
 const isDenial = (claim: Claim) => claim.cue !== null && NEGATING_CUE.test(claim.cue.trim());
 
@@ -74,8 +98,8 @@ export function stanceReversal(
   const shared = new Set(sharedWords.map((word) => stemmer(word)));
 
   // A shared word negated on one side only.
-  const negA = negationOf(earlier.content);
-  const negB = negationOf(later.content);
+  const negA = claimNegation(earlier);
+  const negB = claimNegation(later);
   // "cannot let Iran have ..." does not deny Iran.
   const named = new Set((options.named ?? []).map((word) => stemmer(word)));
   for (const stem of shared) {

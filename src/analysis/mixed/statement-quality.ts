@@ -5,7 +5,15 @@
  * it with anything flags the extraction, not the speaker.
  */
 import type { StatementView } from "../statement-view.ts";
-import { CLAUSE_MARKERS, FUNCTION_WORDS, RECAP_VERBS, REFERENCE_OPENERS, SHORT_ANSWER } from "./lexicon.ts";
+import {
+  CLAUSE_MARKERS,
+  FUNCTION_WORDS,
+  RECAP_VERBS,
+  REFERENCE_OPENERS,
+  SHIFT_SIGNALS,
+  SHORT_ANSWER,
+  STANCE_CUE,
+} from "./lexicon.ts";
 
 /** Fewer words than this cannot hold a claim a reader could check ("tremendous", "a disaster"). */
 const MIN_WORDS = 3;
@@ -23,10 +31,18 @@ export function wordsOf(text: string): string[] {
 /** A bare "yes" or "no": it takes part only as an answer (see mixed.ts), never as a proposition. */
 export const isShortAnswer = (content: string): boolean => SHORT_ANSWER.test(content);
 
-/** Why the content states nothing, or null when it has a proposition. */
-export function propositionProblem(content: string): string | null {
+/**
+ * Why the content states nothing, or null when it has a proposition. A cue that carries a stance ("once
+ * praised", "defended") makes a short noun phrase a position ("the trade pact", "his vote"), unless the
+ * cue is a reporter's word for a shift ("walked back | his remarks" points at words said elsewhere).
+ */
+export function propositionProblem(content: string, cue: string | null = null): string | null {
   const words = wordsOf(content);
   if (words.length === 0) return "empty content";
+  if (cue && STANCE_CUE.test(cue) && !SHIFT_SIGNALS.some((s) => s.test(cue))) {
+    const named = words.filter((w) => !FUNCTION_WORDS.has(w) && w.length >= 3);
+    if (named.length >= 1 && !/^(it|this|that|them|him|her|which)$/.test(words.join(" "))) return null;
+  }
   if (words.length < MIN_WORDS) return `only ${words.length === 1 ? "one word" : "two words"}`;
   const contentWords = words.filter((w) => !FUNCTION_WORDS.has(w) && (w.length >= 3 || /\d/.test(w)));
   if (contentWords.length < MIN_CONTENT_WORDS) return "no more than one content word";
@@ -41,5 +57,5 @@ export function propositionProblem(content: string): string | null {
   return null;
 }
 
-export const hasProposition = (statement: Pick<StatementView, "content">): boolean =>
-  propositionProblem(statement.content) === null;
+export const hasProposition = (statement: Pick<StatementView, "content" | "cue">): boolean =>
+  propositionProblem(statement.content, statement.cue) === null;
