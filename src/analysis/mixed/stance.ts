@@ -31,6 +31,8 @@ export interface Reversal {
 export interface Claim {
   content: string;
   cue: string | null;
+  /** Whose claim it is: their name may be the subject of its clauses. */
+  speaker?: string;
 }
 
 interface Negation {
@@ -38,6 +40,8 @@ interface Negation {
   negated: Map<string, string>;
   /** Stems that occur in a clause with no negator at all: plainly asserted. */
   asserted: Set<string>;
+  /** Of those, the ones whose subject is the speaker (or unstated): what the speaker asserts. */
+  owned: Set<string>;
 }
 
 /**
@@ -45,15 +49,21 @@ interface Negation {
  * A negator flips a predicate (a verb, an adjective: "did not speak", "is not fit"), never a noun: "no
  * income taxes", "no-action politicians", "not allowing Muslims" do not deny taxes, politicians or Muslims.
  */
-function negationOf(text: string): Negation {
+function negationOf(text: string, speaker = ""): Negation {
   const negated = new Map<string, string>();
   const asserted = new Set<string>();
-  for (const clause of text.split(/[,;:()—–.!?]|\s-\s/u)) {
+  const owned = new Set<string>();
+  const names = new Set(speaker.toLowerCase().split(/\s+/));
+  for (const clause of text.split(/[,;:()—–.!?“”"]|\s-\s/u)) {
     const written = clause.match(WRITTEN_WORD) ?? [];
     if (written.length === 0) continue;
     const words = written.map((w) => w.toLowerCase().replace("’", "'"));
     const tags = tagPos(written);
     const plain = !words.some(isNegator);
+    // A clause is the speaker's own when no noun but their name stands before its predicate: "I will",
+    // "he would not", "to endorse"; not "the other candidates are not able to", "Mr. Khan's wife did not".
+    const ownSubject = (before: number) =>
+      !tags.slice(0, before).some((tag, k) => /^NN/.test(tag) && !names.has(words[k].replace(/'s$/, "")));
     let lastNegator = Number.NEGATIVE_INFINITY;
     words.forEach((word, i) => {
       if (isNegator(word)) {
@@ -61,22 +71,28 @@ function negationOf(text: string): Negation {
         return;
       }
       const stem = stemmer(word);
-      if (plain) asserted.add(stem);
-      else if (i - lastNegator <= NEGATION_WINDOW && PREDICATE_TAG.test(tags[i] ?? "")) {
+      if (plain) {
+        asserted.add(stem);
+        if (PREDICATE_TAG.test(tags[i] ?? "") && ownSubject(i)) owned.add(stem);
+      } else if (
+        i - lastNegator <= NEGATION_WINDOW &&
+        PREDICATE_TAG.test(tags[i] ?? "") &&
+        ownSubject(lastNegator)
+      ) {
         negated.set(stem, `${words[lastNegator]} … ${word}`);
       }
     });
   }
-  return { negated, asserted };
+  return { negated, asserted, owned };
 }
 
 /** The content's negation, or, under a cue that refuses or denies it ("refused | to pledge to release"), all of it. */
 function claimNegation(claim: Claim): Negation {
-  const negation = negationOf(claim.content);
+  const negation = negationOf(claim.content, claim.speaker);
   if (!isDenial(claim)) return negation;
   const negated = new Map<string, string>();
-  for (const stem of negation.asserted) negated.set(stem, `${claim.cue?.trim()} …`);
-  return { negated, asserted: new Set() };
+  for (const stem of negation.owned) negated.set(stem, `${claim.cue?.trim()} …`);
+  return { negated, asserted: new Set(), owned: new Set() };
 }
 
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -104,13 +120,13 @@ export function stanceReversal(
   const named = new Set((options.named ?? []).map((word) => stemmer(word)));
   for (const stem of shared) {
     if (named.has(stem)) continue;
-    // Negated on one side only, plainly asserted on the other, and not also asserted beside the negation
+    // Negated on one side only, asserted by the speaker on the other, and not also asserted beside the negation
     // ("we don't win anymore, but we are going to start winning again" asserts winning too).
     const a = negA.negated.get(stem);
     const b = negB.negated.get(stem);
     const flipped =
-      (a !== undefined && b === undefined && negB.asserted.has(stem) && !negA.asserted.has(stem)) ||
-      (b !== undefined && a === undefined && negA.asserted.has(stem) && !negB.asserted.has(stem));
+      (a !== undefined && b === undefined && negB.owned.has(stem) && !negA.asserted.has(stem)) ||
+      (b !== undefined && a === undefined && negA.owned.has(stem) && !negB.asserted.has(stem));
     if (!flipped) continue;
     evidence.push({
       kind: "negation",
