@@ -1,3 +1,4 @@
+import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
 import { NEGATING_CUE } from "./mixed/lexicon.ts";
 import { type ReporterSignal, reporterSignal } from "./mixed/reporter-signal.ts";
@@ -232,6 +233,8 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
   if (!reversal && !reporter && !answers && !judgeAlone) return null;
   // Two statements of one article with no reporter's words are mostly the reporter's recap of one position.
   if (sameArticle && !reporter && !answers) return null;
+  // "Now says she opposes the deal" set against her own "I oppose it now" is the new position twice.
+  if (reporter && !reversal && !answers && sameStance(earlier.content, later.content)) return null;
   // The reporter's words alone tie the later statement to the earlier one it most resembles, not to any.
   if (reporter && !reversal && !answers && !sameArticle && pair.sameness.shared.length < MIN_SHARED_WORDS) {
     return null;
@@ -412,6 +415,21 @@ export async function findMixedMessagesAsync(
   weights?: WordWeights,
 ): Promise<MixedPair[]> {
   return (await mixedReportAsync(statements, judge, { limit, weights })).pairs;
+}
+
+/**
+ * Both use one stance word, un-negated ("oppose" / "opposes"): the same side said twice. Signs composed
+ * over several sentences are not trusted here, only the shared word.
+ */
+function sameStance(a: string, b: string): boolean {
+  const plainCues = (text: string) =>
+    new Set(
+      stanceOf(text)
+        .cues.filter((cue) => !cue.includes(" "))
+        .map((cue) => cue.slice(0, 5)),
+    );
+  const x = plainCues(a);
+  return [...plainCues(b)].some((cue) => x.has(cue));
 }
 
 /** The same words in the same order: a statement quoted again in a later article, not a new one. */

@@ -42,7 +42,7 @@ export const RECAP_VERBS =
   /\b(said|says|told|called|denied|denies|claimed|insisted|declared|tweeted|stated|announced)\b/gi;
 
 /** Cues that deny, reject or refuse their content: "denied that she called the deal dead" claims the opposite. */
-export const NEGATING_CUE = /^(den(y|ies|ied|ying)|reject|dismiss|disput|refut|contradict|refus|declin)/i;
+export const NEGATING_CUE = /\b(den(y|ies|ied|ying)|reject|dismiss|disput|refut|contradict|refus|declin)/i;
 
 /** Negators: "not", "n't", "never", and their kin. A negator scopes over the next few words only. */
 export const NEGATORS = new Set([

@@ -14,7 +14,7 @@ import { FUNCTION_WORDS } from "./lexicon.ts";
 /** A name or a number shared by both statements is stronger evidence than a shared common word. */
 const NAME_BOOST = 1.5;
 /** A word in more than this share of the store's statements is too common to be what a negation denies. */
-const TELLING_SHARE = 0.005;
+const TELLING_SHARE = 0.01;
 /** How much the sentences around the two statements weigh against their contents. */
 const CONTEXT_SHARE = 0.3;
 

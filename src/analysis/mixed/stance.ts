@@ -18,9 +18,7 @@ import { wordsOf } from "./statement-quality.ts";
 const NEGATION_WINDOW = 2;
 
 /** The strength of each kind of reversal, as evidence added to a pair's score. */
-const STRENGTH = { negation: 0.6, denial: 0.5, antonym: 0.5 } as const;
-/** A denial counts only against a claim this close in words: otherwise it denies something else. */
-const DENIAL_SAMENESS = 0.6;
+const STRENGTH = { negation: 0.6, antonym: 0.5 } as const;
 
 export interface Reversal {
   /** 0..~0.8: the strongest kind found, a little more when several agree. */
@@ -40,8 +38,10 @@ interface Negation {
   negated: Map<string, string>;
   /** Stems that occur in a clause with no negator at all: plainly asserted. */
   asserted: Set<string>;
-  /** Of those, the ones whose subject is the speaker (or unstated): what the speaker asserts. */
+  /** Of those, the predicates whose subject is the speaker (or unstated): what the speaker asserts. */
   owned: Set<string>;
+  /** Any word, predicate or not, in a clause of the speaker's own before any other noun. */
+  ownedAny: Set<string>;
 }
 
 /**
@@ -53,17 +53,20 @@ function negationOf(text: string, speaker = ""): Negation {
   const negated = new Map<string, string>();
   const asserted = new Set<string>();
   const owned = new Set<string>();
+  const ownedAny = new Set<string>();
   const names = new Set(speaker.toLowerCase().split(/\s+/));
   for (const clause of text.split(/[,;:()—–.!?“”"]|\s-\s/u)) {
     const written = clause.match(WRITTEN_WORD) ?? [];
     if (written.length === 0) continue;
     const words = written.map((w) => w.toLowerCase().replace("’", "'"));
     const tags = tagPos(written);
-    const plain = !words.some(isNegator);
+    // "no" does not flip a predicate, but a clause with it ("paying no taxes") is not a plain assertion.
+    const plain = !words.some((w) => w === "no" || isNegator(w));
     // A clause is the speaker's own when no noun but their name stands before its predicate: "I will",
     // "he would not", "to endorse"; not "the other candidates are not able to", "Mr. Khan's wife did not".
+    // A generic "you" ("you can't beat him from the left") is not the speaker either.
     const ownSubject = (before: number) =>
-      !tags.slice(0, before).some((tag, k) => /^NN/.test(tag) && !names.has(words[k].replace(/'s$/, "")));
+      !tags.slice(0, before).some((_, k) => words[k] === "you" || otherNoun(tags, words, k, names));
     let lastNegator = Number.NEGATIVE_INFINITY;
     words.forEach((word, i) => {
       if (isNegator(word)) {
@@ -73,6 +76,7 @@ function negationOf(text: string, speaker = ""): Negation {
       const stem = stemmer(word);
       if (plain) {
         asserted.add(stem);
+        if (ownSubject(i)) ownedAny.add(stem);
         if (PREDICATE_TAG.test(tags[i] ?? "") && ownSubject(i)) owned.add(stem);
       } else if (
         i - lastNegator <= NEGATION_WINDOW &&
@@ -83,7 +87,7 @@ function negationOf(text: string, speaker = ""): Negation {
       }
     });
   }
-  return { negated, asserted, owned };
+  return { negated, asserted, owned, ownedAny };
 }
 
 /** The content's negation, or, under a cue that refuses or denies it ("refused | to pledge to release"), all of it. */
@@ -92,7 +96,20 @@ function claimNegation(claim: Claim): Negation {
   if (!isDenial(claim)) return negation;
   const negated = new Map<string, string>();
   for (const stem of negation.owned) negated.set(stem, `${claim.cue?.trim()} …`);
-  return { negated, asserted: new Set(), owned: new Set() };
+  return { negated, asserted: new Set(), owned: new Set(), ownedAny: new Set() };
+}
+
+/**
+ * A noun that can be a clause's subject other than the speaker: a name not theirs, a plural, or a noun
+ * after a determiner, possessive or adjective ("the party", "Mr. Khan's wife"). A bare singular "noun"
+ * after a pronoun is the tagger mistaking a verb ("I support and endorse": support/NN).
+ */
+function otherNoun(tags: string[], words: string[], k: number, names: Set<string>): boolean {
+  const tag = tags[k] ?? "";
+  if (!/^NN/.test(tag)) return false;
+  if (/^NNP/.test(tag)) return !names.has(words[k].replace(/'s$/, ""));
+  if (tag === "NNS") return true;
+  return /^(DT|PRP\$|POS|JJ|NNP|CD)/.test(tags[k - 1] ?? "");
 }
 
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -101,7 +118,7 @@ const PREDICATE_TAG = /^(VB|JJ|MD|RB)/;
 /** "no" denies a noun ("no problem"), not a proposition, so it does not flip a predicate here. */
 const isNegator = (word: string) => word !== "no" && (NEGATORS.has(word) || word.endsWith("n't"));
 
-const isDenial = (claim: Claim) => claim.cue !== null && NEGATING_CUE.test(claim.cue.trim());
+const isDenial = (claim: Claim) => claim.cue !== null && NEGATING_CUE.test(claim.cue);
 
 /** How the later statement reverses the earlier one, with the words that show it; null when it does not. */
 export function stanceReversal(
@@ -135,22 +152,16 @@ export function stanceReversal(
     break;
   }
 
-  // A denial of what the other statement claims.
-  if (
-    shared.size > 0 &&
-    (options.sameness ?? 1) >= DENIAL_SAMENESS &&
-    isDenial(earlier) !== isDenial(later)
-  ) {
-    const denial = isDenial(earlier) ? earlier : later;
-    evidence.push({
-      kind: "denial",
-      text: `${denial === earlier ? "earlier" : "later"} statement is a denial ("${denial.cue?.trim()}")`,
-    });
-  }
-
   // Opposite poles of one scale, across the two claims (the cue counts: "cast doubt on" / "express confidence").
-  const wordsA = new Set(wordsOf(`${earlier.cue ?? ""} ${earlier.content}`));
-  const wordsB = new Set(wordsOf(`${later.cue ?? ""} ${later.content}`));
+  // Only the cue's words and the words the speaker is the subject of: "a stand against the war when
+  // Clinton voted for it" does not make the speaker for the war.
+  const poleWords = (claim: Claim, negation: Negation) =>
+    new Set([
+      ...wordsOf(claim.cue ?? ""),
+      ...wordsOf(claim.content).filter((w) => negation.ownedAny.has(stemmer(w))),
+    ]);
+  const wordsA = poleWords(earlier, negA);
+  const wordsB = poleWords(later, negB);
   for (const [name, left, right] of ANTONYMS) {
     const hit = (words: Set<string>, pole: string[]) => pole.find((w) => words.has(w));
     const aLeft = hit(wordsA, left);
