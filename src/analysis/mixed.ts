@@ -163,6 +163,25 @@ function candidates(prepared: Prepared): Array<[number, number]> {
       }
     }
   }
+  // A statement the reporter marks as a shift is also weighed against every statement of its article:
+  // the reporter's sentence, not a shared word, may be what ties them ("initially defended his vote, but
+  // ... announced he supported legislation to repeal the bill").
+  const byArticle = new Map<string, number[]>();
+  prepared.ordered.forEach((s, index) => {
+    const list = byArticle.get(s.articleId) ?? [];
+    list.push(index);
+    byArticle.set(s.articleId, list);
+  });
+  prepared.signals.forEach((signal, index) => {
+    if (!signal) return;
+    for (const other of byArticle.get(prepared.ordered[index].articleId) ?? []) {
+      if (other === index) continue;
+      const [a, b] = other < index ? [other, index] : [index, other];
+      if (seen.has(a * n + b)) continue;
+      seen.add(a * n + b);
+      pairs.push([a, b]);
+    }
+  });
   return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 

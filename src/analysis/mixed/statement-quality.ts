@@ -10,10 +10,12 @@ import {
   FUNCTION_WORDS,
   RECAP_VERBS,
   REFERENCE_OPENERS,
-  SHIFT_SIGNALS,
   SHORT_ANSWER,
   STANCE_CUE,
 } from "./lexicon.ts";
+
+/** Cues that point at words said elsewhere ("walked back | his remarks"): their object is no position. */
+const POINTING_CUE = /\b(walk\w* back|backtrack\w*|revers\w*|retract\w*|clarif\w*|repeat\w*)\b/i;
 
 /** Fewer words than this cannot hold a claim a reader could check ("tremendous", "a disaster"). */
 const MIN_WORDS = 3;
@@ -34,12 +36,12 @@ export const isShortAnswer = (content: string): boolean => SHORT_ANSWER.test(con
 /**
  * Why the content states nothing, or null when it has a proposition. A cue that carries a stance ("once
  * praised", "defended") makes a short noun phrase a position ("the trade pact", "his vote"), unless the
- * cue is a reporter's word for a shift ("walked back | his remarks" points at words said elsewhere).
+ * cue points at words said elsewhere ("walked back | his remarks").
  */
 export function propositionProblem(content: string, cue: string | null = null): string | null {
   const words = wordsOf(content);
   if (words.length === 0) return "empty content";
-  if (cue && STANCE_CUE.test(cue) && !SHIFT_SIGNALS.some((s) => s.test(cue))) {
+  if (cue && STANCE_CUE.test(cue) && !POINTING_CUE.test(cue)) {
     const named = words.filter((w) => !FUNCTION_WORDS.has(w) && w.length >= 3);
     if (named.length >= 1 && !/^(it|this|that|them|him|her|which)$/.test(words.join(" "))) return null;
   }
