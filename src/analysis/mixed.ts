@@ -209,8 +209,6 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     const sameArticle = a.articleId === b.articleId;
     const sharedWords = same.shared.length + (signal && sameArticle ? same.contextShared.length : 0);
     if (!prepared.answers[i] && sharedWords < (signal ? 1 : MIN_SHARED_WORDS)) continue;
-    // Nearly the same words: one remark quoted twice (a negation between the copies is the extraction's cut).
-    if (same.content >= SAME_REMARK && !signal) continue;
     if (same.score >= MIN_SAMENESS) out.push({ i, j, sameness: same });
   }
   return out;
