@@ -55,7 +55,7 @@ function negationOf(text: string, speaker = ""): Negation {
   const owned = new Set<string>();
   const ownedAny = new Set<string>();
   const names = new Set(speaker.toLowerCase().split(/\s+/));
-  for (const clause of text.split(/[,;:()—–.!?“”"]|\s-\s/u)) {
+  for (const clause of text.split(/[,;:()—–.!?]|\s-\s/u)) {
     const written = clause.match(WRITTEN_WORD) ?? [];
     if (written.length === 0) continue;
     const words = written.map((w) => w.toLowerCase().replace("’", "'"));
@@ -79,7 +79,7 @@ function negationOf(text: string, speaker = ""): Negation {
         if (ownSubject(i)) ownedAny.add(stem);
         if (PREDICATE_TAG.test(tags[i] ?? "") && ownSubject(i)) owned.add(stem);
       } else if (
-        i - lastNegator <= NEGATION_WINDOW &&
+        inReach(tags, words, lastNegator, i) &&
         PREDICATE_TAG.test(tags[i] ?? "") &&
         ownSubject(lastNegator)
       ) {
@@ -98,6 +98,26 @@ function claimNegation(claim: Claim): Negation {
   for (const stem of negation.owned) negated.set(stem, `${claim.cue?.trim()} …`);
   return { negated, asserted: new Set(), owned: new Set(), ownedAny: new Set() };
 }
+
+/**
+ * Does the negator at `from` reach the word at `to`? Within NEGATION_WINDOW words, not counting adverbs
+ * ("not quite there yet on supporting"), or a verb coordinated with the negated one ("wasn't going to
+ * act like ... and back him").
+ */
+function inReach(tags: string[], words: string[], from: number, to: number): boolean {
+  if (!Number.isFinite(from)) return false;
+  let distance = 0;
+  for (let k = from + 1; k <= to; k++) if (!/^(RB|EX)/.test(tags[k] ?? "")) distance++;
+  if (distance <= NEGATION_WINDOW) return true;
+  return (
+    to - from <= COORDINATION_REACH &&
+    /^VB$/.test(tags[to] ?? "") &&
+    /^(and|or|nor)$/.test(words[to - 1] ?? "")
+  );
+}
+
+/** How far a negation carries over "and" to a second verb. */
+const COORDINATION_REACH = 12;
 
 /**
  * A noun that can be a clause's subject other than the speaker: a name not theirs, a plural, or a noun
