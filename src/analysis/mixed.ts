@@ -90,7 +90,7 @@ const MIN_REVERSAL_SAMENESS = 0.35;
  */
 const JUDGE_ALONE_DEFAULT = Number.POSITIVE_INFINITY;
 /** A word in more than this many of the speaker's statements is too common to pair on. */
-const MAX_POSTINGS = 300;
+const MAX_POSTINGS = 100;
 /** Evidence weights in the score. */
 const WEIGHT = { reporter: 1, answers: 0.5, judge: 0.15 } as const;
 /** Two pairs whose sides are this alike are one pair quoted twice. */
@@ -113,8 +113,8 @@ export function exclusionOf(statement: StatementView): string | null {
   return isShortAnswer(statement.content) ? null : propositionProblem(statement.content, statement.cue);
 }
 
-/** The reason without the particular name or number, for counting. */
-const reasonKind = (reason: string) => reason.replace(/"[^"]*"/g, "…").replace(/\d+(\.\d+)?/g, "N");
+/** The reason without the particular source quoted in it, for counting. */
+const reasonKind = (reason: string) => reason.replace(/"[^"]*"/g, "…");
 
 function prepare(statements: readonly StatementView[], options: MixedOptions): Prepared {
   const skipped: Record<string, number> = {};

@@ -49,7 +49,20 @@ interface Negation {
  * A negator flips a predicate (a verb, an adjective: "did not speak", "is not fit"), never a noun: "no
  * income taxes", "no-action politicians", "not allowing Muslims" do not deny taxes, politicians or Muslims.
  */
+/** Each statement is weighed against many others: its negation is worked out (and tagged) once. */
+const negationCache = new Map<string, Negation>();
+
 function negationOf(text: string, speaker = ""): Negation {
+  const key = `${speaker}\u0000${text}`;
+  const known = negationCache.get(key);
+  if (known) return known;
+  const found = computeNegation(text, speaker);
+  if (negationCache.size > 20_000) negationCache.clear();
+  negationCache.set(key, found);
+  return found;
+}
+
+function computeNegation(text: string, speaker: string): Negation {
   const negated = new Map<string, string>();
   const asserted = new Set<string>();
   const owned = new Set<string>();
