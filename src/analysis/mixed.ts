@@ -1,94 +1,224 @@
+import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
-import { byDate, type StatementView, statementTopicKeys } from "./statement-view.ts";
-import { topicLabel } from "./topics.ts";
+import { NEGATING_CUE } from "./mixed/lexicon.ts";
+import { type ReporterSignal, reporterSignal } from "./mixed/reporter-signal.ts";
+import { type Profile, profileOf, type Sameness, sameness, WordWeights } from "./mixed/similarity.ts";
+import { identityProblem } from "./mixed/speaker-identity.ts";
+import { type Reversal, stanceReversal } from "./mixed/stance.ts";
+import { isShortAnswer, propositionProblem } from "./mixed/statement-quality.ts";
+import { byDate, type StatementView } from "./statement-view.ts";
 
 /**
- * Mixed messages: pairs of one speaker's statements that contradict or walk back one another.
+ * Mixed messages: pairs of one speaker's statements that contradict or walk back one another, as an
+ * editor would print them.
  *
- * Comparing every pair is quadratic, so pairs are blocked: two statements are compared only when they
- * share a topic key that is specific to the speaker (not one they mention in most statements), and each
- * statement only with its nearest neighbours in time within that topic. A pairwise judge labels each
- * pair; reporting words around the later statement ("walked back", "clarified") add evidence.
+ * 1. Only statements that surely are the speaker's (speaker-identity.ts) and state something
+ *    (statement-quality.ts) take part; a bare "yes" or "no" takes part as an answer.
+ * 2. Two statements are compared when they share a telling word (an inverted index over content words and
+ *    the names around them), and kept when they are about the same thing (similarity.ts).
+ * 3. Evidence that they disagree: a reversal on their words (stance.ts), the reporter's own words that the
+ *    later one is a shift (reporter-signal.ts), opposite answers, and the pairwise judge's verdict.
+ *    Pairs from one article need the reporter's words: without them they are mostly a recap.
+ * 4. Pairs are ranked by the sum of the evidence, and near-copies of a ranked pair (the same two remarks
+ *    quoted by another outlet) are dropped.
  */
 
 /** A judge's answer for one pair: the built-in model's shape, which the language-model judge shares. */
 export type Verdict = Judgement;
 export type Judge = (a: string, b: string) => Verdict;
 
+export interface PairEvidence {
+  /** How much the two are about the same thing, and the words they share. */
+  sameness: Sameness;
+  /** Opposite sides on their words, or null. */
+  reversal: Reversal | null;
+  /** The reporter's words that one of the two is a shift, and which one, or null. */
+  reporter: SideSignal | null;
+  /** "yes" then "no" (or the reverse) to the same question, or null. */
+  answers: string | null;
+  judge: { label: Verdict["label"]; inconsistent: number };
+  sameArticle: boolean;
+}
+
 export interface MixedPair {
   earlier: StatementView;
   later: StatementView;
-  /** Higher is a stronger flag; 0..~1.5. */
+  /** The sum of the evidence; higher is a stronger flag (about 0.3 to 2.5). */
   score: number;
+  /** The content words both statements share, most telling first. */
   sharedTopics: string[];
+  /** The evidence in words, strongest first. */
   reasons: string[];
+  evidence: PairEvidence;
 }
 
-/** Words reporters use when a speaker shifts position; finding one near the later statement is evidence. */
-const WALK_BACK =
-  /\b(backtrack\w*|walk(?:ed|s|ing)? back|clarif(?:y|ied|ies|ication)|revers\w*|retract\w*|correct(?:ed|ion|ions)|u-turn|flip-flop\w*|contradict\w*|mixed messages?|denied|denies|deny)\b/i;
+/** What was looked at, so that "nothing found" can say why. */
+export interface MixedReport {
+  pairs: MixedPair[];
+  statements: number;
+  /** Statements that took part: surely the speaker's, with a proposition (or a yes/no answer). */
+  eligible: number;
+  /** Why the others did not, with counts. */
+  skipped: Record<string, number>;
+  /** Pairs about the same thing that were weighed for evidence. */
+  compared: number;
+}
 
-/** A statement compares with this many neighbours in time within each shared topic. */
-const NEIGHBOURS = 8;
-/** A topic key present in more than this share of a speaker's statements is too broad to block on. */
-const BROAD_TOPIC_SHARE = 0.5;
-/** Pairs scoring below this (the judge's probability of Inconsistent plus evidence bonuses) are not flagged. */
-const MIN_SCORE = 0.5;
+export interface MixedOptions {
+  /** Word weights over the store (IDF); without them every word weighs the same. */
+  weights?: WordWeights;
+  /** How many ranked pairs to return. */
+  limit?: number;
+  /** The judge's probability of "inconsistent" from which its verdict alone flags a pair. */
+  judgeAlone?: number;
+}
 
-interface Candidates {
+/** Statement contents the word weights (IDF) are counted on: enough for stable weights, quick to read. */
+export const WEIGHT_SAMPLE = 20_000;
+/** Below this sameness two statements are not about the same thing (tuned on the real-news labels). */
+export const MIN_SAMENESS = 0.25;
+/**
+ * Content words two statements must share to be about the same thing (answers share their question
+ * instead; a later statement the reporter calls a shift needs one).
+ */
+const MIN_SHARED_WORDS = 2;
+/** Without the reporter's words, a reversal counts only between statements this much about one thing. */
+const MIN_REVERSAL_SAMENESS = 0.35;
+/**
+ * The built-in judge never flags a pair alone: on real news its confident "inconsistent" was mostly the
+ * same remark quoted twice. A language-model judge may (`judgeAlone` in the options).
+ */
+const JUDGE_ALONE_DEFAULT = Number.POSITIVE_INFINITY;
+/** A word in more than this many of the speaker's statements is too common to pair on. */
+const MAX_POSTINGS = 100;
+/** Evidence weights in the score. */
+const WEIGHT = { reporter: 1, answers: 0.5, judge: 0.15 } as const;
+/** Two pairs whose sides are this alike are one pair quoted twice. */
+const SAME_REMARK = 0.8;
+
+interface Prepared {
   ordered: StatementView[];
-  keys: Set<string>[];
-  /** Index pairs into `ordered`, earlier first. */
-  pairs: Array<[number, number]>;
+  profiles: Profile[];
+  signals: (ReporterSignal | null)[];
+  answers: boolean[];
+  skipped: Record<string, number>;
+  weights: WordWeights;
+  judgeAlone: number;
 }
 
-export function candidatePairs(statements: readonly StatementView[]): Candidates {
-  const ordered = [...statements].sort(byDate);
-  const keys = ordered.map(statementTopicKeys);
-  const byTopic = new Map<string, number[]>();
-  keys.forEach((statementKeys, index) => {
-    for (const key of statementKeys) {
-      const list = byTopic.get(key) ?? [];
+/** Why a statement does not take part, or null when it does. */
+export function exclusionOf(statement: StatementView): string | null {
+  const identity = identityProblem(statement);
+  if (identity) return identity;
+  return isShortAnswer(statement.content) ? null : propositionProblem(statement.content, statement.cue);
+}
+
+/** The reason without the particular source quoted in it, for counting. */
+const reasonKind = (reason: string) => reason.replace(/"[^"]*"/g, "…");
+
+function prepare(statements: readonly StatementView[], options: MixedOptions): Prepared {
+  const skipped: Record<string, number> = {};
+  const ordered: StatementView[] = [];
+  for (const statement of [...statements].sort(byDate)) {
+    const problem = exclusionOf(statement);
+    if (problem) {
+      const kind = reasonKind(problem);
+      skipped[kind] = (skipped[kind] ?? 0) + 1;
+    } else ordered.push(statement);
+  }
+  return {
+    ordered,
+    profiles: ordered.map(profileOf),
+    signals: ordered.map(reporterSignal),
+    answers: ordered.map((s) => isShortAnswer(s.content)),
+    skipped,
+    weights: options.weights ?? new WordWeights(),
+    judgeAlone: options.judgeAlone ?? JUDGE_ALONE_DEFAULT,
+  };
+}
+
+/** Index pairs (earlier first) that share a telling word: content words, and names in the sentence around. */
+function candidates(prepared: Prepared): Array<[number, number]> {
+  const postings = new Map<string, number[]>();
+  prepared.profiles.forEach((profile, index) => {
+    const keys = new Set(profile.content.keys());
+    for (const [stem, term] of profile.context) if (term.named) keys.add(stem);
+    for (const key of keys) {
+      const list = postings.get(key) ?? [];
       list.push(index);
-      byTopic.set(key, list);
+      postings.set(key, list);
     }
   });
-  // How many topic keys each neighbouring pair shares (as seen from the topics they are neighbours in).
-  const shared = new Map<number, number>();
-  const broadLimit = Math.max(2, ordered.length * BROAD_TOPIC_SHARE);
-  for (const members of byTopic.values()) {
-    if (members.length < 2 || (members.length > broadLimit && ordered.length > 4)) continue;
+  const seen = new Set<number>();
+  const n = prepared.ordered.length;
+  const pairs: Array<[number, number]> = [];
+  for (const members of postings.values()) {
+    if (members.length < 2 || members.length > MAX_POSTINGS) continue;
     for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < Math.min(members.length, a + 1 + NEIGHBOURS); b++) {
-        const id = members[a] * ordered.length + members[b];
-        shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (let b = a + 1; b < members.length; b++) {
+        const id = members[a] * n + members[b];
+        if (seen.has(id)) continue;
+        seen.add(id);
+        pairs.push([members[a], members[b]]);
       }
     }
   }
-  // Two statements that share one word of several are rarely about the same thing; ask for two shared
-  // keys unless one statement has only one.
-  const pairs: Array<[number, number]> = [];
-  for (const [id, count] of shared) {
-    const i = Math.floor(id / ordered.length);
-    const j = id % ordered.length;
-    if (count >= Math.min(2, keys[i].size, keys[j].size)) pairs.push([i, j]);
-  }
-  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return { ordered, keys, pairs };
-}
-
-function rank(candidates: Candidates, verdicts: Verdict[], limit: number): MixedPair[] {
-  const { ordered, keys, pairs } = candidates;
-  const flagged: MixedPair[] = [];
-  pairs.forEach(([i, j], index) => {
-    const pair = flagPair(ordered[i], ordered[j], keys[i], keys[j], verdicts[index]);
-    if (pair) flagged.push(pair);
+  // A statement the reporter marks as a shift is also weighed against every statement of its article:
+  // the reporter's sentence, not a shared word, may be what ties them ("initially defended his vote, but
+  // ... announced he supported legislation to repeal the bill").
+  const byArticle = new Map<string, number[]>();
+  prepared.ordered.forEach((s, index) => {
+    const list = byArticle.get(s.articleId) ?? [];
+    list.push(index);
+    byArticle.set(s.articleId, list);
   });
-  return flagged.sort((x, y) => y.score - x.score).slice(0, limit);
+  prepared.signals.forEach((signal, index) => {
+    if (!signal) return;
+    for (const other of byArticle.get(prepared.ordered[index].articleId) ?? []) {
+      if (other === index) continue;
+      const [a, b] = other < index ? [other, index] : [index, other];
+      if (seen.has(a * n + b)) continue;
+      seen.add(a * n + b);
+      pairs.push([a, b]);
+    }
+  });
+  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
-/** Cues that deny or reject their content: the claim is the opposite of the content alone. */
-const NEGATING_CUE = /^(den(y|ies|ied|ying)|reject|dismiss|disput|refut|contradict)/i;
+interface Weighed {
+  i: number;
+  j: number;
+  sameness: Sameness;
+}
+
+/** Candidate pairs about the same thing, with their sameness; restatements of one remark are dropped. */
+function sameThingPairs(prepared: Prepared): Weighed[] {
+  const out: Weighed[] = [];
+  for (const [i, j] of candidates(prepared)) {
+    const [a, b] = [prepared.ordered[i], prepared.ordered[j]];
+    if (sameWords(a.content, b.content) && !(prepared.answers[i] && prepared.answers[j])) continue;
+    let same = sameness(prepared.profiles[i], prepared.profiles[j], prepared.weights);
+    if (prepared.answers[i] !== prepared.answers[j]) continue;
+    // Two answers have no words of their own: the question, in the sentence around them, is what they share.
+    if (prepared.answers[i]) same = { ...same, score: contextOnly(prepared, i, j) };
+    // One shared word ("problem", "hope", "win") is a coincidence; two or more make a subject.
+    // The reporter saying one of them is a shift makes one shared telling word enough, and in one article
+    // the reporter's sentences around them may supply it ("Clinton, who once praised the pact, said she
+    // would not allow it to pass").
+    const signal = prepared.signals[j] ?? prepared.signals[i];
+    const sameArticle = a.articleId === b.articleId;
+    const sharedWords = same.shared.length + (signal && sameArticle ? same.contextShared.length : 0);
+    if (!prepared.answers[i] && sharedWords < (signal ? 1 : MIN_SHARED_WORDS)) continue;
+    if (same.score >= MIN_SAMENESS) out.push({ i, j, sameness: same });
+  }
+  return out;
+}
+
+function contextOnly(prepared: Prepared, i: number, j: number): number {
+  const a = { content: prepared.profiles[i].context, context: prepared.profiles[i].context };
+  const b = { content: prepared.profiles[j].context, context: prepared.profiles[j].context };
+  return sameness(a, b, prepared.weights).score;
+}
 
 /** What the judge reads: "denied that she had called the deal dead" says the opposite of its content. */
 function claimOf(statement: StatementView): string {
@@ -97,70 +227,227 @@ function claimOf(statement: StatementView): string {
     : statement.content;
 }
 
+function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair | null {
+  const earlier = prepared.ordered[pair.i];
+  const later = prepared.ordered[pair.j];
+  const reversal = prepared.answers[pair.i]
+    ? null
+    : stanceReversal(earlier, later, pair.sameness.shared, {
+        sameness: pair.sameness.content,
+        named: pair.sameness.names,
+        telling: (stem) => prepared.weights.telling(stem),
+      });
+  const reporter = signalOf(prepared, pair.i, pair.j);
+  const answers =
+    prepared.answers[pair.i] && !sameAnswer(earlier, later)
+      ? `"${earlier.content.trim()}" then "${later.content.trim()}"`
+      : null;
+  // A reversal on the words alone needs the two to be closely about the same thing.
+  if (reversal && !reporter && !answers && pair.sameness.score < MIN_REVERSAL_SAMENESS) return null;
+  const inconsistent = verdict.label === "Inconsistent" ? verdict.scores.Inconsistent : 0;
+  const sameArticle = earlier.articleId === later.articleId;
+  const judgeAlone = inconsistent >= prepared.judgeAlone;
+  if (!reversal && !reporter && !answers && !judgeAlone) return null;
+  // Two statements of one article with no reporter's words are mostly the reporter's recap of one position.
+  if (sameArticle && !reporter && !answers) return null;
+  // "Now says she opposes the deal" set against her own "I oppose it now" is the new position twice.
+  if (reporter && !reversal && !answers && sameStance(earlier.content, later.content)) return null;
+  // The reporter's words alone tie the later statement to the earlier one it most resembles, not to any.
+  if (reporter && !reversal && !answers && !sameArticle && pair.sameness.shared.length < MIN_SHARED_WORDS) {
+    return null;
+  }
+
+  const score =
+    pair.sameness.score +
+    (reversal?.strength ?? 0) +
+    (reporter ? WEIGHT.reporter : 0) +
+    (answers ? WEIGHT.answers : 0) +
+    WEIGHT.judge * inconsistent;
+  const reasons = [
+    `about the same thing: ${pair.sameness.score.toFixed(2)} (${sharedNote(pair.sameness)})`,
+    ...(reversal?.evidence ?? []),
+    ...(reporter
+      ? [`reported as a shift: "${reporter.words}" (${WHERE[reporter.where]} the ${reporter.side} statement)`]
+      : []),
+    ...(answers ? [answers] : []),
+    ...(inconsistent > 0 ? [`judge: inconsistent, ${inconsistent.toFixed(2)}${judgeNotes(verdict)}`] : []),
+  ];
+  return {
+    earlier,
+    later,
+    score: Math.round(score * 1000) / 1000,
+    sharedTopics: pair.sameness.shared.slice(0, 6),
+    reasons,
+    evidence: {
+      sameness: pair.sameness,
+      reversal,
+      reporter,
+      answers,
+      judge: { label: verdict.label, inconsistent: Math.round(inconsistent * 1000) / 1000 },
+      sameArticle,
+    },
+  };
+}
+
+function sharedNote(same: Sameness): string {
+  if (same.shared.length) return `shared: ${same.shared.slice(0, 6).join(", ")}`;
+  if (same.contextShared.length) return `shared around them: ${same.contextShared.slice(0, 6).join(", ")}`;
+  return "the question around them";
+}
+
+const WHERE: Record<ReporterSignal["where"], string> = {
+  content: "the reported act of",
+  before: "the reporter, in the clause of",
+  after: "the reporter, right after",
+};
+
+/**
+ * The reporter's words on either side: "walked back" before the later statement, or "once praised" as
+ * the cue of the earlier one, when the later one is what it is set against.
+ */
+function signalOf(prepared: Prepared, i: number, j: number): SideSignal | null {
+  const later = prepared.signals[j];
+  if (later) return { ...later, side: "later" };
+  const earlier = prepared.signals[i];
+  return earlier ? { ...earlier, side: "earlier" } : null;
+}
+
+export type SideSignal = ReporterSignal & { side: "earlier" | "later" };
+
+/** The judge's own evidence for a contradiction, without notes on form or on agreement. */
+function judgeNotes(verdict: Verdict): string {
+  const notes = verdict.reasons
+    .filter((r) => !r.startsWith("form:") && !r.startsWith("same stance"))
+    .slice(0, 2);
+  return notes.length ? `: ${notes.join("; ")}` : "";
+}
+
+/** Ranks by score and drops a pair whose two sides repeat the two sides of a pair ranked above it. */
+function rank(flagged: MixedPair[], prepared: Prepared, limit: number): MixedPair[] {
+  flagged.sort((x, y) => y.score - x.score || x.earlier.id - y.earlier.id || x.later.id - y.later.id);
+  const index = new Map(prepared.ordered.map((s, i) => [s.id, i]));
+  const alike = (a: StatementView, b: StatementView) =>
+    a.id === b.id ||
+    sameWords(a.content, b.content) ||
+    sameness(
+      prepared.profiles[index.get(a.id) ?? 0],
+      prepared.profiles[index.get(b.id) ?? 0],
+      prepared.weights,
+    ).content >= SAME_REMARK;
+  const kept: MixedPair[] = [];
+  for (const pair of flagged) {
+    if (kept.length >= limit) break;
+    const repeat = kept.some(
+      (k) =>
+        (alike(k.earlier, pair.earlier) && alike(k.later, pair.later)) ||
+        (alike(k.earlier, pair.later) && alike(k.later, pair.earlier)),
+    );
+    if (!repeat) kept.push(pair);
+  }
+  return kept;
+}
+
+/**
+ * A reporter's "walked back" names one other remark: of several statements in one article that the
+ * marked statement is paired with on the reporter's words alone, only the most alike stays.
+ */
+function bestPartners(flagged: MixedPair[]): MixedPair[] {
+  const best = new Map<string, MixedPair>();
+  const rest: MixedPair[] = [];
+  for (const pair of flagged) {
+    const e = pair.evidence;
+    if (!e.reporter || e.reversal || e.answers) {
+      rest.push(pair);
+      continue;
+    }
+    const [marked, other] =
+      e.reporter.side === "later" ? [pair.later, pair.earlier] : [pair.earlier, pair.later];
+    const key = `${marked.id} ${other.articleId}`;
+    const known = best.get(key);
+    if (!known || e.sameness.score > known.evidence.sameness.score) best.set(key, pair);
+  }
+  return [...rest, ...best.values()];
+}
+
+export function mixedReport(
+  statements: readonly StatementView[],
+  judge: Judge,
+  options: MixedOptions = {},
+): MixedReport {
+  const prepared = prepare(statements, options);
+  const same = sameThingPairs(prepared);
+  const flagged: MixedPair[] = [];
+  for (const pair of same) {
+    const verdict = judge(claimOf(prepared.ordered[pair.i]), claimOf(prepared.ordered[pair.j]));
+    const weighed = weigh(prepared, pair, verdict);
+    if (weighed) flagged.push(weighed);
+  }
+  return report(
+    prepared,
+    statements.length,
+    same.length,
+    rank(bestPartners(flagged), prepared, options.limit ?? 50),
+  );
+}
+
+/** The same with a judge that answers later (a language-model server); pairs are asked one at a time. */
+export async function mixedReportAsync(
+  statements: readonly StatementView[],
+  judge: (a: string, b: string) => Promise<Verdict>,
+  options: MixedOptions = {},
+): Promise<MixedReport> {
+  const prepared = prepare(statements, options);
+  const same = sameThingPairs(prepared);
+  const flagged: MixedPair[] = [];
+  for (const pair of same) {
+    const verdict = await judge(claimOf(prepared.ordered[pair.i]), claimOf(prepared.ordered[pair.j]));
+    const weighed = weigh(prepared, pair, verdict);
+    if (weighed) flagged.push(weighed);
+  }
+  return report(
+    prepared,
+    statements.length,
+    same.length,
+    rank(bestPartners(flagged), prepared, options.limit ?? 50),
+  );
+}
+
+function report(prepared: Prepared, statements: number, compared: number, pairs: MixedPair[]): MixedReport {
+  return { pairs, statements, eligible: prepared.ordered.length, skipped: prepared.skipped, compared };
+}
+
 export function findMixedMessages(
   statements: readonly StatementView[],
   judge: Judge,
   limit = 50,
+  weights?: WordWeights,
 ): MixedPair[] {
-  const candidates = candidatePairs(statements);
-  const { ordered } = candidates;
-  const verdicts = candidates.pairs.map(([i, j]) => judge(claimOf(ordered[i]), claimOf(ordered[j])));
-  return rank(candidates, verdicts, limit);
+  return mixedReport(statements, judge, { limit, weights }).pairs;
 }
 
-/** The same with a judge that answers later (a language-model server); pairs are asked one at a time. */
 export async function findMixedMessagesAsync(
   statements: readonly StatementView[],
   judge: (a: string, b: string) => Promise<Verdict>,
   limit = 50,
+  weights?: WordWeights,
 ): Promise<MixedPair[]> {
-  const candidates = candidatePairs(statements);
-  const { ordered } = candidates;
-  const verdicts: Verdict[] = [];
-  for (const [i, j] of candidates.pairs) verdicts.push(await judge(claimOf(ordered[i]), claimOf(ordered[j])));
-  return rank(candidates, verdicts, limit);
-}
-
-function flagPair(
-  earlier: StatementView,
-  later: StatementView,
-  earlierKeys: Set<string>,
-  laterKeys: Set<string>,
-  verdict: Verdict,
-): MixedPair | null {
-  if (isRecap(earlier) || isRecap(later) || sameWords(earlier.content, later.content)) return null;
-  // Keep the evidence for a contradiction: the judge's note on the statements' form (demand vs claim) and
-  // its notes that point the other way ("same stance direction") are not.
-  const reasons =
-    verdict.label === "Inconsistent"
-      ? verdict.reasons.filter((r) => !r.startsWith("form:") && !r.startsWith("same stance"))
-      : [];
-  let score = verdict.scores.Inconsistent;
-
-  const walkBack = later.context.match(WALK_BACK);
-  if (walkBack) {
-    reasons.push(`reported as a shift: "${walkBack[0]}" around the later statement`);
-    score += 0.35;
-  }
-  if (isShortAnswer(earlier.content) && isShortAnswer(later.content) && !sameAnswer(earlier, later)) {
-    reasons.push(`"${earlier.content.trim()}" then "${later.content.trim()}"`);
-    score += 0.5;
-  }
-  if (score < MIN_SCORE || reasons.length === 0) return null;
-  const sharedTopics = [...earlierKeys]
-    .filter((key) => laterKeys.has(key))
-    .map((key) => topicLabel(key, `${earlier.content} ${earlier.context}`));
-  return { earlier, later, score: Math.round(score * 1000) / 1000, sharedTopics, reasons };
+  return (await mixedReportAsync(statements, judge, { limit, weights })).pairs;
 }
 
 /**
- * A reporter's recap attributed to the speaker ("capping a week in which she called the deal dead, said
- * talks had never stopped, denied ...") retells several statements at once: pairing it with each of them
- * would flag the recap, not the speaker. Two or more speech verbs inside the content mark one.
+ * Both use one stance word, un-negated ("oppose" / "opposes"): the same side said twice. Signs composed
+ * over several sentences are not trusted here, only the shared word.
  */
-const RECAP_VERBS =
-  /\b(said|says|told|called|denied|denies|claimed|insisted|declared|tweeted|stated|announced)\b/gi;
-const isRecap = (statement: StatementView) => (statement.content.match(RECAP_VERBS) ?? []).length >= 2;
+function sameStance(a: string, b: string): boolean {
+  const plainCues = (text: string) =>
+    new Set(
+      stanceOf(text)
+        .cues.filter((cue) => !cue.includes(" "))
+        .map((cue) => cue.slice(0, 5)),
+    );
+  const x = plainCues(a);
+  return [...plainCues(b)].some((cue) => x.has(cue));
+}
 
 /** The same words in the same order: a statement quoted again in a later article, not a new one. */
 function sameWords(a: string, b: string): boolean {
@@ -173,6 +460,7 @@ function sameWords(a: string, b: string): boolean {
   return x.includes(y) || y.includes(x);
 }
 
-const isShortAnswer = (text: string) => /^\W*(yes|no)\W*$/i.test(text);
 const sameAnswer = (a: StatementView, b: StatementView) =>
   a.content.trim().toLowerCase().replace(/\W/g, "") === b.content.trim().toLowerCase().replace(/\W/g, "");
+
+export { WordWeights };

@@ -3,7 +3,13 @@ import { type Command, Option } from "commander";
 import { digestHtml, digestMarkdown } from "../analysis/digest.ts";
 import { judgePair } from "../analysis/judge/index.ts";
 import { llmConfigFromEnv, llmJudge } from "../analysis/llm-judge.ts";
-import { findMixedMessages, findMixedMessagesAsync, type MixedPair } from "../analysis/mixed.ts";
+import {
+  type MixedReport,
+  mixedReport,
+  mixedReportAsync,
+  WEIGHT_SAMPLE,
+  WordWeights,
+} from "../analysis/mixed.ts";
 import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
 import { buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
 import { topicQuery } from "../analysis/topics.ts";
@@ -35,8 +41,8 @@ function addRangeOptions(command: Command): Command {
     .option("--until <date>", "last day, YYYY-MM-DD", parseDate);
 }
 
-/** The speaker's statements narrowed in SQL (speaker, dates, topic keys), then ordered by the timeline. */
-function speakerStatements(store: Store, flags: SpeakerFlags): StatementView[] {
+/** The speaker's entry, saying so when the name also matches others. */
+function speakerName(store: Store, flags: SpeakerFlags): string {
   const person = store.person(flags.speaker);
   if (!person) throw new UsageError(`no speaker named ${JSON.stringify(flags.speaker)} in ${flags.db}`);
   if (person.alsoMatches.length) {
@@ -44,20 +50,71 @@ function speakerStatements(store: Store, flags: SpeakerFlags): StatementView[] {
       `onrecord: "${flags.speaker}" also names ${person.alsoMatches.join("; ")}; showing ${person.name}\n`,
     );
   }
+  return person.name;
+}
+
+function aboutKeys(flags: SpeakerFlags): string[] | undefined {
   const topicKeys = flags.about ? topicQuery(flags.about) : undefined;
   if (flags.about && topicKeys?.length === 0) {
     throw new UsageError(`topic "${flags.about}" has no words to match on; name a place, person or issue`);
   }
-  const views = store.statementViews(person.name, { since: flags.since, until: flags.until, topicKeys });
-  return buildTimeline(views);
+  return topicKeys;
 }
 
-function mixedText(pairs: readonly MixedPair[]): string {
-  if (pairs.length === 0) return "no mixed messages found\n";
+/** The speaker's statements narrowed in SQL (speaker, dates, topic keys), then ordered by the timeline. */
+function speakerStatements(
+  store: Store,
+  flags: SpeakerFlags,
+  name = speakerName(store, flags),
+): StatementView[] {
+  const topicKeys = aboutKeys(flags);
+  return buildTimeline(store.statementViews(name, { since: flags.since, until: flags.until, topicKeys }));
+}
+
+/**
+ * Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). Pairs are
+ * found and ranked over all the speaker's statements in the date range; `--about` then keeps the ranked
+ * pairs with a side on the topic, so a topic never loses a pair the unfiltered list ranks.
+ */
+async function mixedMessages(
+  store: Store,
+  flags: SpeakerFlags,
+  judge: string,
+  limit: number,
+): Promise<MixedReport & { about?: string }> {
+  const name = speakerName(store, flags);
+  const all = buildTimeline(store.statementViews(name, { since: flags.since, until: flags.until }));
+  const weights = new WordWeights(store.contentSample(WEIGHT_SAMPLE));
+  const keys = aboutKeys(flags);
+  const options = { weights, limit: keys ? Number.MAX_SAFE_INTEGER : limit };
+  let found: MixedReport;
+  if (judge !== "llm") found = mixedReport(all, judgePair, options);
+  else {
+    const config = llmConfigFromEnv();
+    if (!config)
+      throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
+    found = await mixedReportAsync(all, (a, b) => llmJudge(config, a, b, store), {
+      ...options,
+      judgeAlone: LLM_JUDGE_ALONE,
+    });
+  }
+  if (!keys) return found;
+  const onTopic = new Set(
+    store.statementViews(name, { since: flags.since, until: flags.until, topicKeys: keys }).map((s) => s.id),
+  );
+  const pairs = found.pairs
+    .filter((p) => onTopic.has(p.earlier.id) || onTopic.has(p.later.id))
+    .slice(0, limit);
+  return { ...found, pairs, about: flags.about };
+}
+
+function mixedText(found: MixedReport & { about?: string }, speaker: string): string {
+  const { pairs } = found;
+  if (pairs.length === 0) return nothingFound(found, speaker);
   return `${pairs
     .map((pair, index) =>
       [
-        `${index + 1}. score ${pair.score}  topics: ${pair.sharedTopics.join(", ") || "-"}`,
+        `${index + 1}. score ${pair.score}${pair.evidence.sameArticle ? "  (one article)" : ""}`,
         `   ${dateOf(pair.earlier)}  ${pair.earlier.outlet ?? "-"}: ${ellipsize(pair.earlier.content, 160)}`,
         `      (${spanRef(pair.earlier)})`,
         `   ${dateOf(pair.later)}  ${pair.later.outlet ?? "-"}: ${ellipsize(pair.later.content, 160)}`,
@@ -68,14 +125,22 @@ function mixedText(pairs: readonly MixedPair[]): string {
     .join("\n\n")}\n`;
 }
 
-/** Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). */
-async function mixedMessages(store: Store, statements: StatementView[], judge: string): Promise<MixedPair[]> {
-  if (judge !== "llm") return findMixedMessages(statements, judgePair);
-  const config = llmConfigFromEnv();
-  if (!config)
-    throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
-  return findMixedMessagesAsync(statements, (a, b) => llmJudge(config, a, b, store));
+/** "Nothing found" with what was looked at, so a reader knows it is an answer and not a failure. */
+function nothingFound(found: MixedReport & { about?: string }, speaker: string): string {
+  const skipped = Object.entries(found.skipped).sort((a, b) => b[1] - a[1]);
+  const lines = [
+    `no mixed messages found for ${speaker}${found.about ? ` about "${found.about}"` : ""}`,
+    `  ${found.statements} statements; ${found.eligible} surely theirs and stating something; ${found.compared} pairs about the same thing compared; none with evidence that one reverses the other`,
+    ...skipped.slice(0, 6).map(([why, n]) => `  left out, ${n}: ${why}`),
+  ];
+  return `${lines.join("\n")}\n`;
 }
+
+/** A language-model judge this sure of "inconsistent" flags a pair on its own verdict. */
+const LLM_JUDGE_ALONE = 0.8;
+
+/** Pairs a digest lists at most. */
+const DIGEST_PAIRS = 50;
 
 const judgeOption = () =>
   new Option("--judge <judge>", "pairwise judge: the built-in model, or a language-model server")
@@ -137,12 +202,12 @@ export function registerAnalysis(program: Command): void {
   mixed.action(async (flags: SpeakerFlags & { limit: number; judge: string }) => {
     const store = openExistingStore(flags.db);
     try {
-      const pairs = (await mixedMessages(store, speakerStatements(store, flags), flags.judge)).slice(
-        0,
-        flags.limit,
-      );
-      if (flags.json) return printJson(pairs);
-      process.stdout.write(mixedText(pairs));
+      const found = await mixedMessages(store, flags, flags.judge, flags.limit);
+      if (flags.json) {
+        if (found.pairs.length === 0) process.stderr.write(nothingFound(found, flags.speaker));
+        return printJson(found.pairs);
+      }
+      process.stdout.write(mixedText(found, flags.speaker));
     } finally {
       store.close();
     }
@@ -163,7 +228,7 @@ export function registerAnalysis(program: Command): void {
       const store = openExistingStore(flags.db);
       try {
         const statements = speakerStatements(store, flags);
-        const pairs = await mixedMessages(store, statements, flags.judge);
+        const { pairs } = await mixedMessages(store, flags, flags.judge, DIGEST_PAIRS);
         const input = {
           speaker: flags.speaker,
           about: flags.about,

@@ -40,6 +40,12 @@ export interface StatementView {
   cue: string | null;
   /** The sentence(s) holding the statement: where reporters write "walked back", "clarified". */
   context: string;
+  /** Where `context` starts and ends in the stored article text (absent in views built by hand). */
+  contextSpan?: Span | null;
+  /** How the speaker was found from the source: a name or alias, or a pronoun or description resolved. */
+  resolution?: SpeakerResolution | null;
+  /** The source as written ("Mr. Trump", "he", "the nominee"), when the extractor found one. */
+  source?: string | null;
   /** Topic keys stored at ingest; computed from content and context when absent. */
   topics?: string[];
 }

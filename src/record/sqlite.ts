@@ -409,6 +409,7 @@ export class SqliteStore implements Store {
     const rows = this.prepare(
       `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind, s.confidence,
          s.content, s.content_spans, s.cue_start, s.cue_end, s.context_start, s.context_end,
+         s.resolution, s.source_start, s.source_end,
          (SELECT group_concat(key, '${LIST_SEPARATOR}') FROM statement_topics t WHERE t.statement_id = s.id) AS topics
        FROM statements s JOIN articles a ON a.id = s.article_id JOIN persons p ON p.id = s.person_id
        WHERE ${where.join(" AND ")} ${STATEMENT_ORDER}`,
@@ -430,9 +431,19 @@ export class SqliteStore implements Store {
         span: { start: spans[0]?.start ?? 0, end: spans.at(-1)?.end ?? 0 },
         cue: slice(row.article_id, row.cue_start, row.cue_end),
         context: slice(row.article_id, row.context_start, row.context_end) || row.content,
+        contextSpan: spanOf(row.context_start, row.context_end),
+        resolution: row.resolution,
+        source: slice(row.article_id, row.source_start, row.source_end),
         topics: splitList(row.topics),
       };
     });
+  }
+
+  contentSample(max: number): string[] {
+    const last = (this.prepare("SELECT max(id) FROM statements").pluck().get() as number | null) ?? 0;
+    // Every step-th row by id: an even spread over the store, read without sorting it.
+    const step = Math.max(1, Math.ceil(last / Math.max(1, max)));
+    return this.prepare("SELECT content FROM statements WHERE id % ? = 0").pluck().all(step) as string[];
   }
 
   topics(filter: TopicFilter = {}): TopicSummary[] {
@@ -651,5 +662,8 @@ interface ViewRow {
   cue_end: number | null;
   context_start: number | null;
   context_end: number | null;
+  resolution: Speaker["resolution"] | null;
+  source_start: number | null;
+  source_end: number | null;
   topics: string | null;
 }

@@ -20,6 +20,8 @@ export interface Store extends VerdictCache {
   stats(): StoreStats;
   /** One speaker's statements (canonical name or alias) with context and topics, in date order. */
   statementViews(speaker: string, filter?: ViewFilter): StatementView[];
+  /** At most about `max` statement contents spread evenly over the store: what word weights (IDF) are counted on. */
+  contentSample(max: number): string[];
   /** Topics with their statement counts and date ranges, most frequent first. */
   topics(filter?: TopicFilter): TopicSummary[];
   close(): void;

@@ -1,0 +1,111 @@
+/**
+ * Word lists of the mixed-message detector (src/analysis/mixed.ts and its modules). Kept apart from the
+ * code so that a reader can see, and a maintainer extend, exactly which words decide what.
+ */
+
+/** Words that carry no proposition by themselves: a content made only of these says nothing checkable. */
+export const FUNCTION_WORDS = new Set(
+  (
+    "a an the and or but if then so as of to in on at by for with from into about over under up out " +
+    "this that these those it its itself they them their he him his she her i me my we us our you your " +
+    "which who whom whose what whatever whichever there here one ones some any all both each such " +
+    "is are was were be been being am do does did have has had will would can could should may might must " +
+    "not no yes so too very just also only even ok okay oh well " +
+    // Contractions and verbs of saying and going: in every kind of statement, about nothing in particular.
+    "i'm i've i'd i'll we're we've we'll you're it's that's there's he's she's they're let's " +
+    "going go goes said say says saying thing things lot get got know really"
+  ).split(/\s+/),
+);
+
+/** Words that open a noun phrase pointing at something said elsewhere: "the claims", "his remarks". */
+export const REFERENCE_OPENERS = new Set(
+  "the his her their its this that these those such our my your a an".split(" "),
+);
+
+/**
+ * Words that make a short phrase a clause rather than a noun phrase: auxiliaries, modals, copulas and
+ * negation. "the claims" has none; "the deal is dead" has one.
+ */
+export const CLAUSE_MARKERS = new Set(
+  (
+    "is are was were be been am will would can could should must may might shall do does did has have had " +
+    "won't wouldn't can't couldn't shouldn't isn't aren't wasn't weren't don't doesn't didn't hasn't haven't " +
+    "not never no"
+  ).split(/\s+/),
+);
+
+/**
+ * Speech verbs; two or more inside one content mark a reporter's recap ("called the deal dead, said talks
+ * had never stopped"), which retells several statements at once.
+ */
+export const RECAP_VERBS =
+  /\b(said|says|told|called|denied|denies|claimed|insisted|declared|tweeted|stated|announced)\b/gi;
+
+/** Cues that deny, reject or refuse their content: "denied that she called the deal dead" claims the opposite. */
+export const NEGATING_CUE = /\b(den(y|ies|ied|ying)|reject|dismiss|disput|refut|contradict|refus|declin)/i;
+
+/** Negators: "not", "n't", "never", and their kin. A negator scopes over the next few words only. */
+export const NEGATORS = new Set([
+  "not",
+  "n't",
+  "never",
+  "no",
+  "cannot",
+  "neither",
+  "nor",
+  "won't",
+  "wouldn't",
+  "can't",
+  "couldn't",
+  "shouldn't",
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "hasn't",
+  "haven't",
+]);
+
+/**
+ * Reporters' words for a speaker changing position. Each pattern is the reporter describing a shift; the
+ * words alone are not enough (reporter-signal.ts also asks that they sit in the statement's clause and be
+ * about its speaker). Bare "denied", "clarification" and "contradict" are left out on purpose: a speaker
+ * denying an accusation, "needs clarification" in boilerplate and "contradicts the facts" are not shifts.
+ */
+export const SHIFT_SIGNALS: RegExp[] = [
+  /\bwalk(?:ed|s|ing)? back\b/i,
+  /\bwalk-?back\b/i,
+  /\bbacktrack(?:ed|s|ing)?\b/i,
+  /\bback(?:ed|ing|s)? (?:away|off) from\b/i,
+  /\brevers(?:ed|es|ing|al of) (?:himself|herself|themselves|course|(?:his|her|their) (?:own |earlier |previous |prior )?(?:position|stance|view|decision|comments?|remarks?|pledge|promise|call|opposition|support))\b/i,
+  /\bflip-?flop(?:ped|s|ping)?\b/i,
+  /\bu-turn\b/i,
+  /\bchang(?:ed|es|ing) (?:his|her|their) (?:position|mind|tune|stance|view|answer)\b/i,
+  /\bshift(?:ed|s|ing) (?:his|her|their) (?:position|stance|tone|view)\b/i,
+  /\bcontradict(?:ed|s|ing) (?:his|her|their) (?:own )?(?:earlier|previous|prior|past|own)\b/i,
+  /\bretract(?:ed|s|ing)?\b/i,
+  /\bclarif(?:ied|ies|y|ying) (?:his|her|their) (?:earlier |previous )?(?:remarks?|comments?|position|statement|stance)\b/i,
+  /\bsoften(?:ed|s|ing) (?:his|her|their) (?:stance|position|tone|rhetoric|criticism|remarks)\b/i,
+  /\babandon(?:ed|s|ing) (?:his|her|their) (?:position|stance|pledge|promise|call|opposition|support)\b/i,
+  /\bno longer\b/i,
+  /\bden(?:ied|ies|y|ying) (?:ever )?(?:having )?(?:said|saying|making|calling|that (?:he|she|they) (?:had |ever )?(?:said|called))\b/i,
+  // "once praised", "had previously backed": the reporter setting today's words against a past position.
+  /\b(?:once|previously|formerly|initially) (?:supported|opposed|praised|backed|championed|endorsed|defended|called for)\b/i,
+  /\bnow (?:says|opposes|supports|backs|insists)\b/i,
+];
+
+/** Pronouns a reporter uses for the speaker as the subject of a shift ("he reversed himself"). */
+export const SUBJECT_PRONOUNS = /\b(?:he|she|they|his|her|their|himself|herself)\b/i;
+
+/** A yes or a no, alone: an answer that contradicts an earlier answer to the same question. */
+export const SHORT_ANSWER = /^\W*(yes|no)\W*$/i;
+
+/**
+ * Cues that carry the stance themselves: "once praised | the trade pact", "defended | his vote". With one
+ * of these a short noun-phrase content still states a position, the cue's.
+ */
+export const STANCE_CUE =
+  /\b(prais\w*|support\w*|defend\w*|oppos\w*|criticiz\w*|criticis\w*|reject\w*|endors\w*|back(?:ed|s|ing)?|attack\w*|blast\w*|condemn\w*|denounc\w*|champion\w*|embrac\w*|welcom\w*|applaud\w*|slam\w*)\b/i;

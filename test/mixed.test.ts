@@ -1,0 +1,240 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { reporterSignal } from "../src/analysis/mixed/reporter-signal.ts";
+import { profileOf, sameness, WordWeights } from "../src/analysis/mixed/similarity.ts";
+import { identityProblem } from "../src/analysis/mixed/speaker-identity.ts";
+import { stanceReversal } from "../src/analysis/mixed/stance.ts";
+import { propositionProblem } from "../src/analysis/mixed/statement-quality.ts";
+import { exclusionOf, type Judge, type MixedPair, mixedReport } from "../src/analysis/mixed.ts";
+import type { StatementView } from "../src/analysis/statement-view.ts";
+import { runCli } from "./cli-helper.ts";
+
+let nextId = 1;
+function view(content: string, fields: Partial<StatementView> = {}): StatementView {
+  const id = nextId++;
+  const context = fields.context ?? content;
+  const at = Math.max(0, context.indexOf(content));
+  return {
+    id,
+    articleId: `article${id}`.padEnd(16, "0"),
+    speaker: "Ada Vell",
+    published: "2026-03-02",
+    outlet: "Harbor Ledger",
+    title: null,
+    url: null,
+    kind: "indirect",
+    confidence: 0.9,
+    content,
+    span: { start: 100 + at, end: 100 + at + content.length },
+    contextSpan: { start: 100, end: 100 + context.length },
+    cue: "said",
+    context,
+    resolution: "name",
+    source: "Ada Vell",
+    ...fields,
+  };
+}
+
+/** A judge with no opinion: what is flagged must come from the detector's own evidence. */
+const silent: Judge = () => ({
+  label: "Unrelated",
+  scores: { Inconsistent: 0.1, Consistent: 0.1, Unrelated: 0.8 },
+  reasons: [],
+});
+
+test("only statements with a proposition take part", () => {
+  assert.match(propositionProblem("") ?? "", /empty/);
+  assert.match(propositionProblem("which") ?? "", /one word/);
+  assert.match(propositionProblem("the claims") ?? "", /two words/);
+  assert.match(propositionProblem("his remarks about the port") ?? "", /noun phrase/);
+  assert.match(propositionProblem("that it was") ?? "", /content word/);
+  assert.match(propositionProblem("called the deal dead, said talks had stopped") ?? "", /recap/);
+  assert.equal(propositionProblem("the port deal with Kestrel is dead"), null);
+  // A cue that takes a side makes its short object a position; a cue that points elsewhere does not.
+  assert.equal(propositionProblem("the ferry deal", "once praised"), null);
+  assert.notEqual(propositionProblem("her remarks", "walked back"), null);
+});
+
+test("only statements surely the speaker's take part", () => {
+  assert.equal(identityProblem(view("the port deal with Kestrel is dead")), null);
+  assert.match(identityProblem(view("the deal is dead", { resolution: "description" })) ?? "", /description/);
+  assert.match(
+    identityProblem(view("the deal is dead", { resolution: "pronoun", confidence: 0.7 })) ?? "",
+    /pronoun/,
+  );
+  assert.equal(identityProblem(view("the deal is dead", { resolution: "pronoun", confidence: 0.95 })), null);
+  assert.match(identityProblem(view("the deal is dead", { confidence: 0.4 })) ?? "", /confidence/);
+  // An alias gone wrong: the source names someone else.
+  assert.match(identityProblem(view("the deal is dead", { source: "Piet Ortiz" })) ?? "", /does not name/);
+  assert.equal(identityProblem(view("the deal is dead", { source: "Mayor Vell" })), null);
+});
+
+test("sameness weighs rare words over common ones and ignores the speaker's name", () => {
+  const corpus = [
+    ...Array.from({ length: 40 }, (_, i) => `people want jobs and people want homes number ${i}`),
+    "the Kestrel terminal will be sold",
+    "the budget is balanced",
+  ];
+  const weights = new WordWeights(corpus);
+  const sell = profileOf(view("Vell would sell the Kestrel ferry terminal to the people"));
+  const keep = profileOf(view("Vell will never sell the Kestrel terminal"));
+  const people = profileOf(view("Vell says the people want a balanced budget"));
+  const same = sameness(sell, keep, weights);
+  const loose = sameness(sell, people, weights);
+  assert.ok(same.score > 0.4, `same thing scored ${same.score}`);
+  assert.ok(loose.score < same.score / 2, `a shared common word scored ${loose.score}`);
+  assert.ok(same.shared.includes("kestrel") && same.names.includes("kestrel"));
+  assert.ok(!same.shared.includes("vell"), "the speaker's own name is not a shared subject");
+});
+
+test("a reversal is the speaker's own predicate negated, not someone else's", () => {
+  const plain = { content: "she would sell the Kestrel terminal", cue: "said", speaker: "Ada Vell" };
+  const negated = { content: "she would not sell the Kestrel terminal", cue: "said", speaker: "Ada Vell" };
+  assert.match(
+    stanceReversal(plain, negated, ["sell", "kestrel", "terminal"])?.evidence[0] ?? "",
+    /not … sell/,
+  );
+  const others = {
+    content: "the other candidates are not able to beat Ortiz",
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  const mine = { content: "I can beat Ortiz", cue: "said", speaker: "Ada Vell" };
+  assert.equal(stanceReversal(others, mine, ["beat", "ortiz"]), null);
+  const refused = { content: "to endorse Ortiz", cue: "refused", speaker: "Ada Vell" };
+  const endorsed = { content: "I endorse Ortiz for the council", cue: "said", speaker: "Ada Vell" };
+  assert.ok(stanceReversal(refused, endorsed, ["endorse", "ortiz"]));
+  // "no taxes" and "not paying taxes" say the same thing.
+  const noTaxes = { content: "paying no taxes was smart", cue: "said", speaker: "Ada Vell" };
+  const notPaying = { content: "not paying taxes makes me smart", cue: "said", speaker: "Ada Vell" };
+  assert.equal(stanceReversal(noTaxes, notPaying, ["paying", "taxes", "smart"]), null);
+});
+
+test("reporters' words count only in the statement's clause and about its speaker", () => {
+  const walkedBack = "Vell walked back her remarks on Friday, saying talks on the port deal never stopped.";
+  assert.equal(
+    reporterSignal(view("talks on the port deal never stopped", { context: walkedBack }))?.words,
+    "walked back",
+  );
+  // The same words about someone else, or in another sentence, are not about this statement.
+  const other = "Ortiz walked back his plan. Vell said talks on the port deal never stopped.";
+  assert.equal(reporterSignal(view("talks on the port deal never stopped", { context: other })), null);
+  const otherSubject = "After Ortiz walked back his plan, Vell said talks on the port deal never stopped.";
+  assert.equal(
+    reporterSignal(view("talks on the port deal never stopped", { context: otherSubject, source: "Vell" })),
+    null,
+  );
+  // Inside the speaker's own words the same verbs are not a report of a shift.
+  const own = 'Vell said "the council would deny residents the right to reverse course on the port."';
+  assert.equal(
+    reporterSignal(
+      view('"the council would deny residents the right to reverse course on the port."', { context: own }),
+    ),
+    null,
+  );
+  const quote = 'Vell said "Ortiz initially backed the plan and then walked back everything he promised."';
+  assert.equal(
+    reporterSignal(
+      view('"Ortiz initially backed the plan and then walked back everything he promised."', {
+        context: quote,
+      }),
+    ),
+    null,
+  );
+  // Opening a reported act it counts: "attempted to backtrack on those remarks".
+  const act = "She has since attempted to backtrack on those remarks about the port.";
+  assert.equal(
+    reporterSignal(view("to backtrack on those remarks about the port", { context: act, source: "She" }))
+      ?.where,
+    "content",
+  );
+});
+
+test("pairs need evidence: a shared subject alone, or one article's recap, is not flagged", () => {
+  const sell = view("she would sell the Kestrel ferry terminal", { published: "2026-03-02" });
+  const keep = view("she would not sell the Kestrel ferry terminal", { published: "2026-03-09" });
+  const again = view("she would sell the Kestrel ferry terminal to a private operator soon", {
+    published: "2026-03-10",
+  });
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming"]);
+  const report = mixedReport([sell, keep, again], silent, { weights });
+  const ids = report.pairs.map((p) => [p.earlier.id, p.later.id].join("-"));
+  assert.ok(ids.includes(`${sell.id}-${keep.id}`), `flagged: ${ids.join(", ")}`);
+  assert.ok(!ids.includes(`${sell.id}-${again.id}`), "the same position twice is not a mixed message");
+  const pair = report.pairs.find((p) => p.earlier.id === sell.id && p.later.id === keep.id) as MixedPair;
+  assert.ok(pair.evidence.reversal && pair.evidence.sameness.score > 0);
+  assert.ok(pair.reasons.some((r) => r.startsWith("about the same thing")));
+  // Two statements of one article with no reporter's words: a recap, not a flag.
+  const recapA = view("she would sell the Kestrel ferry terminal", { articleId: "one".padEnd(16, "0") });
+  const recapB = view("she would not sell the Kestrel ferry terminal", { articleId: "one".padEnd(16, "0") });
+  assert.equal(mixedReport([recapA, recapB], silent, { weights }).pairs.length, 0);
+  // What was left out is counted, so "nothing found" can say why.
+  const empty = mixedReport([view("which"), view("the deal is off", { resolution: "description" })], silent);
+  assert.equal(empty.pairs.length, 0);
+  assert.equal(empty.eligible, 0);
+  assert.equal(
+    Object.values(empty.skipped).reduce((a, b) => a + b, 0),
+    2,
+  );
+  assert.equal(exclusionOf(view("no")), null, "a bare answer takes part as an answer");
+});
+
+const dir = mkdtempSync(path.join(tmpdir(), "onrecord-mixed-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test("mixed --about keeps the ranked pairs with a side on the topic, and says when nothing is found", () => {
+  const articles = [
+    {
+      title: "Vell plans terminal sale",
+      outlet: "Harbor Ledger",
+      published: "2026-03-02",
+      text: "Vell plans terminal sale\n\nMayor Ada Vell said on Monday that she would sell the Kestrel ferry terminal to a private operator. The council meets next week.",
+    },
+    {
+      title: "Budget hearing",
+      outlet: "Harbor Ledger",
+      published: "2026-03-04",
+      text: "Budget hearing\n\nMayor Ada Vell said on Wednesday that the city budget would be balanced by the autumn. Auditors will report in May.",
+    },
+    {
+      title: "Vell changes course",
+      outlet: "Coast Courier",
+      published: "2026-03-09",
+      text: "Vell changes course\n\nMayor Ada Vell walked back her plan on Friday, saying she would not sell the Kestrel terminal after all. Dockworkers had protested for a week.",
+    },
+  ];
+  const input = path.join(dir, "vell.jsonl");
+  writeFileSync(input, `${articles.map((a) => JSON.stringify(a)).join("\n")}\n`);
+  const db = path.join(dir, "vell.db");
+  const run = (args: string[]) => runCli(dir, [...args, "--db", db]);
+  assert.equal(run(["ingest", input]).code, 0);
+
+  const all = JSON.parse(run(["mixed", "--speaker", "Ada Vell", "--json"]).stdout) as MixedPair[];
+  assert.equal(all.length, 1, "the sale and its withdrawal");
+  assert.match(all[0].reasons.join("\n"), /walked back/);
+  // Only the first statement is on "ferry" (the later article never says it): a smaller pool ranked
+  // anew would have lost the pair; filtering the ranked list keeps it.
+  const onTopic = JSON.parse(run(["timeline", "--speaker", "Ada Vell", "--about", "ferry", "--json"]).stdout);
+  assert.equal(onTopic.length, 1);
+  const about = JSON.parse(run(["mixed", "--speaker", "Ada Vell", "--about", "ferry", "--json"]).stdout);
+  assert.deepEqual(
+    about.map((p: MixedPair) => [p.earlier.id, p.later.id]),
+    all.map((p) => [p.earlier.id, p.later.id]),
+  );
+  const budget = JSON.parse(run(["mixed", "--speaker", "Ada Vell", "--about", "budget", "--json"]).stdout);
+  assert.equal(budget.length, 0, "the pair has no side on the budget");
+
+  const nothing = run(["mixed", "--speaker", "Ada Vell", "--until", "2026-03-05"]);
+  assert.equal(nothing.code, 0);
+  assert.match(nothing.stdout, /^no mixed messages found for Ada Vell\n/);
+  assert.match(
+    nothing.stdout,
+    /2 statements; 2 surely theirs and stating something; 0 pairs about the same thing/,
+  );
+  const text = run(["mixed", "--speaker", "Ada Vell"]).stdout;
+  assert.match(text, /why: about the same thing: \d\.\d\d \(shared: .*kestrel/);
+  assert.match(text, /why: reported as a shift: "walked back"/);
+});
