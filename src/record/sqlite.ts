@@ -3,9 +3,12 @@ import type { Verdict } from "../analysis/mixed.ts";
 import type { StatementView } from "../analysis/statement-view.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
 import { aliasForm } from "../nlp/names.ts";
+import type { Gazetteer } from "./gazetteer.ts";
 import { type OverrideReport, type PersonLink, Registry } from "./identity.ts";
+import { type ImportReport, importGazetteer } from "./known-people.ts";
 import { migrate, nameKey } from "./migrations.ts";
 import { loadOverrides, type Overrides, overridesNextTo } from "./overrides.ts";
+import { type SettleReport, settleSurnames } from "./settle.ts";
 import { cleanedTextSlicer } from "./span-text.ts";
 import type {
   PersonRecord,
@@ -68,6 +71,17 @@ export class SqliteStore implements Store {
   /** Applies manual overrides to the stored people and uses them for later ingests. */
   applyOverrides(overrides: Overrides): OverrideReport {
     return this.registry.applyOverrides(overrides);
+  }
+
+  /** Bare surnames decided again with everything now stored (settle.ts). */
+  settleSurnames(): SettleReport {
+    return settleSurnames(this.db, this.registry);
+  }
+
+  /** Loads a gazetteer (gazetteer.ts) into the registry, then settles bare surnames with it. */
+  importGazetteer(gazetteer: Gazetteer): ImportReport & { settled: SettleReport } {
+    const report = importGazetteer(this.db, this.registry, gazetteer);
+    return { ...report, settled: this.settleSurnames() };
   }
 
   /** Uses `overrides` for the articles added from now on (ingest --overrides). */
@@ -149,7 +163,12 @@ export class SqliteStore implements Store {
       const key = nameKey(speaker.name);
       const known = personIds.get(key);
       if (known !== undefined) return known;
-      const id = this.registry.link(speaker, { articleId: article.id, span: source });
+      const id = this.registry.link(speaker, {
+        articleId: article.id,
+        span: source,
+        text: article.text,
+        day: published,
+      });
       personIds.set(key, id);
       return id;
     };

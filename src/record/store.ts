@@ -22,6 +22,8 @@ export interface Store extends VerdictCache {
   statementViews(speaker: string, filter?: ViewFilter): StatementView[];
   /** Topics with their statement counts and date ranges, most frequent first. */
   topics(filter?: TopicFilter): TopicSummary[];
+  /** Moves statements of bare-surname entries to the person their article or the registry makes obvious. */
+  settleSurnames?(): { moved: number; settled: string[] };
   close(): void;
 }
 
