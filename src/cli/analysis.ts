@@ -7,7 +7,7 @@ import { findMixedMessages, findMixedMessagesAsync, type MixedPair } from "../an
 import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
 import { buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
 import { topicQuery } from "../analysis/topics.ts";
-import type { Store } from "../record/store.ts";
+import type { SqliteStore } from "../record/sqlite.ts";
 import {
   addDbOption,
   addJsonOption,
@@ -19,6 +19,7 @@ import {
   UsageError,
   withStore,
 } from "./common.ts";
+import { resolveSpeaker } from "./speaker.ts";
 
 interface SpeakerFlags {
   db: string;
@@ -36,19 +37,17 @@ function addRangeOptions(command: Command): Command {
 }
 
 /** The speaker's statements narrowed in SQL (speaker, dates, topic keys), then ordered by the timeline. */
-function speakerStatements(store: Store, flags: SpeakerFlags): StatementView[] {
-  const person = store.person(flags.speaker);
-  if (!person) throw new UsageError(`no speaker named ${JSON.stringify(flags.speaker)} in ${flags.db}`);
-  if (person.alsoMatches.length) {
-    process.stderr.write(
-      `onrecord: "${flags.speaker}" also names ${person.alsoMatches.join("; ")}; showing ${person.name}\n`,
-    );
-  }
+function speakerStatements(store: SqliteStore, flags: SpeakerFlags): StatementView[] {
+  const person = resolveSpeaker(store, flags.speaker, flags.db);
   const topicKeys = flags.about ? topicQuery(flags.about) : undefined;
   if (flags.about && topicKeys?.length === 0) {
     throw new UsageError(`topic "${flags.about}" has no words to match on; name a place, person or issue`);
   }
-  const views = store.statementViews(person.name, { since: flags.since, until: flags.until, topicKeys });
+  const views = store.statementViews(String(person.id), {
+    since: flags.since,
+    until: flags.until,
+    topicKeys,
+  });
   return buildTimeline(views);
 }
 
@@ -69,7 +68,11 @@ function mixedText(pairs: readonly MixedPair[]): string {
 }
 
 /** Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). */
-async function mixedMessages(store: Store, statements: StatementView[], judge: string): Promise<MixedPair[]> {
+async function mixedMessages(
+  store: SqliteStore,
+  statements: StatementView[],
+  judge: string,
+): Promise<MixedPair[]> {
   if (judge !== "llm") return findMixedMessages(statements, judgePair);
   const config = llmConfigFromEnv();
   if (!config)
@@ -92,10 +95,8 @@ export function registerAnalysis(program: Command): void {
   addJsonOption(topics);
   topics.action((flags: { db: string; speaker?: string; limit: number; json?: boolean }) => {
     const rows = withStore(flags.db, (store) => {
-      if (flags.speaker && !store.person(flags.speaker)) {
-        throw new UsageError(`no speaker named ${JSON.stringify(flags.speaker)} in ${flags.db}`);
-      }
-      return store.topics({ speaker: flags.speaker, limit: flags.limit });
+      const speaker = flags.speaker ? String(resolveSpeaker(store, flags.speaker, flags.db).id) : undefined;
+      return store.topics({ speaker, limit: flags.limit });
     });
     if (flags.json) return printJson(rows);
     for (const row of rows) {
@@ -116,9 +117,13 @@ export function registerAnalysis(program: Command): void {
   addDbOption(timeline);
   addJsonOption(timeline);
   timeline.action((flags: SpeakerFlags & { format: string }) => {
-    const statements = withStore(flags.db, (store) => speakerStatements(store, flags));
+    const [name, statements] = withStore(
+      flags.db,
+      (store) =>
+        [resolveSpeaker(store, flags.speaker, flags.db).name, speakerStatements(store, flags)] as const,
+    );
     if (flags.json || flags.format === "json") return printJson(statements);
-    if (flags.format === "md") return void process.stdout.write(timelineMarkdown(flags.speaker, statements));
+    if (flags.format === "md") return void process.stdout.write(timelineMarkdown(name, statements));
     process.stdout.write(statements.length ? `${timelineText(statements)}\n` : "no statements\n");
   });
 
@@ -165,7 +170,7 @@ export function registerAnalysis(program: Command): void {
         const statements = speakerStatements(store, flags);
         const pairs = await mixedMessages(store, statements, flags.judge);
         const input = {
-          speaker: flags.speaker,
+          speaker: resolveSpeaker(store, flags.speaker, flags.db).name,
           about: flags.about,
           since: flags.since,
           until: flags.until,

@@ -101,11 +101,15 @@ export interface StatementRecord {
   outlet: string | null;
   title: string | null;
   url: string | null;
+  /** The speaker's office and party on the statement's date, when a gazetteer knows them. */
+  speakerTerm?: TermInfo | null;
 }
 
 export interface PersonSummary {
   name: string;
   kind: Speaker["kind"];
+  /** Wikidata QID when a gazetteer named the person (people import). */
+  qid: string | null;
   statements: number;
   firstSeen: string | null;
   lastSeen: string | null;
@@ -118,8 +122,23 @@ export interface RoleRecord {
   lastSeen: string | null;
 }
 
+/** An office and party held over a period, from a gazetteer (people import). */
+export interface TermInfo {
+  role: string;
+  party: string | null;
+  state: string | null;
+  district: string | null;
+  start: string | null;
+  end: string | null;
+}
+
 export interface PersonRecord {
+  id: number;
   name: string;
+  /** Wikidata QID when a gazetteer named the person (people import). */
+  qid: string | null;
+  /** Offices and parties from a gazetteer, oldest first. */
+  terms: TermInfo[];
   kind: Speaker["kind"];
   aliases: string[];
   /** Other people the looked-up name is also an alias of (an ambiguous surname). */
