@@ -98,7 +98,27 @@ function readYaml(file: string, text: string): Gazetteer {
     if (typeof result === "string") problems.push({ where, message: result });
     else people.push(result);
   });
-  return { file, people, problems };
+  return { file, people: withoutSharedForms(people), problems };
+}
+
+/**
+ * Two entries of one file that share a written form ("George Bush" for both presidents) must not become
+ * one person: the shared form is dropped from both, and an entry whose own name is shared takes its
+ * fullest unshared form as its name ("George Herbert Walker Bush").
+ */
+function withoutSharedForms(people: KnownPerson[]): KnownPerson[] {
+  const owners = new Map<string, number>();
+  for (const person of people)
+    for (const form of new Set([person.name, ...person.aliases].map((f) => f.toLowerCase())))
+      owners.set(form, (owners.get(form) ?? 0) + 1);
+  const own = (form: string) => owners.get(form.toLowerCase()) === 1;
+  return people.map((person) => {
+    const forms = [person.name, ...person.aliases].filter(own);
+    if (forms.length === [person.name, ...person.aliases].length) return person;
+    const name = own(person.name) ? person.name : [...forms].sort((a, b) => b.length - a.length)[0];
+    if (!name) return { ...person, aliases: [] };
+    return { ...person, name, aliases: forms.filter((form) => form !== name) };
+  });
 }
 
 function text(value: unknown): string | null {
@@ -208,7 +228,7 @@ function readCsv(file: string, text: string): Gazetteer {
     const problem = addRow(row, where);
     if (problem) problems.push({ where, message: problem });
   });
-  return { file, people: [...byKey.values()], problems };
+  return { file, people: withoutSharedForms([...byKey.values()]), problems };
 }
 
 /** The forms other than `name`, once each (case-insensitively). */

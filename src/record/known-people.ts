@@ -89,19 +89,22 @@ function importPerson(
   }
   let outcome: Outcome;
   if (id === undefined) {
-    id = (
-      db
-        .prepare(
-          `INSERT INTO persons (name, name_key, surname_key, kind, qid) VALUES (?, ?, ?, 'person', ?)
-           ON CONFLICT (name_key) DO NOTHING RETURNING id`,
-        )
-        .get(person.name, nameKey(person.name), surnameKey(person.name), person.qid) as
-        | { id: number }
-        | undefined
-    )?.id;
+    // The name is taken by an entry that is not this person (an organisation of that name, or a namesake
+    // with another QID: the senator John Kennedy and the president): the fullest free form names them.
+    const insert = db.prepare(
+      `INSERT INTO persons (name, name_key, surname_key, kind, qid) VALUES (?, ?, ?, 'person', ?)
+       ON CONFLICT (name_key) DO NOTHING RETURNING id`,
+    );
+    const names = [person.name, ...[...person.aliases].sort((a, b) => b.length - a.length)];
+    for (const name of names) {
+      id = (insert.get(name, nameKey(name), surnameKey(name), person.qid) as { id: number } | undefined)?.id;
+      if (id !== undefined) break;
+    }
     if (id === undefined) {
-      // The canonical name is taken by a non-person entry (an organisation of that name).
-      report.problems.push({ where: person.where, message: `"${person.name}" is stored as an organisation` });
+      report.problems.push({
+        where: person.where,
+        message: `every name of "${person.name}" is already another entry's; not imported`,
+      });
       return "skipped";
     }
     registry.note(id, person.name, "known person: gazetteer", { articleId: null, span: null }, source);
