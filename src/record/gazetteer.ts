@@ -143,11 +143,13 @@ function yamlPerson(entry: Record<string, unknown>, where: string): KnownPerson 
   const official = text(name.official_full);
   const withSuffix = (given: string) => [given, last].join(" ") + (suffix ? ` ${suffix}` : "");
   const canonical = withSuffix(nickname ?? first);
+  // With a suffix, a form without it may be the father's name ("Robert Menendez" Jr.'s official name is
+  // his father's, a senator quoted in 2016): only suffixed forms are kept, as the registry's surname keys do.
   const aliases = [
     withSuffix(first),
     middle ? withSuffix(`${first} ${middle}`) : null,
     middle && !middle.endsWith(".") && middle.length > 1 ? withSuffix(`${first} ${middle[0]}.`) : null,
-    official,
+    official && (!suffix || official.endsWith(suffix)) ? official : null,
   ];
   const ids = (entry.id ?? {}) as Record<string, unknown>;
   const qid = text(ids.wikidata);

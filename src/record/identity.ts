@@ -342,6 +342,7 @@ export class Registry {
       text: evidence.text,
       position: evidence.span?.start,
       articleOnly,
+      roles: speaker.roles,
     });
     if (decided && "id" in decided) return decided;
     if (articleOnly) return undefined;

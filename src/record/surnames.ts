@@ -27,6 +27,8 @@ const WINDOW_DAYS = 365;
 export interface SurnameCandidate {
   id: number;
   name: string;
+  /** Known only from a gazetteer: never quoted in the record. */
+  silent: boolean;
   /** A known given name or a gazetteer entry: worth more than a title-case fragment ("Year Obama"). */
   trusted: boolean;
 }
@@ -39,6 +41,8 @@ export interface SurnameContext {
   position?: number;
   /** Decide by the article only (a one-word organisation name is a person only when the article says so). */
   articleOnly?: boolean;
+  /** The mention's roles ("Sen.", "Rep."): a gazetteer person never quoted counts only when one fits. */
+  roles?: readonly string[];
 }
 
 export type SurnameDecision =
@@ -50,10 +54,17 @@ export type SurnameDecision =
 export function surnameCandidates(db: Database.Database, key: string, exclude?: number): SurnameCandidate[] {
   const rows = db
     .prepare(
-      `SELECT id, name, qid, EXISTS (SELECT 1 FROM person_terms t WHERE t.person_id = persons.id) AS known
+      `SELECT id, name, qid, EXISTS (SELECT 1 FROM person_terms t WHERE t.person_id = persons.id) AS known,
+         EXISTS (SELECT 1 FROM statements s WHERE s.person_id = persons.id) AS quoted
        FROM persons WHERE surname_key = ? AND kind = 'person' AND id != ?`,
     )
-    .all(key, exclude ?? -1) as { id: number; name: string; qid: string | null; known: number }[];
+    .all(key, exclude ?? -1) as {
+    id: number;
+    name: string;
+    qid: string | null;
+    known: number;
+    quoted: number;
+  }[];
   const out: SurnameCandidate[] = [];
   for (const row of rows) {
     const first = parseName(row.name).first;
@@ -61,6 +72,7 @@ export function surnameCandidates(db: Database.Database, key: string, exclude?: 
     out.push({
       id: row.id,
       name: row.name,
+      silent: row.known === 1 && row.quoted === 0,
       trusted: row.qid !== null || row.known === 1 || FIRST_NAME_GENDER.has(first.toLowerCase()),
     });
   }
@@ -82,7 +94,13 @@ export function decideSurname(
     if (found) return found;
   }
   if (context.articleOnly) return undefined;
-  return byRegistry(db, candidates, context.day);
+  // A member of Congress never quoted in the record is no evidence for a bare "Harris": only a mention
+  // whose role fits the office they held that day ("Rep. Harris") makes them a candidate.
+  const fitting = candidates.filter(
+    (c) => !c.silent || (context.roles?.length && officeFits(db, c.id, context.day, context.roles)),
+  );
+  if (fitting.length === 0) return undefined;
+  return byRegistry(db, fitting, context.day);
 }
 
 function escapeRegExp(text: string): string {
@@ -137,6 +155,37 @@ function byArticle(
     rule: "surname only: the full name written in the article",
     detail: `"${chosen.form}" at ${chosen.at}`,
   };
+}
+
+/** Words of a mention's role that name each gazetteer office. */
+const OFFICE_WORDS: Record<string, readonly string[]> = {
+  senator: ["sen", "sens", "senator"],
+  representative: ["rep", "reps", "representative", "congressman", "congresswoman"],
+  president: ["president"],
+  "vice president": ["vice"],
+};
+
+function officeFits(
+  db: Database.Database,
+  id: number,
+  day: string | null,
+  roles: readonly string[],
+): boolean {
+  if (!day) return false;
+  const term = db
+    .prepare(
+      `SELECT role FROM person_terms WHERE person_id = ? AND (start IS NULL OR start <= ?) AND (end IS NULL OR end >= ?)
+       ORDER BY start DESC LIMIT 1`,
+    )
+    .get(id, day, day) as { role: string } | undefined;
+  const words = OFFICE_WORDS[term?.role ?? ""];
+  if (!words) return false;
+  return roles.some((role) =>
+    role
+      .toLowerCase()
+      .split(/[\s,.]+/)
+      .some((word) => words.includes(word)),
+  );
 }
 
 function shiftDay(day: string, days: number): string {
