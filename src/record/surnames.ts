@@ -87,12 +87,16 @@ export function decideSurname(
 ): SurnameDecision {
   const all = surnameCandidates(db, key, exclude);
   if (all.length === 0) return undefined;
+  // In the article, a known given name outranks a title-case fragment written there ("Does Rubio"); across
+  // the record every namesake counts, since a real rival may have a given name the list lacks.
   const trusted = all.filter((c) => c.trusted);
-  const candidates = trusted.length > 0 ? trusted : all;
   if (context.text !== undefined) {
-    const found = byArticle(db, key, candidates, context.text, context.position ?? 0);
+    const found =
+      (trusted.length > 0 ? byArticle(db, key, trusted, context.text, context.position ?? 0) : undefined) ??
+      byArticle(db, key, all, context.text, context.position ?? 0);
     if (found) return found;
   }
+  const candidates = all;
   if (context.articleOnly) return undefined;
   // A member of Congress never quoted in the record is no evidence for a bare "Harris": only a mention
   // whose role fits the office they held that day ("Rep. Harris") makes them a candidate.
