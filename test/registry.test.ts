@@ -320,6 +320,28 @@ test("settling after a batch moves a bare surname kept apart once one person cle
   store.close();
 });
 
+test("a headline word glued to a surname is read as the bare surname, a given name is not", () => {
+  const store = openSqliteStore(freshDb());
+  for (let i = 0; i < 3; i++) store.addArticle(says(`h${i}`, "Ansel Thorne", `2016-06-0${i + 1}`));
+  const text = 'Does Thorne back the plan? He does. Does Thorne said "the plan is sound."';
+  store.addArticle(
+    article("h-glued", text, "2016-06-05", [
+      { speaker: { name: "Does Thorne" }, source: "Does Thorne said", content: "the plan is sound." },
+    ]),
+  );
+  assert.equal(store.person("Ansel Thorne")?.statementCount, 4);
+  // "Brisk" is written in lower case here too, but "Brisk Thorne" already names someone: left alone.
+  store.addArticle(says("h-real", "Brisk Thorne", "2016-06-06"));
+  const brisk = 'The pace was brisk. Brisk Thorne said "the plan is late."';
+  store.addArticle(
+    article("h-real-2", brisk, "2016-06-07", [
+      { speaker: { name: "Brisk Thorne" }, source: "Brisk Thorne said", content: "the plan is late." },
+    ]),
+  );
+  assert.equal(store.person("Brisk Thorne")?.statementCount, 2);
+  store.close();
+});
+
 test("--speaker: one rule for every command; an ambiguous name lists the candidates and exits 2", () => {
   const db = freshDb();
   const store = openSqliteStore(db);

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Span, Speaker } from "../nlp/doc.ts";
+import { FIRST_NAME_GENDER } from "../nlp/lexicon.ts";
 import { parseName } from "../nlp/names.ts";
 import { nameKey } from "./migrations.ts";
 import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";
@@ -133,6 +134,11 @@ export class Registry {
       this.fillParty(exact, speaker);
       this.note(exact, speaker.name, "same full name", evidence, null);
       return exact;
+    }
+    const glued = speaker.kind === "person" ? this.wordBeforeSurname(speaker, evidence) : undefined;
+    if (glued) {
+      this.note(glued.id, speaker.name, glued.rule, evidence, glued.detail);
+      return glued.id;
     }
     if (speaker.kind === "organization" && isOneWord(speaker.name)) {
       const found = this.organizationHeadMatch(speaker.name);
@@ -365,6 +371,32 @@ export class Registry {
       id: fitting[0].id,
       rule: "surname only: the one namesake with a matching role",
       detail: `roles ${JSON.stringify(speaker.roles)} fit "${fitting[0].name}" among ${namesakes.length} namesakes`,
+    };
+  }
+
+  /**
+   * "Does Rubio", "Rival Clinton": a headline word glued to a surname. When the first of two words is no
+   * known given name and the same article writes it in lower case ("does", "rival"), the name is read as
+   * the bare surname, which joins the person the article or the registry makes obvious (surnames.ts).
+   * New names only: a stored full name is never re-read this way.
+   */
+  private wordBeforeSurname(
+    speaker: LocalSpeaker,
+    evidence: LinkEvidence,
+  ): { id: number; rule: string; detail: string } | undefined {
+    const words = speaker.name.trim().split(/\s+/);
+    if (words.length !== 2 || evidence.text === undefined) return undefined;
+    const [first, last] = words;
+    const lower = first.toLowerCase();
+    if (FIRST_NAME_GENDER.has(lower) || !/^\p{Lu}\p{Ll}+$/u.test(first)) return undefined;
+    if (!new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, "u").test(evidence.text)) return undefined;
+    if (this.uniqueAliasOwner(speaker.name) !== undefined) return undefined;
+    const found = this.surnameMatch({ ...speaker, name: last }, evidence);
+    if (!found) return undefined;
+    return {
+      id: found.id,
+      rule: `headline word before a surname: ${found.rule}`,
+      detail: `"${first}" is written in lower case in the article; ${found.detail}`,
     };
   }
 
