@@ -322,14 +322,14 @@ test("settling after a batch moves a bare surname kept apart once one person cle
 
 test("a headline word glued to a surname is read as the bare surname, a given name is not", () => {
   const store = openSqliteStore(freshDb());
-  for (let i = 0; i < 3; i++) store.addArticle(says(`h${i}`, "Ansel Thorne", `2016-06-0${i + 1}`));
+  for (let i = 0; i < 3; i++) store.addArticle(says(`h${i}`, "Helen Thorne", `2016-06-0${i + 1}`));
   const text = 'Does Thorne back the plan? He does. Does Thorne said "the plan is sound."';
   store.addArticle(
     article("h-glued", text, "2016-06-05", [
       { speaker: { name: "Does Thorne" }, source: "Does Thorne said", content: "the plan is sound." },
     ]),
   );
-  assert.equal(store.person("Ansel Thorne")?.statementCount, 4);
+  assert.equal(store.person("Helen Thorne")?.statementCount, 4);
   // "Brisk" is written in lower case here too, but "Brisk Thorne" already names someone: left alone.
   store.addArticle(says("h-real", "Brisk Thorne", "2016-06-06"));
   const brisk = 'The pace was brisk. Brisk Thorne said "the plan is late."';
@@ -339,6 +339,15 @@ test("a headline word glued to a surname is read as the bare surname, a given na
     ]),
   );
   assert.equal(store.person("Brisk Thorne")?.statementCount, 2);
+  // Nor into another fragment without a known given name.
+  store.addArticle(says("h-school", "Harvard School", "2016-06-08"));
+  const school = 'A new plan. New School said "we agree."';
+  store.addArticle(
+    article("h-school-2", school, "2016-06-09", [
+      { speaker: { name: "New School" }, source: "New School said", content: "we agree." },
+    ]),
+  );
+  assert.equal(store.person("Harvard School")?.statementCount, 1);
   store.close();
 });
 

@@ -117,13 +117,9 @@ export function registerAnalysis(program: Command): void {
   addDbOption(timeline);
   addJsonOption(timeline);
   timeline.action((flags: SpeakerFlags & { format: string }) => {
-    const [name, statements] = withStore(
-      flags.db,
-      (store) =>
-        [resolveSpeaker(store, flags.speaker, flags.db).name, speakerStatements(store, flags)] as const,
-    );
+    const statements = withStore(flags.db, (store) => speakerStatements(store, flags));
     if (flags.json || flags.format === "json") return printJson(statements);
-    if (flags.format === "md") return void process.stdout.write(timelineMarkdown(name, statements));
+    if (flags.format === "md") return void process.stdout.write(timelineMarkdown(flags.speaker, statements));
     process.stdout.write(statements.length ? `${timelineText(statements)}\n` : "no statements\n");
   });
 
@@ -170,7 +166,7 @@ export function registerAnalysis(program: Command): void {
         const statements = speakerStatements(store, flags);
         const pairs = await mixedMessages(store, statements, flags.judge);
         const input = {
-          speaker: resolveSpeaker(store, flags.speaker, flags.db).name,
+          speaker: flags.speaker,
           about: flags.about,
           since: flags.since,
           until: flags.until,

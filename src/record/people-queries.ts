@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Speaker } from "../nlp/doc.ts";
 import { termsOf } from "./known-people.ts";
+import { nameKey } from "./migrations.ts";
 import { lookupSpeaker } from "./speaker-lookup.ts";
 import type { PersonRecord, PersonSummary, StatementRecord, TopicSummary } from "./store.ts";
 
@@ -52,7 +53,8 @@ export function peopleSummaries(db: Database.Database): PersonSummary[] {
 
 /**
  * The person a name means by the --speaker rule (speaker-lookup.ts). For callers of the store API an
- * ambiguous name gives the most quoted candidate and names the others (the CLI refuses it instead).
+ * ambiguous name gives the entry of exactly that name, else the most quoted candidate, and names the
+ * others (the CLI refuses an ambiguous name instead).
  */
 export function findPerson(
   db: Database.Database,
@@ -61,8 +63,11 @@ export function findPerson(
   const lookup = lookupSpeaker(db, name);
   if ("found" in lookup) return { id: lookup.found.id, alsoMatches: [] };
   if ("ambiguous" in lookup) {
-    const [first, ...others] = lookup.ambiguous;
-    return first ? { id: first.id, alsoMatches: others.map((c) => c.name) } : undefined;
+    // The entry of exactly that name first (the bare-surname entry "Vask"), else the most quoted.
+    const exact = lookup.ambiguous.find((c) => nameKey(c.name) === nameKey(name.trim()));
+    const first = exact ?? lookup.ambiguous[0];
+    if (!first) return undefined;
+    return { id: first.id, alsoMatches: lookup.ambiguous.filter((c) => c !== first).map((c) => c.name) };
   }
   return undefined;
 }
