@@ -348,6 +348,15 @@ test("a headline word glued to a surname is read as the bare surname, a given na
     ]),
   );
   assert.equal(store.person("Harvard School")?.statementCount, 1);
+  // Nor into someone quoted in one article only (a fragment with a given name: "Rush Explains").
+  store.addArticle(says("h-once", "Helen Marr", "2016-06-10"));
+  const once = 'The final word. Final Marr said "we disagree."';
+  store.addArticle(
+    article("h-once-2", once, "2016-06-11", [
+      { speaker: { name: "Final Marr" }, source: "Final Marr said", content: "we disagree." },
+    ]),
+  );
+  assert.equal(store.person("Helen Marr")?.statementCount, 1);
   store.close();
 });
 

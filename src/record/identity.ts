@@ -393,15 +393,18 @@ export class Registry {
     if (this.uniqueAliasOwner(speaker.name) !== undefined) return undefined;
     const found = this.surnameMatch({ ...speaker, name: last }, evidence);
     if (!found) return undefined;
-    // Only into someone with a real given name (or known from a gazetteer): "New School" must not join
-    // another fragment such as "Harvard School".
+    // Only into someone established: known from a gazetteer, or with a real given name and quoted in two
+    // articles or more. "New School" must not join another fragment ("Harvard School"), nor "Final
+    // Explains" a one-off "Rush Explains".
     const target = this.db
       .prepare(
-        "SELECT name, qid IS NOT NULL OR EXISTS (SELECT 1 FROM person_terms WHERE person_id = ?) AS known FROM persons WHERE id = ?",
+        `SELECT name, qid IS NOT NULL OR EXISTS (SELECT 1 FROM person_terms WHERE person_id = ?) AS known,
+           (SELECT count(DISTINCT article_id) FROM statements WHERE person_id = ?) AS articles
+         FROM persons WHERE id = ?`,
       )
-      .get(found.id, found.id) as { name: string; known: number };
+      .get(found.id, found.id, found.id) as { name: string; known: number; articles: number };
     const given = parseName(target.name).first?.toLowerCase();
-    if (!target.known && !(given && FIRST_NAME_GENDER.has(given))) return undefined;
+    if (!target.known && !(given && FIRST_NAME_GENDER.has(given) && target.articles >= 2)) return undefined;
     return {
       id: found.id,
       rule: `headline word before a surname: ${found.rule}`,
