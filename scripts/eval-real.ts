@@ -5,7 +5,9 @@
  * Parts that are not in this checkout yet are listed as "not measured yet". Labels: labels/real/,
  * how they were made: docs/real-news-eval.md.
  *
- * usage: npm run eval:real [-- --no-rebuild]   (--no-rebuild reuses out/real/real.db when it exists)
+ * usage: npm run eval:real [-- --no-rebuild] [-- --no-gazetteer]
+ *   --no-rebuild reuses out/real/real.db when it exists; --no-gazetteer builds it without importing the
+ *   gazetteer (../shared/data/gazetteer) first.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -15,6 +15,10 @@ export const sharedData = path.resolve(repoRoot, "../shared/data");
 export const polnearDir = path.join(sharedData, "polnear");
 export const pagesDir = path.join(sharedData, "article-extraction/html");
 export const outDir = path.join(repoRoot, "out/real");
+/** The gazetteer a user would load first (`onrecord people import`): current Congress and the executive. */
+export const gazetteerFiles = ["legislators-current.yaml", "executive.yaml"].map((file) =>
+  path.join(sharedData, "gazetteer", file),
+);
 
 export const OUTLETS: Record<string, string> = {
   breitbart: "Breitbart",
@@ -70,9 +74,12 @@ export function realDataPresent(): boolean {
 
 /**
  * Builds out/real/real.db from scratch with the CLI (the same path a user takes) and returns its path
- * and the documents. `extraArgs` are passed to `ingest` (for example an overrides file).
+ * and the documents. `extraArgs` are passed to `ingest` (for example an overrides file). Unless `gazetteer`
+ * is false (`--no-gazetteer`), the gazetteer is imported before the ingest, as a user with it would.
  */
-export function buildRealStore(options: { extraArgs?: string[]; quiet?: boolean } = {}): {
+export function buildRealStore(
+  options: { extraArgs?: string[]; quiet?: boolean; gazetteer?: boolean } = {},
+): {
   db: string;
   docs: PolnearDoc[];
 } {
@@ -96,6 +103,16 @@ export function buildRealStore(options: { extraArgs?: string[]; quiet?: boolean 
   const db = path.join(outDir, "real.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
   const cli = path.join(repoRoot, "bin/onrecord.js");
+  if (options.gazetteer ?? !process.argv.includes("--no-gazetteer")) {
+    for (const file of gazetteerFiles.filter((f) => existsSync(f))) {
+      const load = spawnSync(process.execPath, [cli, "people", "import", file, "--db", db], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      if (!options.quiet) process.stderr.write(load.stdout + load.stderr);
+      if (load.status !== 0) throw new Error(`people import ${file} failed (${load.status}): ${load.stderr}`);
+    }
+  }
   const run = spawnSync(
     process.execPath,
     [cli, "ingest", jsonl, pagesDir, "--db", db, ...(options.extraArgs ?? [])],

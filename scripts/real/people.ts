@@ -56,7 +56,10 @@ function entries(ctx: RealContext): Record<string, number> {
   const rows = ctx.store.db
     .prepare(
       `SELECT p.name, p.kind, count(s.id) AS statements FROM persons p LEFT JOIN statements s ON s.person_id = p.id
-       GROUP BY p.id ORDER BY statements DESC, p.name`,
+       GROUP BY p.id
+       -- People known only from the gazetteer, never quoted, are not entries a user sees in \`people\`.
+       HAVING statements > 0 OR NOT EXISTS (SELECT 1 FROM person_terms t WHERE t.person_id = p.id)
+       ORDER BY statements DESC, p.name`,
     )
     .all() as { name: string; kind: string; statements: number }[];
   const labels = new Map(

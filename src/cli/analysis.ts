@@ -13,7 +13,7 @@ import {
 import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
 import { buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
 import { topicQuery } from "../analysis/topics.ts";
-import type { Store } from "../record/store.ts";
+import type { SqliteStore } from "../record/sqlite.ts";
 import {
   addDbOption,
   addJsonOption,
@@ -25,6 +25,7 @@ import {
   UsageError,
   withStore,
 } from "./common.ts";
+import { resolveSpeaker } from "./speaker.ts";
 
 interface SpeakerFlags {
   db: string;
@@ -41,16 +42,9 @@ function addRangeOptions(command: Command): Command {
     .option("--until <date>", "last day, YYYY-MM-DD", parseDate);
 }
 
-/** The speaker's entry, saying so when the name also matches others. */
-function speakerName(store: Store, flags: SpeakerFlags): string {
-  const person = store.person(flags.speaker);
-  if (!person) throw new UsageError(`no speaker named ${JSON.stringify(flags.speaker)} in ${flags.db}`);
-  if (person.alsoMatches.length) {
-    process.stderr.write(
-      `onrecord: "${flags.speaker}" also names ${person.alsoMatches.join("; ")}; showing ${person.name}\n`,
-    );
-  }
-  return person.name;
+/** The one entry `--speaker` names, as the key statementViews takes (an ambiguous name exits 2: speaker.ts). */
+function speakerKey(store: SqliteStore, flags: SpeakerFlags): string {
+  return String(resolveSpeaker(store, flags.speaker, flags.db).id);
 }
 
 function aboutKeys(flags: SpeakerFlags): string[] | undefined {
@@ -63,9 +57,9 @@ function aboutKeys(flags: SpeakerFlags): string[] | undefined {
 
 /** The speaker's statements narrowed in SQL (speaker, dates, topic keys), then ordered by the timeline. */
 function speakerStatements(
-  store: Store,
+  store: SqliteStore,
   flags: SpeakerFlags,
-  name = speakerName(store, flags),
+  name = speakerKey(store, flags),
 ): StatementView[] {
   const topicKeys = aboutKeys(flags);
   return buildTimeline(store.statementViews(name, { since: flags.since, until: flags.until, topicKeys }));
@@ -77,12 +71,12 @@ function speakerStatements(
  * pairs with a side on the topic, so a topic never loses a pair the unfiltered list ranks.
  */
 async function mixedMessages(
-  store: Store,
+  store: SqliteStore,
   flags: SpeakerFlags,
   judge: string,
   limit: number,
 ): Promise<MixedReport & { about?: string }> {
-  const name = speakerName(store, flags);
+  const name = speakerKey(store, flags);
   const all = buildTimeline(store.statementViews(name, { since: flags.since, until: flags.until }));
   const weights = new WordWeights(store.contentSample(WEIGHT_SAMPLE));
   const keys = aboutKeys(flags);
@@ -157,10 +151,8 @@ export function registerAnalysis(program: Command): void {
   addJsonOption(topics);
   topics.action((flags: { db: string; speaker?: string; limit: number; json?: boolean }) => {
     const rows = withStore(flags.db, (store) => {
-      if (flags.speaker && !store.person(flags.speaker)) {
-        throw new UsageError(`no speaker named ${JSON.stringify(flags.speaker)} in ${flags.db}`);
-      }
-      return store.topics({ speaker: flags.speaker, limit: flags.limit });
+      const speaker = flags.speaker ? String(resolveSpeaker(store, flags.speaker, flags.db).id) : undefined;
+      return store.topics({ speaker, limit: flags.limit });
     });
     if (flags.json) return printJson(rows);
     for (const row of rows) {

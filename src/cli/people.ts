@@ -1,8 +1,17 @@
 import type { Command } from "commander";
+import { type Gazetteer, GazetteerError, readGazetteer } from "../record/gazetteer.ts";
 import type { PersonLink } from "../record/identity.ts";
 import { loadOverrides, OVERRIDES_FILE, type Overrides, overridesNextTo } from "../record/overrides.ts";
-import { addDbOption, addJsonOption, printJson, UsageError, withStore } from "./common.ts";
+import type { TermInfo } from "../record/store.ts";
+import { addDbOption, addJsonOption, openStore, printJson, UsageError, withStore } from "./common.ts";
 import { formatStatement } from "./quotes.ts";
+import { resolveSpeaker } from "./speaker.ts";
+
+function formatTerm(term: TermInfo): string {
+  const where = [term.state, term.district].filter(Boolean).join("-");
+  const what = [term.role, term.party, where].filter(Boolean).join(", ");
+  return `${what} (${term.start ?? "?"} … ${term.end ?? "?"})`;
+}
 
 interface PeopleFlags {
   db: string;
@@ -59,10 +68,49 @@ export function registerPeople(program: Command): void {
     for (const row of rows) {
       const seen = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
       const roles = row.roles.length ? `  ${row.roles.join("; ")}` : "";
+      const qid = row.qid ? `  ${row.qid}` : "";
       process.stdout.write(
-        `${row.name.padEnd(width)}  ${String(row.statements).padStart(5)}  ${seen}${roles}\n`,
+        `${row.name.padEnd(width)}  ${String(row.statements).padStart(5)}  ${seen}${qid}${roles}\n`,
       );
     }
+  });
+
+  const load = people
+    .command("import")
+    .description(
+      "load known people: a congress-legislators YAML file or a CSV (name, aliases, qid, party, role, from, to)",
+    )
+    .argument("<file>", "gazetteer file (.yaml, .yml or .csv)");
+  // --db and --json belong to `people` (commander reads them there, before or after "import").
+  load.action((file: string) => {
+    const flags = people.opts<PeopleFlags>();
+    let gazetteer: Gazetteer;
+    try {
+      gazetteer = readGazetteer(file);
+    } catch (error) {
+      if (error instanceof GazetteerError) throw new UsageError(error.message);
+      throw error;
+    }
+    // Importing creates the record when absent: known people can be loaded before the first ingest.
+    const store = openStore(flags.db);
+    let report: ReturnType<typeof store.importGazetteer>;
+    try {
+      report = store.importGazetteer(gazetteer);
+    } finally {
+      store.close();
+    }
+    for (const problem of report.problems)
+      process.stderr.write(`onrecord: ${problem.where}: ${problem.message}\n`);
+    if (report.problems.length) process.exitCode = 1;
+    if (flags.json) return printJson(report);
+    const lines = [
+      `${file}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${report.problems.length ? `, ${report.problems.length} skipped` : ""}`,
+      ...report.merged.map((m) => `merged   ${m}`),
+      ...(report.settled.moved
+        ? [`bare surnames settled: ${report.settled.moved} statements re-linked`]
+        : []),
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
   });
 
   const person = program
@@ -73,10 +121,10 @@ export function registerPeople(program: Command): void {
   addDbOption(person);
   addJsonOption(person);
   person.action((name: string, flags: PeopleFlags) => {
-    const [record, links] = withStore(
-      flags.db,
-      (store) => [store.person(name), store.personLinks(name)] as const,
-    );
+    const [record, links] = withStore(flags.db, (store) => {
+      const id = String(resolveSpeaker(store, name, flags.db).id);
+      return [store.person(id), store.personLinks(id)] as const;
+    });
     if (!record) throw new UsageError(`no person named ${JSON.stringify(name)} in ${flags.db}`);
     if (flags.json) return printJson(flags.why ? { ...record, links } : record);
     if (flags.why) {
@@ -85,8 +133,9 @@ export function registerPeople(program: Command): void {
     }
     const affiliation = [record.party, record.state].filter(Boolean).join("-");
     const lines = [
-      `${record.name}${affiliation ? ` (${affiliation})` : ""} — ${record.kind}`,
+      `${record.name}${affiliation ? ` (${affiliation})` : ""} — ${record.kind}, id ${record.id}${record.qid ? `, ${record.qid}` : ""}`,
       `aliases:    ${record.aliases.join("; ") || "-"}`,
+      ...(record.terms.length ? [`terms:      ${record.terms.map(formatTerm).join("; ")}`] : []),
       ...(record.alsoMatches.length
         ? [`also named ${JSON.stringify(name)}: ${record.alsoMatches.join("; ")}`]
         : []),

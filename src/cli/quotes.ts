@@ -10,6 +10,7 @@ import {
   printJson,
   withStore,
 } from "./common.ts";
+import { resolveSpeaker } from "./speaker.ts";
 
 interface QuotesFlags {
   db: string;
@@ -44,7 +45,9 @@ export function registerQuotes(program: Command): void {
   command.action((flags: QuotesFlags) => {
     const statements = withStore(flags.db, (store) =>
       store.statements({
-        speaker: flags.speaker,
+        // One person by the --speaker rule (an ambiguous name lists the candidates and exits 2).
+        speaker:
+          flags.speaker === undefined ? undefined : String(resolveSpeaker(store, flags.speaker, flags.db).id),
         search: flags.search,
         since: flags.since,
         until: flags.until,
@@ -62,7 +65,12 @@ export function registerQuotes(program: Command): void {
 
 /** The resolved speaker, or what the article called them ("unresolved: the minister"). */
 function speakerLabel(statement: StatementRecord): string {
-  if (statement.speaker) return statement.speaker;
+  if (statement.speaker) {
+    const term = statement.speakerTerm;
+    // As of the statement's date, from a gazetteer: "Marco Rubio (senator, Republican, FL)".
+    const held = term ? [term.role, term.party, term.state].filter(Boolean).join(", ") : "";
+    return held ? `${statement.speaker} (${held})` : statement.speaker;
+  }
   const written = statement.sourceText?.replace(/\s+/g, " ").trim();
   return written ? `(unresolved: ${written})` : "(unresolved speaker)";
 }

@@ -109,6 +109,8 @@ export async function ingestInputs(
     }
     await Promise.all(inFlight);
     if (processor.startupError) throw processor.startupError;
+    // With the batch in, bare surnames linked early ("Obama" before any "Barack Obama") are decided again.
+    if (progress.stored > 0) store.settleSurnames?.();
   } finally {
     await processor.close();
   }

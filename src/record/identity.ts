@@ -1,9 +1,11 @@
 import type Database from "better-sqlite3";
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
+import { FIRST_NAME_GENDER } from "../nlp/lexicon.ts";
 import { parseName } from "../nlp/names.ts";
 import { nameKey } from "./migrations.ts";
 import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";
+import { decideSurname } from "./surnames.ts";
 
 /**
  * The person registry across articles: decides which stored person a speaker resolved inside one
@@ -29,6 +31,9 @@ import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";
 export interface LinkEvidence {
   articleId: string | null;
   span: Span | null;
+  /** The article's cleaned text (what `span` indexes) and day, for deciding who a bare surname is. */
+  text?: string;
+  day?: string | null;
 }
 
 export interface PersonLink {
@@ -60,8 +65,12 @@ export function surnameKey(name: string, kind: Speaker["kind"] = "person"): stri
   return nameKey([parsed.last, parsed.suffix].filter(Boolean).join(" "));
 }
 
+function isOneWord(name: string): boolean {
+  return !/\s/.test(name.trim());
+}
+
 /** True for a canonical name with no given name ("Voss", "Castellan"). */
-function isBareSurname(name: string): boolean {
+export function isBareSurname(name: string): boolean {
   return !parseName(name).first;
 }
 
@@ -111,13 +120,28 @@ export class Registry {
       );
       return id;
     }
+    const bareSurname = speaker.kind === "person" && isBareSurname(speaker.name);
+    if (bareSurname || (speaker.kind === "organization" && isOneWord(speaker.name))) {
+      // Before the exact name: a bare-surname entry ("Obama") must not gather every later "Obama", and
+      // "Clinton" tagged as an organisation is the Clinton the article names in full.
+      const found = this.surnameMatch(speaker, evidence, !bareSurname);
+      if (found) {
+        this.note(found.id, speaker.name, found.rule, evidence, found.detail);
+        return found.id;
+      }
+    }
     const exact = this.byName(speaker.name);
     if (exact !== undefined) {
       this.fillParty(exact, speaker);
       this.note(exact, speaker.name, "same full name", evidence, null);
       return exact;
     }
-    if (speaker.kind === "organization" && !/\s/.test(speaker.name.trim())) {
+    const glued = speaker.kind === "person" ? this.wordBeforeSurname(speaker, evidence) : undefined;
+    if (glued) {
+      this.note(glued.id, speaker.name, glued.rule, evidence, glued.detail);
+      return glued.id;
+    }
+    if (speaker.kind === "organization" && isOneWord(speaker.name)) {
       const found = this.organizationHeadMatch(speaker.name);
       if (found) {
         this.note(
@@ -137,13 +161,6 @@ export class Registry {
         if (aliased !== undefined) {
           this.note(aliased, speaker.name, "known full-name alias", evidence, null);
           return aliased;
-        }
-      }
-      if (isBareSurname(speaker.name)) {
-        const found = this.surnameMatch(speaker);
-        if (found) {
-          this.note(found.id, speaker.name, found.rule, evidence, found.detail);
-          return found.id;
         }
       }
     }
@@ -176,6 +193,13 @@ export class Registry {
       )
       .run(into, from);
     this.db.prepare("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?").run(into, from);
+    this.db.prepare("UPDATE OR IGNORE person_terms SET person_id = ? WHERE person_id = ?").run(into, from);
+    // A gazetteer identity follows the statements unless `into` has its own (never two QIDs on one person).
+    const qid = this.db.prepare("SELECT qid FROM persons WHERE id = ?").get(from) as { qid: string | null };
+    if (qid.qid) {
+      this.db.prepare("UPDATE persons SET qid = NULL WHERE id = ?").run(from);
+      this.db.prepare("UPDATE persons SET qid = ? WHERE id = ? AND qid IS NULL").run(qid.qid, into);
+    }
     this.addAlias(into, old.name);
     // Links are kept once per person, name and rule: when both people were linked to the same name by the
     // same rule (say "Mr. X" for the bare surname and for the full name), `into` keeps its own link and
@@ -308,22 +332,34 @@ export class Registry {
     return rows.length === 1 ? rows[0].id : undefined;
   }
 
-  private surnameMatch(speaker: LocalSpeaker): { id: number; rule: string; detail: string } | undefined {
-    const key = surnameKey(speaker.name);
+  /**
+   * A bare surname's person (surnames.ts: the full name in the article, else the one plausible person at
+   * that date), else the one namesake whose stored roles fit the mention's. `articleOnly` for a one-word
+   * organisation: only a full name written in the same article makes it a person.
+   */
+  private surnameMatch(
+    speaker: LocalSpeaker,
+    evidence: LinkEvidence,
+    articleOnly = false,
+  ): { id: number; rule: string; detail: string } | undefined {
+    const key = articleOnly ? nameKey(speaker.name.trim()) : surnameKey(speaker.name);
     if (!key) return undefined;
+    const decided = decideSurname(this.db, key, {
+      day: evidence.day ?? null,
+      text: evidence.text,
+      position: evidence.span?.start,
+      articleOnly,
+      roles: speaker.roles,
+    });
+    if (decided && "id" in decided) return decided;
+    if (articleOnly) return undefined;
     const namesakes = (
       this.db.prepare("SELECT id, name FROM persons WHERE surname_key = ? AND kind = 'person'").all(key) as {
         id: number;
         name: string;
       }[]
     ).filter((p) => !isBareSurname(p.name));
-    if (namesakes.length === 1)
-      return {
-        id: namesakes[0].id,
-        rule: "surname only: the one known person with that surname",
-        detail: `only "${namesakes[0].name}" has the surname`,
-      };
-    if (namesakes.length === 0 || !speaker.roles?.length) return undefined;
+    if (namesakes.length < 2 || !speaker.roles?.length) return undefined;
     const wanted = roleWords(speaker.roles);
     const fitting = namesakes.filter((p) => {
       const roles = (
@@ -336,6 +372,44 @@ export class Registry {
       id: fitting[0].id,
       rule: "surname only: the one namesake with a matching role",
       detail: `roles ${JSON.stringify(speaker.roles)} fit "${fitting[0].name}" among ${namesakes.length} namesakes`,
+    };
+  }
+
+  /**
+   * "Does Rubio", "Rival Clinton": a headline word glued to a surname. When the first of two words is no
+   * known given name and the same article writes it in lower case ("does", "rival"), the name is read as
+   * the bare surname, which joins the person the article or the registry makes obvious (surnames.ts).
+   * New names only: a stored full name is never re-read this way.
+   */
+  private wordBeforeSurname(
+    speaker: LocalSpeaker,
+    evidence: LinkEvidence,
+  ): { id: number; rule: string; detail: string } | undefined {
+    const words = speaker.name.trim().split(/\s+/);
+    if (words.length !== 2 || evidence.text === undefined) return undefined;
+    const [first, last] = words;
+    const lower = first.toLowerCase();
+    if (FIRST_NAME_GENDER.has(lower) || !/^\p{Lu}\p{Ll}+$/u.test(first)) return undefined;
+    if (!new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, "u").test(evidence.text)) return undefined;
+    if (this.uniqueAliasOwner(speaker.name) !== undefined) return undefined;
+    const found = this.surnameMatch({ ...speaker, name: last }, evidence);
+    if (!found) return undefined;
+    // Only into someone established: known from a gazetteer, or with a real given name and quoted in two
+    // articles or more. "New School" must not join another fragment ("Harvard School"), nor "Final
+    // Explains" a one-off "Rush Explains".
+    const target = this.db
+      .prepare(
+        `SELECT name, qid IS NOT NULL OR EXISTS (SELECT 1 FROM person_terms WHERE person_id = ?) AS known,
+           (SELECT count(DISTINCT article_id) FROM statements WHERE person_id = ?) AS articles
+         FROM persons WHERE id = ?`,
+      )
+      .get(found.id, found.id, found.id) as { name: string; known: number; articles: number };
+    const given = parseName(target.name).first?.toLowerCase();
+    if (!target.known && !(given && FIRST_NAME_GENDER.has(given) && target.articles >= 2)) return undefined;
+    return {
+      id: found.id,
+      rule: `headline word before a surname: ${found.rule}`,
+      detail: `"${first}" is written in lower case in the article; ${found.detail}`,
     };
   }
 
@@ -450,7 +524,7 @@ export class Registry {
   }
 
   /** The full-text index stores the speaker's name per statement; re-linked statements need the new one. */
-  private refreshSearch(personId: number): void {
+  refreshSearch(personId: number): void {
     this.db
       .prepare(
         `UPDATE statements_fts SET speaker = (SELECT name FROM persons WHERE id = ?)

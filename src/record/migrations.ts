@@ -183,6 +183,27 @@ export const MIGRATIONS: readonly Migration[] = [
     // Articles stored earlier keep NULL: they were never checked.
     sql: "ALTER TABLE articles ADD COLUMN language TEXT;",
   },
+  {
+    version: 8,
+    description: "known people from a gazetteer: a stable identifier per person and their terms of office",
+    sql: `
+      -- The Wikidata QID of a person loaded from a gazetteer (people import); one person per QID.
+      ALTER TABLE persons ADD COLUMN qid TEXT;
+      CREATE UNIQUE INDEX persons_by_qid ON persons(qid) WHERE qid IS NOT NULL;
+      -- Offices and parties with their dates, so a statement's speaker is known as of its date.
+      CREATE TABLE person_terms (
+        person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,               -- "senator", "representative", "president", or a CSV role
+        party TEXT,
+        state TEXT,
+        district TEXT,
+        start TEXT,                       -- YYYY-MM-DD, NULL when unknown
+        end TEXT,
+        source TEXT NOT NULL              -- the file it was imported from
+      ) STRICT;
+      CREATE UNIQUE INDEX person_terms_once ON person_terms(person_id, role, ifnull(start, ''), ifnull(party, ''));
+    `,
+  },
 ];
 
 /** Existing people get surname keys; existing statements keep their person's name as in-article name. */

@@ -3,9 +3,13 @@ import type { Span } from "../core/span.ts";
 import type { Speaker, StatementView } from "../core/statement.ts";
 import type { Verdict } from "../core/verdict.ts";
 import { aliasForm } from "../nlp/names.ts";
+import type { Gazetteer } from "./gazetteer.ts";
 import { type OverrideReport, type PersonLink, Registry } from "./identity.ts";
+import { type ImportReport, importGazetteer, termAt } from "./known-people.ts";
 import { migrate, nameKey } from "./migrations.ts";
 import { loadOverrides, type Overrides, overridesNextTo } from "./overrides.ts";
+import { findPerson, peopleSummaries, personRecord, topicSummaries } from "./people-queries.ts";
+import { type SettleReport, settleSurnames } from "./settle.ts";
 import { cleanedTextSlicer } from "./span-text.ts";
 import type {
   PersonRecord,
@@ -70,6 +74,17 @@ export class SqliteStore implements Store {
     return this.registry.applyOverrides(overrides);
   }
 
+  /** Bare surnames decided again with everything now stored (settle.ts). */
+  settleSurnames(): SettleReport {
+    return settleSurnames(this.db, this.registry);
+  }
+
+  /** Loads a gazetteer (gazetteer.ts) into the registry, then settles bare surnames with it. */
+  importGazetteer(gazetteer: Gazetteer): ImportReport & { settled: SettleReport } {
+    const report = importGazetteer(this.db, this.registry, gazetteer);
+    return { ...report, settled: this.settleSurnames() };
+  }
+
   /** Uses `overrides` for the articles added from now on (ingest --overrides). */
   setOverrides(overrides: Overrides): void {
     this.registry.setOverrides(overrides);
@@ -94,7 +109,11 @@ export class SqliteStore implements Store {
   /** Statement rows with their source text, sliced from the cleaned text in TypeScript (span-text.ts). */
   private toStatementRecords(rows: StatementRow[]): StatementRecord[] {
     const slice = cleanedTextSlicer(this.db);
-    return rows.map((row) => toStatementRecord(row, slice(row.article_id, row.source_start, row.source_end)));
+    // The speaker's office and party as of the statement's date, when a gazetteer gave them terms.
+    return rows.map((row) => ({
+      ...toStatementRecord(row, slice(row.article_id, row.source_start, row.source_end)),
+      speakerTerm: row.person_id === null ? null : termAt(this.db, row.person_id, row.published),
+    }));
   }
 
   hasArticle(id: string): boolean {
@@ -149,7 +168,12 @@ export class SqliteStore implements Store {
       const key = nameKey(speaker.name);
       const known = personIds.get(key);
       if (known !== undefined) return known;
-      const id = this.registry.link(speaker, { articleId: article.id, span: source });
+      const id = this.registry.link(speaker, {
+        articleId: article.id,
+        span: source,
+        text: article.text,
+        day: published,
+      });
       personIds.set(key, id);
       return id;
     };
@@ -287,10 +311,11 @@ export class SqliteStore implements Store {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.speaker !== undefined) {
-      where.push(
-        `s.person_id IN (SELECT id FROM persons WHERE name_key = ? UNION SELECT person_id FROM aliases WHERE alias_key = ?)`,
-      );
-      params.push(nameKey(filter.speaker), nameKey(filter.speaker));
+      // One person, by the --speaker rule: an alias several people share no longer pools them.
+      const found = this.lookupPerson(filter.speaker);
+      if (!found) return [];
+      where.push("s.person_id = ?");
+      params.push(found.id);
     }
     if (filter.search !== undefined) {
       const query = ftsQuery(filter.search);
@@ -312,83 +337,24 @@ export class SqliteStore implements Store {
   }
 
   people(): PersonSummary[] {
-    const rows = this.prepare(
-      `SELECT p.name, p.kind, count(s.id) AS statements, min(s.published) AS first_seen, max(s.published) AS last_seen,
-         (SELECT group_concat(role, '${LIST_SEPARATOR}') FROM roles r WHERE r.person_id = p.id) AS roles
-       FROM persons p LEFT JOIN statements s ON s.person_id = p.id
-       GROUP BY p.id ORDER BY statements DESC, p.name`,
-    ).all() as PersonSummaryRow[];
-    return rows.map((row) => ({
-      name: row.name,
-      kind: row.kind,
-      statements: row.statements,
-      firstSeen: row.first_seen,
-      lastSeen: row.last_seen,
-      roles: splitList(row.roles),
-    }));
+    return peopleSummaries(this.db);
   }
 
-  /**
-   * Finds a person by canonical name or alias. A canonical name wins over an alias that happens to equal it
-   * for someone else; an alias shared by several people ("Castellan") picks the one with the most statements
-   * and names the others.
-   */
+  /** The person a name means, by the one --speaker rule (speaker-lookup.ts). */
   private lookupPerson(name: string): { id: number; alsoMatches: string[] } | undefined {
-    const key = nameKey(name);
-    const exact = this.prepare("SELECT id FROM persons WHERE name_key = ?").get(key) as
-      | { id: number }
-      | undefined;
-    const byAlias = this.prepare(
-      `SELECT a.person_id AS id, p.name FROM aliases a JOIN persons p ON p.id = a.person_id
-       WHERE a.alias_key = ? ORDER BY (SELECT count(*) FROM statements s WHERE s.person_id = a.person_id) DESC, p.id`,
-    ).all(key) as { id: number; name: string }[];
-    const found = exact ?? byAlias[0];
-    if (!found) {
-      // Aliases are bare names: "Mayor Ada Quill" or "Mr. Quill" is looked up as "Ada Quill", "Quill".
-      const bare = aliasForm(name);
-      return bare && nameKey(bare) !== key ? this.lookupPerson(bare) : undefined;
-    }
-    return { id: found.id, alsoMatches: byAlias.filter((match) => match.id !== found.id).map((m) => m.name) };
+    return findPerson(this.db, name);
   }
 
   person(name: string): PersonRecord | undefined {
     const found = this.lookupPerson(name);
     if (!found) return undefined;
-    const { alsoMatches } = found;
-    const person = this.prepare("SELECT name, kind, party, state FROM persons WHERE id = ?").get(
-      found.id,
-    ) as {
-      name: string;
-      kind: Speaker["kind"];
-      party: string | null;
-      state: string | null;
-    };
-    const aliases = (
-      this.prepare("SELECT alias FROM aliases WHERE person_id = ? ORDER BY alias").all(found.id) as {
-        alias: string;
-      }[]
-    ).map((row) => row.alias);
-    const roles = (
-      this.prepare(
-        "SELECT role, first_seen, last_seen FROM roles WHERE person_id = ? ORDER BY first_seen, role",
-      ).all(found.id) as { role: string; first_seen: string | null; last_seen: string | null }[]
-    ).map((row) => ({ role: row.role, firstSeen: row.first_seen, lastSeen: row.last_seen }));
-    const statements = this.toStatementRecords(
-      this.prepare(`${STATEMENT_SELECT} WHERE s.person_id = ? ${STATEMENT_ORDER}`).all(
-        found.id,
-      ) as StatementRow[],
+    return personRecord(this.db, found, (id) =>
+      this.toStatementRecords(
+        this.prepare(`${STATEMENT_SELECT} WHERE s.person_id = ? ${STATEMENT_ORDER}`).all(
+          id,
+        ) as StatementRow[],
+      ),
     );
-    const dates = statements.map((s) => s.published).filter((d): d is string => d !== null);
-    return {
-      ...person,
-      aliases,
-      alsoMatches,
-      roles,
-      statementCount: statements.length,
-      firstSeen: dates[0] ?? null,
-      lastSeen: dates.at(-1) ?? null,
-      statements,
-    };
   }
 
   statementViews(speaker: string, filter: ViewFilter = {}): StatementView[] {
@@ -447,34 +413,9 @@ export class SqliteStore implements Store {
   }
 
   topics(filter: TopicFilter = {}): TopicSummary[] {
-    const params: unknown[] = [];
-    let where = "";
-    if (filter.speaker !== undefined) {
-      const found = this.lookupPerson(filter.speaker);
-      if (!found) return [];
-      where = "WHERE s.person_id = ?";
-      params.push(found.id);
-    }
-    params.push(Math.max(0, Math.trunc(filter.limit ?? 50)));
-    const rows = this.prepare(
-      `SELECT t.key, min(t.label) AS label, count(*) AS statements, min(s.published) AS first_seen,
-         max(s.published) AS last_seen
-       FROM statement_topics t JOIN statements s ON s.id = t.statement_id ${where}
-       GROUP BY t.key ORDER BY statements DESC, t.key LIMIT ?`,
-    ).all(...params) as {
-      key: string;
-      label: string;
-      statements: number;
-      first_seen: string | null;
-      last_seen: string | null;
-    }[];
-    return rows.map((row) => ({
-      key: row.key,
-      label: row.label,
-      statements: row.statements,
-      firstSeen: row.first_seen,
-      lastSeen: row.last_seen,
-    }));
+    const found = filter.speaker === undefined ? undefined : this.lookupPerson(filter.speaker);
+    if (filter.speaker !== undefined && !found) return [];
+    return topicSummaries(this.db, found?.id, filter.limit);
   }
 
   getVerdict(key: string): Verdict | undefined {
@@ -623,15 +564,6 @@ interface StatementRow {
   outlet: string | null;
   title: string | null;
   url: string | null;
-}
-
-interface PersonSummaryRow {
-  name: string;
-  kind: Speaker["kind"];
-  statements: number;
-  first_seen: string | null;
-  last_seen: string | null;
-  roles: string | null;
 }
 
 /** Inclusive publication-date bounds as SQL conditions on `s.published`. */

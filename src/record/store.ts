@@ -24,6 +24,8 @@ export interface Store extends VerdictCache {
   contentSample(max: number): string[];
   /** Topics with their statement counts and date ranges, most frequent first. */
   topics(filter?: TopicFilter): TopicSummary[];
+  /** Moves statements of bare-surname entries to the person their article or the registry makes obvious. */
+  settleSurnames?(): { moved: number; settled: string[] };
   close(): void;
 }
 
@@ -101,11 +103,15 @@ export interface StatementRecord {
   outlet: string | null;
   title: string | null;
   url: string | null;
+  /** The speaker's office and party on the statement's date, when a gazetteer knows them. */
+  speakerTerm?: TermInfo | null;
 }
 
 export interface PersonSummary {
   name: string;
   kind: Speaker["kind"];
+  /** Wikidata QID when a gazetteer named the person (people import). */
+  qid: string | null;
   statements: number;
   firstSeen: string | null;
   lastSeen: string | null;
@@ -118,8 +124,23 @@ export interface RoleRecord {
   lastSeen: string | null;
 }
 
+/** An office and party held over a period, from a gazetteer (people import). */
+export interface TermInfo {
+  role: string;
+  party: string | null;
+  state: string | null;
+  district: string | null;
+  start: string | null;
+  end: string | null;
+}
+
 export interface PersonRecord {
+  id: number;
   name: string;
+  /** Wikidata QID when a gazetteer named the person (people import). */
+  qid: string | null;
+  /** Offices and parties from a gazetteer, oldest first. */
+  terms: TermInfo[];
   kind: Speaker["kind"];
   aliases: string[];
   /** Other people the looked-up name is also an alias of (an ambiguous surname). */
