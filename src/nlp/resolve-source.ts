@@ -1,0 +1,200 @@
+import type { Attribution, Span, Speaker } from "./doc.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon.ts";
+import { GOVERNMENT_PLACES, isPlaceWord } from "./names.ts";
+import { organizationLike } from "./organizations.ts";
+import { isRoleHead, speakerNounKind } from "./roles.ts";
+import {
+  coreOfSource,
+  describedName,
+  descriptionPhrase,
+  extendToName,
+  headNoun,
+  isExtractionSlip,
+  isLabel,
+  linked,
+  modifiersOf,
+  namePair,
+  speakerOf,
+} from "./sources.ts";
+import type { Resolver } from "./speaker-resolver.ts";
+import { DOCUMENT_NOUNS, PARTY_WORDS } from "./speaker-words.ts";
+
+/** Resolves one source span to a speaker, adding a mention for it. */
+export function resolveSource(
+  resolver: Resolver,
+  source: Span,
+  owner: Attribution,
+  names: readonly Span[],
+  groups: readonly Span[] = [],
+): Speaker | null {
+  const doc = resolver.doc;
+  const core = coreOfSource(doc, source, groups);
+  const text = doc.slice(core).trim();
+  // "We’ve", "You’re", "I’m": a pronoun with its verb contracted onto it is still the pronoun.
+  const lowerText = text.toLowerCase().replace(/^(i|you|we|they|he|she|it)['’](?:ve|re|ll|d|m|s)$/, "$1");
+  if (isExtractionSlip(text) || isLabel(text)) return null;
+  const pair = namePair(text);
+  if (pair) {
+    // "Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)": both are people; the statement is theirs jointly.
+    const spans = pair.map((part) => ({ start: core.start + part.start, end: core.start + part.end }));
+    const people = spans.map((span) => resolver.nameEntity(span, true));
+    if (people.every((p) => p !== null)) {
+      // Each is also mentioned on their own, so a later "the Republican senator" can find them.
+      people.forEach((p, i) => {
+        if (p) resolver.addMention(spans[i], p.entity, p.resolution);
+      });
+      const name = people.map((p) => p?.entity.name).join(" and ");
+      const m = resolver.addMention(source, resolver.description(name, "group"), "name");
+      m.isSource = true;
+      return speakerOf(m);
+    }
+  }
+  if (PRONOUNS.has(lowerText) || POSSESSIVES.has(lowerText)) {
+    if (lowerText === "i" || lowerText === "we") {
+      // First person outside a quote is the author; inside a quote, the quote's speaker.
+      const quote = doc.attributions.find(
+        (a) =>
+          a !== owner && a.speaker && a.content.some((c) => c.start <= source.start && source.end <= c.end),
+      );
+      if (quote?.speaker) return { ...quote.speaker, resolution: "first-person" };
+      return null;
+    }
+    const found = resolver.resolvePronoun(core.start, lowerText, core);
+    if (!found) {
+      // An unresolved "they" names nobody; a speaker called "They" would only pollute the registry.
+      return null;
+    }
+    // A gendered pronoun tells the gender of a person whose name did not ("Jo Bell ... she said").
+    const gender = PRONOUNS.get(lowerText) ?? POSSESSIVES.get(lowerText);
+    if ((gender === "male" || gender === "female") && found.entity.kind === "person")
+      found.entity.gender ??= gender;
+    return linked(resolver, source, found, "pronoun");
+  }
+  // "the elder Farrow", "the younger Farrow": father and son share the name but not the suffix.
+  const generation = /^the\s+(elder|younger)\s+(\p{Lu}[\p{L}'’-]+)$/iu.exec(text);
+  if (generation) {
+    const found = resolver.generation(source.start, generation[2], generation[1].toLowerCase() === "younger");
+    if (found) return linked(resolver, source, found, "alias");
+  }
+  // "the governor's office": an office speaks for the person holding the role, named after them.
+  const office = /^the\s+([\p{Ll}-]+)['’]s\s+(office|staff|campaign|team)$/iu.exec(
+    descriptionPhrase(doc, source, text),
+  );
+  if (office) {
+    const holder = resolver.resolveRole(source.start, office[1].toLowerCase());
+    if (holder) {
+      const noun = office[2].toLowerCase();
+      const name = `${noun[0].toUpperCase()}${noun.slice(1)} of ${holder.entity.name}`;
+      const m = resolver.addMention(source, resolver.organization(name), "description");
+      m.isSource = true;
+      return { ...speakerOf(m), mention: { start: holder.start, end: holder.end } };
+    }
+  }
+  const described = describedName(resolver, core, text);
+  if (described !== undefined) return described;
+  const nameSpan = extendToName(names, core);
+  const nameText = doc.slice(nameSpan).trim();
+  // A name inside the source ("Director of National Intelligence Dan Coats", "Trump campaign").
+  // "His program on Wednesday" is a description, capitalised only by its place in the sentence.
+  const capitalized =
+    /^\p{Lu}/u.test(text.replace(/^(the|a|an)\s+/i, "")) &&
+    !POSSESSIVES.has(text.split(/\s+/)[0].toLowerCase());
+  const head = headNoun(text);
+  const modifiers = modifiersOf(text);
+  const nounKind = speakerNounKind(head);
+  // "the statement said" speaks for the last speaker; "The Harbor Post" is a newspaper's name.
+  if (DOCUMENT_NOUNS.has(head) && !capitalized) {
+    const found = resolver.previousSpeakerMention(source.start);
+    if (found) return linked(resolver, source, found, "description");
+  }
+  if (
+    (capitalized && organizationLike(nameText)) ||
+    (capitalized && nounKind === "organization" && !/^the\s/i.test(text))
+  ) {
+    const m = resolver.addMention(source, resolver.organization(nameText), "name");
+    m.isSource = true;
+    return speakerOf(m);
+  }
+  // A name does not end in a lowercase word: "Port employers" at a sentence start is a noun phrase.
+  // "Mr. King", "Dr. Judge": an honorific makes a name of a word that is also a role noun.
+  const honorific = /^(?:mr|mrs|ms|dr|miss)\.?\s+\p{Lu}/iu.test(text);
+  if (capitalized && (!nounKind || honorific) && !/^\p{Ll}+$/u.test(nameText.split(/\s+/).at(-1) ?? "")) {
+    const found = resolver.nameEntity(nameSpan, true);
+    if (found) {
+      const m = resolver.addMention(source, found.entity, found.resolution);
+      m.isSource = true;
+      resolver.addRolesAround(found.entity, nameSpan);
+      return speakerOf(m);
+    }
+  }
+  if (nounKind === "group") {
+    // "Ministry officials", "Guild officials": a capitalised modifier naming an organisation in the article.
+    // The words before the head, not those of a place after it ("Many in Port Ellery").
+    const original = text
+      .replace(/\s+(?:in|at|from|to|with|of|across|around)\s.*$/, "")
+      .split(/\s+/)
+      .slice(0, -1);
+    for (const word of original) {
+      if (!/^\p{Lu}/u.test(word) || /^(The|A|An|Some|Many)$/.test(word)) continue;
+      // "Swiss scientists", "US officials": a nationality is not an organisation they speak for.
+      const bareWord = word.replace(/['’]s?$/, "");
+      if (isPlaceWord(bareWord) || GOVERNMENT_PLACES.has(bareWord)) continue;
+      const org = resolver.resolveOrganization(source.start, word.replace(/['’]s?$/, ""), true);
+      if (org) return linked(resolver, source, org, "description");
+    }
+  }
+  // "the US lawyers", "Health bosses", "Both companies": an unlisted plural head is a group of speakers.
+  if (!nounKind && /[^su'’]s$/.test(head)) {
+    const m = resolver.addMention(source, resolver.description(text, "group"), "description");
+    m.isSource = true;
+    return speakerOf(m);
+  }
+  // "His doctor": a possessed singular noun is one person, like a capitalised unknown head.
+  const possessed = POSSESSIVES.has(text.split(/\s+/)[0].toLowerCase());
+  if (
+    nounKind === "person" ||
+    ((capitalized || possessed) && nounKind !== "group" && nounKind !== "organization")
+  ) {
+    const byRole = resolver.resolveRole(source.start, head, modifiers);
+    if (byRole) return linked(resolver, source, byRole, "description");
+    // Only a definite description ("the minister") re-names someone; "a spokesman", "one official" do not.
+    const before = doc.text.slice(Math.max(0, source.start - 40), source.start);
+    const definite =
+      /^the\s/i.test(text) || (/^\p{Ll}/u.test(text) && /\bthe\s+(?:[\p{Ll}'’-]+\s+){0,4}$/iu.test(before));
+    // A proper-noun qualifier ("the Indiana governor", "the FBI director"; party words aside) names one
+    // particular office; the person just mentioned is then rarely its holder, so it stays unresolved.
+    const qualified = text
+      .split(/\s+/)
+      .slice(0, -1)
+      .some(
+        (word) => /^\p{Lu}/u.test(word) && !/^(The|A|An)$/.test(word) && !PARTY_WORDS[word.toLowerCase()],
+      );
+    const found =
+      definite && !qualified && isRoleHead(head) ? resolver.resolveUnknownRole(source.start) : undefined;
+    if (found) {
+      // The description is a role the person holds ("the trade and ports minister").
+      const phrase = doc.text.slice(
+        source.start -
+          (/^\p{Ll}/u.test(text)
+            ? (/\bthe\s+((?:[\p{Ll}'’-]+\s+){0,4})$/iu.exec(before)?.[1].length ?? 0)
+            : 0),
+        source.end,
+      );
+      found.entity.roles.add(phrase.replace(/^(the|a|an)\s+/i, "").trim());
+      return linked(resolver, source, found, "description");
+    }
+    const m = resolver.addMention(source, resolver.description(text, "person"), "description");
+    m.isSource = true;
+    return speakerOf(m);
+  }
+  if (nounKind === "organization") {
+    const found = resolver.resolveOrganization(source.start, head);
+    if (found) return linked(resolver, source, found, "description");
+    const m = resolver.addMention(source, resolver.organization(text), "description");
+    m.isSource = true;
+    return speakerOf(m);
+  }
+  const m = resolver.addMention(source, resolver.description(text, "group"), "description");
+  m.isSource = true;
+  return speakerOf(m);
+}

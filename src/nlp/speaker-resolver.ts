@@ -1,0 +1,548 @@
+import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
+import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
+import { FIRST_NAME_GENDER, POSSESSIVES, PRONOUNS } from "./lexicon.ts";
+import { keyOf, type ParsedName, parseName } from "./names.ts";
+import { organizationLike, organizationName } from "./organizations.ts";
+import { hasHeadTitle, isRoleHead, sameRole, speakerNounKind } from "./roles.ts";
+import type {
+  Entity,
+  EntityMention,
+  Gender,
+  NameHint,
+  SpeakerOptions,
+  TentativeName,
+} from "./speaker-types.ts";
+import { HONORIFICS, PLACE_WORDS } from "./speaker-words.ts";
+
+/** Overrule the subject-first pronoun rule only when the model gives the rival this probability. */
+export const COREF_CONFIDENCE = 0.8;
+
+/** How many sentences back "the senator" may look for a senator (a long news article is ~60). */
+export const ROLE_WINDOW_SENTENCES = 80;
+
+/** A description of unknown role re-names only a person from the last two sentences (a lede and its follow-up). */
+export const DESCRIPTION_FALLBACK_SENTENCES = 2;
+
+/** "The statement said" refers to a statement just reported: the previous speaker in three sentences. */
+export const DOCUMENT_WINDOW_SENTENCES = 3;
+
+export class Resolver {
+  readonly doc: Doc;
+  /** People by surname ("Clinton" → Hillary Clinton, Bill Clinton) and organisations by name. */
+  private readonly peopleBySurname = new Map<string, Entity[]>();
+  private readonly organizations = new Map<string, Entity>();
+  readonly mentions: EntityMention[] = [];
+  /** Mentions of each sentence in text order, so pronoun search looks at a few sentences only. */
+  private readonly bySentence = new Map<number, EntityMention[]>();
+  private readonly bySpan = new Map<string, EntityMention>();
+  private readonly sentenceStarts: number[];
+  private readonly tentative = new Map<string, TentativeName[]>();
+  private readonly tentativeList: TentativeName[] = [];
+  private readonly nameHints: readonly NameHint[];
+  private readonly useCorefModel: boolean;
+  /** Surnames that some full name, titled name or hover card in the article gives to a person. */
+  private readonly personSurnames: ReadonlySet<string>;
+  private readonly organizationVotes = new Map<string, boolean>();
+  private seen = 0;
+
+  constructor(doc: Doc, names: readonly Span[], options: SpeakerOptions = {}) {
+    this.doc = doc;
+    this.sentenceStarts = doc.sentences.map((s) => s.start);
+    this.nameHints = options.nameHints ?? [];
+    this.useCorefModel = options.corefModel ?? false;
+    const surnames = new Set<string>();
+    const written = [...names.map((span) => doc.slice(span)), ...this.nameHints.map((h) => h.fullName)];
+    for (const text of written) {
+      // A known given name before a capitalised word marks a surname even inside a headline's long
+      // capitalised run ("Hillary Clinton Goes After Donald Trump").
+      const runWords = text.split(/\s+/);
+      runWords.forEach((w, i) => {
+        const next = runWords[i + 1]?.replace(/['’]s$/, "");
+        if (next && FIRST_NAME_GENDER.has(w.toLowerCase()) && /^\p{Lu}/u.test(next)) surnames.add(next);
+      });
+      if (organizationLike(text)) continue;
+      const parsed = parseName(text);
+      if (parsed.last && (parsed.first || hasHeadTitle(parsed) || parsed.gender)) surnames.add(parsed.last);
+    }
+    this.personSurnames = surnames;
+  }
+
+  /** Keeps a two- or three-word capitalised name that has no person evidence yet ("Helena Voss"). */
+  addTentative(span: Span): void {
+    const text = this.doc.slice(span);
+    if (organizationLike(text)) return;
+    const parsed = parseName(text);
+    const words = text.split(/\s+/).length;
+    if (!parsed.first || !parsed.last || words > 4 || PLACE_WORDS.has(parsed.last.toLowerCase())) return;
+    const entry = { span, parsed };
+    const list = this.tentative.get(parsed.last) ?? [];
+    list.push(entry);
+    this.tentative.set(parsed.last, list);
+    this.tentativeList.push(entry);
+  }
+
+  /** The latest tentative name before `offset` whose surname (and given name, suffix) fit `parsed`. */
+  private tentativeFor(parsed: ParsedName, offset: number): TentativeName | undefined {
+    if (!parsed.last) return undefined;
+    return (this.tentative.get(parsed.last) ?? []).findLast(
+      (t) =>
+        t.span.end <= offset &&
+        (t.parsed.suffix ?? "") === (parsed.suffix ?? "") &&
+        (!parsed.first || t.parsed.first === parsed.first),
+    );
+  }
+
+  /** Promotes a tentative name to a person entity with a mention at its own span. */
+  private confirm(t: TentativeName): Entity {
+    const entity: Entity = {
+      kind: "person",
+      name: keyOf(t.parsed) ?? t.parsed.last ?? "",
+      parsed: t.parsed,
+      roles: new Set(),
+    };
+    this.absorb(entity, t.parsed);
+    const namesakes = this.peopleBySurname.get(t.parsed.last ?? "") ?? [];
+    namesakes.push(entity);
+    this.peopleBySurname.set(t.parsed.last ?? "", namesakes);
+    this.addMention(t.span, entity, "name");
+    this.addRolesAround(entity, t.span);
+    const list = this.tentative.get(t.parsed.last ?? "") ?? [];
+    this.tentative.set(
+      t.parsed.last ?? "",
+      list.filter((x) => x !== t),
+    );
+    const at = this.tentativeList.indexOf(t);
+    if (at >= 0) this.tentativeList.splice(at, 1);
+    return entity;
+  }
+
+  /** The nearest tentative name in the same sentence before `offset` ("Jo Bell, head of X, who said"). */
+  tentativeInSentence(offset: number): TentativeName | undefined {
+    const sentence = this.sentenceOf(offset);
+    return this.tentativeList.findLast(
+      (t) => t.span.end <= offset && this.sentenceOf(t.span.start) === sentence,
+    );
+  }
+
+  confirmAsPerson(t: TentativeName): Entity {
+    return this.confirm(t);
+  }
+
+  /**
+   * Roles written next to a name: a lowercase title just before it ("former defence minister Edmund
+   * Farrow", "A ministry spokeswoman, Dalia Renner") or an appositive after it ("Jonas Castellan,
+   * president of the Saltmere Dockworkers' Guild,"). They let "the spokeswoman" or "the guild
+   * leader" find the person later.
+   */
+  addRolesAround(entity: Entity, span: Span): void {
+    if (entity.kind !== "person") return;
+    const before = this.doc.text.slice(Math.max(0, span.start - 80), span.start);
+    const lead = /(?:^|[\s(])((?:(?:a|an|the)\s+)?(?:[\p{Ll}'’-]+\s+){0,3}([\p{Ll}'’-]+)),?\s+$/u.exec(
+      before,
+    );
+    if (lead && isRoleHead(lead[2])) entity.roles.add(lead[1].replace(/^(?:a|an|the)\s+/, ""));
+    const after = this.doc.text.slice(span.end, span.end + 100);
+    const appositive = /^,\s+((?:a|an|the)\s+)?([^,.;:!?\n"“”]{2,80})[,.;]/u.exec(after);
+    this.addPredicateRole(entity, span);
+    if (appositive) {
+      const phrase = appositive[2].trim();
+      const headPart = phrase.split(/\s+(?:of|for|at|to|in|with)\s+/)[0].split(/\s+/);
+      if (headPart.length <= 4 && headPart.some((w) => isRoleHead(w.replace(/['’]s$/, ""))))
+        entity.roles.add(phrase);
+    }
+  }
+
+  /** "confirmed Jo Bell as its candidate": a role given to the name by "as". */
+  addPredicateRole(entity: Entity, span: Span): void {
+    const after = this.doc.text.slice(span.end, span.end + 60);
+    const as = /^\s+as\s+(?:its|the|their|his|her|our)\s+((?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))/u.exec(after);
+    if (as && isRoleHead(as[2])) entity.roles.add(as[1]);
+  }
+
+  /** Full names from hover cards over this span become part of the entity's name. */
+  applyHints(entity: Entity, span: Span): void {
+    if (entity.kind !== "person") return;
+    for (const hint of this.nameHints) {
+      if (hint.span.start >= span.end || hint.span.end <= span.start) continue;
+      const parsed = parseName(hint.fullName);
+      if (!parsed.last || parsed.last !== entity.parsed?.last) continue;
+      if (
+        entity.parsed?.first &&
+        parsed.first !== entity.parsed.first &&
+        !parsed.middle.includes(entity.parsed.first)
+      )
+        continue;
+      if (!entity.parsed?.first) {
+        entity.parsed = { ...parsed, roles: [] };
+        entity.name = keyOf(parsed) ?? entity.name;
+      }
+      entity.gender ??= parsed.gender;
+      entity.hintAliases ??= new Set();
+      entity.hintAliases.add(hint.fullName.trim());
+    }
+  }
+
+  sentenceOf(offset: number): number {
+    let lo = 0;
+    let hi = this.sentenceStarts.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sentenceStarts[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** Finds or creates the entity for a name as written; `asSource` names of speakers are people by default. */
+  nameEntity(span: Span, asSource: boolean): { entity: Entity; resolution: SpeakerResolution } | null {
+    const text = this.doc.slice(span);
+    if (organizationLike(text)) return { entity: this.organization(text), resolution: "name" };
+    // "Kestrel" after a headline's "KESTREL": a name already known as an organisation's stays one.
+    if (this.organizations.has(organizationName(text).toLowerCase()))
+      return { entity: this.organization(text), resolution: "name" };
+    const parsed = parseName(text);
+    if (!parsed.last) return null;
+    const key = keyOf(parsed) ?? parsed.last;
+    const hasTitle = hasHeadTitle(parsed);
+    const known = parsed.gender !== undefined || hasTitle || parsed.party !== undefined;
+    // A bare surname joins the fullest earlier entity with that surname (and no conflicting given name).
+    const matches = (this.peopleBySurname.get(parsed.last) ?? []).filter(
+      (e) =>
+        (e.parsed?.suffix ?? "") === (parsed.suffix ?? "") &&
+        (!parsed.first || !e.parsed?.first || e.parsed.first === parsed.first) &&
+        // "Mrs. Clinton" is not "Bill Clinton".
+        (!parsed.gender || !e.gender || parsed.gender === e.gender),
+    );
+    if (matches.length > 0) {
+      // With several people of one surname ("Bill Clinton", "Hillary Clinton"), a bare surname means
+      // the one mentioned most recently; a full name is preferred over another bare surname.
+      const rank = (e: Entity) => (e.parsed?.first ? Number.MAX_SAFE_INTEGER / 2 : 0) + (e.lastSeen ?? -1);
+      const best = matches.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+      this.absorb(best, parsed);
+      return { entity: best, resolution: key === best.name ? "name" : "alias" };
+    }
+    // Capitalised words are a person only with evidence: a known given name, a title, a party tag, or
+    // being the source of a reporting verb. Places and things ("New York", "Helsinki") have none.
+    const earlier = this.tentativeFor(parsed, span.start);
+    if (earlier) {
+      const entity = this.confirm(earlier);
+      this.absorb(entity, parsed);
+      return { entity, resolution: key === entity.name ? "name" : "alias" };
+    }
+    // "Wu" after "Wu Lianhe", "Elsa" after "Elsa Marrow": a lone word that is the given name of
+    // exactly one person named earlier is that person (names written family name first, first names in
+    // features and sport).
+    const single = !parsed.first && parsed.roles.length === 0 && !/\s/.test(parsed.last);
+    if (single) {
+      const byGiven = this.personByGivenName(parsed.last, span.start);
+      if (byGiven) return { entity: byGiven, resolution: "alias" };
+    }
+    if (!known && !asSource) return null;
+    // "Kestrel says it will", "Harwood hope to": news introduces a person by full name before using the
+    // surname alone, so a lone capitalised word with no person behind it anywhere in the article (no
+    // full name, title or hover card with that surname) that the article treats as an "it" or a
+    // plural is a company or other organisation.
+    if (single && !known && !this.personSurnames.has(parsed.last) && this.treatedAsOrganization(parsed.last))
+      return { entity: this.organization(text), resolution: "name" };
+    const entity: Entity = { kind: "person", name: key, parsed, roles: new Set() };
+    this.absorb(entity, parsed);
+    const namesakes = this.peopleBySurname.get(parsed.last) ?? [];
+    namesakes.push(entity);
+    this.peopleBySurname.set(parsed.last, namesakes);
+    return { entity, resolution: "name" };
+  }
+
+  /**
+   * How the article refers back to a bare name: after each use of the word, the first pronoun in its
+   * sentence ("Kestrel says it will", "Orba says ... its") or a plural verb right after it ("Harwood hope",
+   * "Blue Lantern have") votes for an organisation; "he", "she", "his", "her" vote for a person.
+   */
+  private treatedAsOrganization(word: string): boolean {
+    const cached = this.organizationVotes.get(word);
+    if (cached !== undefined) return cached;
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const uses = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}'’-])`, "gu");
+    let organization = 0;
+    let person = 0;
+    for (const use of this.doc.text.matchAll(uses)) {
+      const end = use.index + use[0].length;
+      const sentence = this.doc.sentences[this.sentenceOf(use.index)];
+      // The pronoun that refers back to a subject follows closely ("Kestrel on Tuesday announced that it");
+      // later ones are as likely to mean someone else.
+      const rest = this.doc.text
+        .slice(end, Math.max(end, sentence?.end ?? end))
+        .split(/\s+/)
+        .slice(0, 9)
+        .join(" ");
+      // "Clinton aides", "Trump Tower": the word modifies another noun and is not the subject.
+      const next = /^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? "";
+      if (/^\p{Lu}/u.test(next) || speakerNounKind(next.toLowerCase()) !== undefined) continue;
+      if (/^\s*(?:have|are|were|hope|say|want|plan|expect|believe|do)\b/.test(rest)) organization++;
+      const pronoun = /\b(it|its|itself|they|their|he|she|his|her|him|himself|herself)\b/i.exec(rest)?.[1];
+      if (!pronoun) continue;
+      if (/^(it|its|itself|they|their)$/i.test(pronoun)) organization++;
+      else person++;
+    }
+    const verdict = organization > person;
+    this.organizationVotes.set(word, verdict);
+    return verdict;
+  }
+
+  /** The person already known by this surname ("Bell" after "Jo Bell"), without creating anyone. */
+  knownPerson(surname: string, offset: number): { entity: Entity; resolution: SpeakerResolution } | null {
+    const people = (this.peopleBySurname.get(surname) ?? []).filter((e) =>
+      this.mentions.some((m) => m.entity === e && m.end <= offset),
+    );
+    if (people.length === 1) return { entity: people[0], resolution: "alias" };
+    // "Aria Lund lost the final. ... the 14th-ranked Lund": a full name not yet known as a person's.
+    const earlier =
+      people.length === 0 ? this.tentativeFor({ last: surname, middle: [], roles: [] }, offset) : undefined;
+    return earlier ? { entity: this.confirm(earlier), resolution: "alias" } : null;
+  }
+
+  /** The one person named before `offset` whose given name is `word` (none when two people share it). */
+  private personByGivenName(word: string, offset: number): Entity | undefined {
+    const people = new Set<Entity>();
+    const spoke = new Set<Entity>();
+    for (const m of this.mentions) {
+      if (m.end > offset || m.entity.kind !== "person" || m.entity.parsed?.first !== word) continue;
+      people.add(m.entity);
+      if (m.isSource) spoke.add(m.entity);
+    }
+    const [person] = people;
+    // Only a name known to be a person's: a known given name, a role, or a speaker ("Patriot Coal",
+    // a company taken for a name, must not absorb every "Patriot").
+    const certain = person && (person.gender || person.roles.size > 0 || spoke.has(person));
+    return people.size === 1 && certain ? person : undefined;
+  }
+
+  /** Merges what a new spelling tells about an entity: a fuller name, roles, party, gender. */
+  absorb(entity: Entity, parsed: ParsedName): void {
+    if (parsed.first && !entity.parsed?.first) {
+      entity.parsed = parsed;
+      entity.name = keyOf(parsed) ?? entity.name;
+    }
+    // Honorifics ("Mr.", "Mrs.") say nothing about a role; they only feed gender agreement.
+    for (const role of parsed.roles) if (!HONORIFICS.has(role.toLowerCase())) entity.roles.add(role);
+    entity.party ??= parsed.party;
+    entity.state ??= parsed.state;
+    entity.gender ??= parsed.gender;
+  }
+
+  organization(text: string): Entity {
+    const name = organizationName(text);
+    const existing = this.organizations.get(name.toLowerCase());
+    // A headline's "KESTREL" gives way to the name as the prose writes it ("Kestrel").
+    if (existing && existing.name === existing.name.toUpperCase() && name !== name.toUpperCase())
+      existing.name = name;
+    if (existing) return existing;
+    const entity: Entity = { kind: "organization", name, roles: new Set() };
+    this.organizations.set(name.toLowerCase(), entity);
+    return entity;
+  }
+
+  /** A speaker known only by a description ("officials", "a spokesman"): one entity per mention. */
+  description(text: string, kind: Speaker["kind"]): Entity {
+    // "Many in Port Ellery" keeps "Many": without it the name would start at the preposition.
+    const name = text.replace(/^(the|some|many|a|an)\s+(?!(?:in|at|of|from|across|around)\s)/i, "").trim();
+    return { kind, name, roles: new Set() };
+  }
+
+  addMention(span: Span, entity: Entity, resolution: SpeakerResolution, antecedent?: Span): EntityMention {
+    const key = `${span.start}:${span.end}`;
+    const existing = this.bySpan.get(key);
+    if (existing) return existing;
+    const mention: EntityMention = {
+      ...span,
+      entity,
+      sentence: this.sentenceOf(span.start),
+      resolution,
+      antecedent,
+    };
+    this.bySpan.set(key, mention);
+    entity.lastSeen = this.seen++;
+    if (resolution === "name" || resolution === "alias") this.applyHints(entity, span);
+    insertSorted(this.mentions, mention);
+    const inSentence = this.bySentence.get(mention.sentence) ?? [];
+    insertSorted(inSentence, mention);
+    this.bySentence.set(mention.sentence, inSentence);
+    return mention;
+  }
+
+  mentionAt(span: Span): EntityMention | undefined {
+    return this.bySpan.get(`${span.start}:${span.end}`);
+  }
+
+  /**
+   * Candidates for a pronoun or description at `offset`: mentions earlier in the same sentence left to
+   * right, then earlier sentences (most recent first), each left to right.
+   */
+  *candidates(offset: number): Generator<EntityMention> {
+    const sentence = this.sentenceOf(offset);
+    for (let s = sentence; s >= Math.max(0, sentence - 8); s--) {
+      for (const m of this.bySentence.get(s) ?? []) if (m.end <= offset) yield m;
+    }
+  }
+
+  resolvePronoun(offset: number, pronoun: string, span?: Span): EntityMention | undefined {
+    const kind = PRONOUNS.get(pronoun) ?? POSSESSIVES.get(pronoun);
+    for (const m of this.candidates(offset)) {
+      const e = m.entity;
+      if (kind === "male" || kind === "female") {
+        if (e.kind === "person" && (e.gender === undefined || e.gender === kind))
+          return span ? this.secondOpinion(span, kind, m) : m;
+      } else if (kind === "group") {
+        // "Guild officials said ... They said": plural people standing for an organisation count too.
+        if (e.kind === "group" || (m.resolution === "description" && /s$/i.test(this.doc.slice(m).trim())))
+          return m;
+      } else if (kind === "thing") {
+        if (e.kind === "organization") return m;
+      } else if (kind === "relative") {
+        // "Smith, who said": the nearest mention in the same sentence (an appositive may sit between:
+        // "Smith, a former aide who said"); "who" wants a person or group, "which" an organisation.
+        const sentence = this.sentenceOf(offset);
+        const before = (this.bySentence.get(sentence) ?? []).filter((c) => c.end <= offset);
+        const fit = before.filter((c) =>
+          pronoun === "who" ? c.entity.kind !== "organization" : c.entity.kind === "organization",
+        );
+        const nearest = fit.at(-1);
+        const tentative = pronoun === "who" ? this.tentativeInSentence(offset) : undefined;
+        if (tentative && (!nearest || tentative.span.start > nearest.start)) {
+          this.confirm(tentative);
+          return this.mentionAt(tentative.span);
+        }
+        return nearest;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The Hobbs-style choice, checked by the pronoun model (src/nlp/coref, trained on GAP) when a second
+   * person of compatible gender was named in the same or the previous sentence: the model decides
+   * between the latest mentions of the two only when it is confident, otherwise the subject-first rule stands.
+   */
+  private secondOpinion(span: Span, gender: Gender, chosen: EntityMention): EntityMention {
+    if (!this.useCorefModel) return chosen;
+    const sentence = this.sentenceOf(span.start);
+    const rival = [...(this.bySentence.get(sentence) ?? []), ...(this.bySentence.get(sentence - 1) ?? [])]
+      .filter(
+        (m) =>
+          m.end <= span.start &&
+          m.entity !== chosen.entity &&
+          m.entity.kind === "person" &&
+          (m.entity.gender === undefined || m.entity.gender === gender) &&
+          (m.resolution === "name" || m.resolution === "alias"),
+      )
+      .at(-1);
+    if (!rival) return chosen;
+    const chosenName = this.mentions.findLast(
+      (m) =>
+        m.entity === chosen.entity &&
+        m.end <= span.start &&
+        (m.resolution === "name" || m.resolution === "alias"),
+    );
+    if (!chosenName) return chosen;
+    // The model reads a local window: the two sentences before the pronoun and the pronoun's own.
+    const from = Math.min(
+      chosenName.start,
+      rival.start,
+      this.doc.sentences[Math.max(0, sentence - 1)]?.start ?? 0,
+    );
+    const to = this.doc.sentences[sentence]?.end ?? span.end;
+    const window = this.doc.text.slice(from, to);
+    const shift = (m: Span) => ({ start: m.start - from, end: m.end - from });
+    const candidates = [chosenName, rival].map((m) => ({ ...shift(m), name: m.entity.name }));
+    const result = resolveCorefPronoun(window, shift(span), candidates);
+    if (result.candidate === 1 && result.scores[1] >= COREF_CONFIDENCE) return rival;
+    return chosen;
+  }
+
+  /** "the elder Farrow" is the namesake without "Jr."; "the younger Farrow" the one with it. */
+  generation(offset: number, surname: string, younger: boolean): EntityMention | undefined {
+    const people = this.peopleBySurname.get(surname) ?? [];
+    const isJunior = (e: Entity) => /^jr\.?$/i.test(e.parsed?.suffix ?? "");
+    const wanted = people.filter((e) => isJunior(e) === younger);
+    if (wanted.length === 0) {
+      const tentative = (this.tentative.get(surname) ?? []).filter(
+        (t) => t.span.end <= offset && /^jr\.?$/i.test(t.parsed.suffix ?? "") === younger,
+      );
+      if (tentative.length === 1) wanted.push(this.confirm(tentative[0]));
+    }
+    if (wanted.length !== 1) return undefined;
+    return this.mentions.findLast((m) => m.entity === wanted[0] && m.end <= offset);
+  }
+
+  /** "the president", "the senator": the latest person seen with that role. */
+  resolveRole(offset: number, noun: string, modifiers: readonly string[] = []): EntityMention | undefined {
+    // A role noun points back within the article's recent text, not to any earlier namesake.
+    const oldest = this.sentenceOf(offset) - ROLE_WINDOW_SENTENCES;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
+      const m = this.mentions[k];
+      if (m.end <= offset && m.entity.kind === "person" && sameRole(m.entity, noun, modifiers)) return m;
+    }
+    return undefined;
+  }
+
+  /**
+   * "It has been a long week for Jo Bell. On Monday, the minister ...": a description with no person of
+   * that role on record re-names the person just mentioned, if that person's role is still unknown.
+   */
+  resolveUnknownRole(offset: number): EntityMention | undefined {
+    const oldest = this.sentenceOf(offset) - DESCRIPTION_FALLBACK_SENTENCES;
+    let found: EntityMention | undefined;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
+      const m = this.mentions[k];
+      if (m.end > offset) continue;
+      if (m.entity.kind === "person" && m.entity.roles.size === 0 && m.entity.parsed?.first) {
+        // Two such people in reach ("Bell and Quill met ... the minister said") make it a coin flip
+        // (on PolNeAR train such picks were plausible half the time): better left unresolved.
+        if (found && found.entity !== m.entity) return undefined;
+        found ??= m;
+      }
+    }
+    const tentative = this.tentativeList.findLast(
+      (t) => t.span.end <= offset && this.sentenceOf(t.span.start) >= oldest,
+    );
+    // A capitalised run not yet known as a person counts as the second candidate too.
+    if (tentative && found) return undefined;
+    if (tentative) {
+      this.confirm(tentative);
+      return this.mentionAt(tentative.span);
+    }
+    return found;
+  }
+
+  /** "the ministry", "Guild officials": the latest organisation whose name holds the noun. */
+  resolveOrganization(offset: number, noun: string, capitalizedOnly = false): EntityMention | undefined {
+    const oldest = this.sentenceOf(offset) - ROLE_WINDOW_SENTENCES;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
+      const m = this.mentions[k];
+      if (m.end > offset || m.entity.kind !== "organization") continue;
+      const words = m.entity.name.split(/\s+/).map((w) => w.replace(/['’]s?$/, ""));
+      const hit = words.some((w) => (capitalizedOnly ? w : w.toLowerCase()) === noun);
+      if (hit) return m;
+    }
+    return undefined;
+  }
+
+  /** "The statement said": the speaker of the latest attribution in the last few sentences. */
+  previousSpeakerMention(offset: number): EntityMention | undefined {
+    const oldest = this.sentenceOf(offset) - DOCUMENT_WINDOW_SENTENCES;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
+      const m = this.mentions[k];
+      if (m.end <= offset && m.isSource && m.entity.kind !== "group") return m;
+    }
+    return undefined;
+  }
+}
+
+/** Inserts a mention keeping text order; mentions arrive almost in order, so search from the end. */
+export function insertSorted(list: EntityMention[], mention: EntityMention): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1].start > mention.start) at--;
+  list.splice(at, 0, mention);
+}
