@@ -45,17 +45,14 @@ export function resolveSource(
       });
       const name = people.map((p) => p?.entity.name).join(" and ");
       const m = resolver.addMention(source, resolver.description(name, "group"), "name");
-      m.isSource = true;
+      resolver.markSource(m);
       return speakerOf(m);
     }
   }
   if (PRONOUNS.has(lowerText) || POSSESSIVES.has(lowerText)) {
     if (lowerText === "i" || lowerText === "we") {
       // First person outside a quote is the author; inside a quote, the quote's speaker.
-      const quote = doc.attributions.find(
-        (a) =>
-          a !== owner && a.speaker && a.content.some((c) => c.start <= source.start && source.end <= c.end),
-      );
+      const quote = resolver.contents.owner(source, (a) => a !== owner && !!a.speaker);
       if (quote?.speaker) return { ...quote.speaker, resolution: "first-person" };
       return null;
     }
@@ -86,7 +83,7 @@ export function resolveSource(
       const noun = office[2].toLowerCase();
       const name = `${noun[0].toUpperCase()}${noun.slice(1)} of ${holder.entity.name}`;
       const m = resolver.addMention(source, resolver.organization(name), "description");
-      m.isSource = true;
+      resolver.markSource(m);
       return { ...speakerOf(m), mention: { start: holder.start, end: holder.end } };
     }
   }
@@ -112,7 +109,7 @@ export function resolveSource(
     (capitalized && nounKind === "organization" && !/^the\s/i.test(text))
   ) {
     const m = resolver.addMention(source, resolver.organization(nameText), "name");
-    m.isSource = true;
+    resolver.markSource(m);
     return speakerOf(m);
   }
   // A name does not end in a lowercase word: "Port employers" at a sentence start is a noun phrase.
@@ -122,7 +119,7 @@ export function resolveSource(
     const found = resolver.nameEntity(nameSpan, true);
     if (found) {
       const m = resolver.addMention(source, found.entity, found.resolution);
-      m.isSource = true;
+      resolver.markSource(m);
       resolver.addRolesAround(found.entity, nameSpan);
       return speakerOf(m);
     }
@@ -146,7 +143,7 @@ export function resolveSource(
   // "the US lawyers", "Health bosses", "Both companies": an unlisted plural head is a group of speakers.
   if (!nounKind && /[^su'’]s$/.test(head)) {
     const m = resolver.addMention(source, resolver.description(text, "group"), "description");
-    m.isSource = true;
+    resolver.markSource(m);
     return speakerOf(m);
   }
   // "His doctor": a possessed singular noun is one person, like a capitalised unknown head.
@@ -184,17 +181,17 @@ export function resolveSource(
       return linked(resolver, source, found, "description");
     }
     const m = resolver.addMention(source, resolver.description(text, "person"), "description");
-    m.isSource = true;
+    resolver.markSource(m);
     return speakerOf(m);
   }
   if (nounKind === "organization") {
     const found = resolver.resolveOrganization(source.start, head);
     if (found) return linked(resolver, source, found, "description");
     const m = resolver.addMention(source, resolver.organization(text), "description");
-    m.isSource = true;
+    resolver.markSource(m);
     return speakerOf(m);
   }
   const m = resolver.addMention(source, resolver.description(text, "group"), "description");
-  m.isSource = true;
+  resolver.markSource(m);
   return speakerOf(m);
 }

@@ -7,9 +7,11 @@ import {
   SURNAME_PARTICLES,
   VERB_GROUP_FILLERS,
 } from "./lexicon.ts";
+import { containing } from "./mention-index.ts";
 import { GOVERNMENT_PLACES, parseName } from "./names.ts";
 import { organizationLike } from "./organizations.ts";
 import { isRoleHead, speakerNounKind } from "./roles.ts";
+import { firstIndex } from "./sorted.ts";
 import type { Resolver } from "./speaker-resolver.ts";
 import type { Entity, EntityMention } from "./speaker-types.ts";
 import {
@@ -67,15 +69,22 @@ export function linked(
 ): Speaker {
   const antecedent = found.antecedent ?? { start: found.start, end: found.end };
   const m = resolver.addMention(source, found.entity, resolution, antecedent);
-  m.isSource = true;
+  resolver.markSource(m);
   return { ...speakerOf(found), resolution, mention: antecedent };
 }
 
 /** The source span, extended to a name that the extractor cut short ("the Ministry of Trade| and Ports"). */
 export function extendToName(names: readonly Span[], source: Span): Span {
-  const longer = names.find(
-    (n) => n.start < source.end && n.end > source.start && (n.end > source.end || n.start < source.start),
-  );
+  // Names are sorted and disjoint: bisect to the first that ends after the source starts.
+  let longer: Span | undefined;
+  for (let k = firstIndex(names.length, (i) => names[i].end > source.start); k < names.length; k++) {
+    const n = names[k];
+    if (n.start >= source.end) break;
+    if (n.end > source.end || n.start < source.start) {
+      longer = n;
+      break;
+    }
+  }
   return longer
     ? { start: Math.min(source.start, longer.start), end: Math.max(source.end, longer.end) }
     : source;
@@ -147,7 +156,7 @@ export function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): S
     // "one legal expert, as reported by the Independent": the speaker is the description before the comma.
     core = { start, end: start + comma };
   }
-  const group = groups.find((g) => g.start <= core.start && g.end > core.end && g.start < core.end);
+  const group = containing(groups, core, MAX_GROUP_LENGTH, (g) => g.end > core.end && g.start < core.end);
   return group ? { start: core.start, end: group.end } : core;
 }
 
@@ -156,6 +165,9 @@ export function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): S
  * lowercase word such as "attack"): the extractor slipped, and a junk entry in the registry would be
  * worse than leaving the statement unresolved.
  */
+/** A group description is at most four words (groupCandidates); in characters, generously. */
+const MAX_GROUP_LENGTH = 200;
+
 export function isExtractionSlip(text: string): boolean {
   const lower = text.toLowerCase();
   if (PRONOUNS.has(lower) || POSSESSIVES.has(lower)) return false;
@@ -202,7 +214,7 @@ export function describedName(resolver: Resolver, core: Span, text: string): Spe
   else found = resolver.knownPerson(name, core.start);
   if (!found) return undefined;
   const m = resolver.addMention(core, found.entity, found.resolution);
-  m.isSource = true;
+  resolver.markSource(m);
   resolver.addRolesAround(found.entity, nameSpan);
   return speakerOf(m);
 }

@@ -1,9 +1,11 @@
 import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
 import { FIRST_NAME_GENDER, POSSESSIVES, PRONOUNS } from "./lexicon.ts";
+import { ContentIndex, MentionIndex, tokenOccurrences } from "./mention-index.ts";
 import { keyOf, type ParsedName, parseName } from "./names.ts";
 import { organizationLike, organizationName } from "./organizations.ts";
 import { hasHeadTitle, isRoleHead, sameRole, speakerNounKind } from "./roles.ts";
+import { firstIndex } from "./sorted.ts";
 import type {
   Entity,
   EntityMention,
@@ -15,6 +17,9 @@ import type {
 import { HONORIFICS, PLACE_WORDS } from "./speaker-words.ts";
 
 /** Overrule the subject-first pronoun rule only when the model gives the rival this probability. */
+/** The longest name a hover card is expected to cover (characters). */
+const MAX_HINT_LENGTH = 200;
+
 export const COREF_CONFIDENCE = 0.8;
 
 /** How many sentences back "the senator" may look for a senator (a long news article is ~60). */
@@ -44,11 +49,21 @@ export class Resolver {
   private readonly personSurnames: ReadonlySet<string>;
   private readonly organizationVotes = new Map<string, boolean>();
   private seen = 0;
+  /** Per-entity mentions and people by given name: lookups that stay logarithmic (mention-index.ts). */
+  private readonly index = new MentionIndex();
+  /** Where each word occurs, built on first use by `treatedAsOrganization`. */
+  private occurrences?: Map<string, number[]>;
+  /** Attribution contents, for the quote a first-person source is in. */
+  readonly contents: ContentIndex;
+  /** Hover-card hints sorted by start, for binary search. */
+  private readonly sortedHints: readonly NameHint[];
 
   constructor(doc: Doc, names: readonly Span[], options: SpeakerOptions = {}) {
     this.doc = doc;
     this.sentenceStarts = doc.sentences.map((s) => s.start);
     this.nameHints = options.nameHints ?? [];
+    this.contents = new ContentIndex(doc.attributions);
+    this.sortedHints = [...this.nameHints].sort((a, b) => a.span.start - b.span.start);
     this.useCorefModel = options.corefModel ?? false;
     const surnames = new Set<string>();
     const written = [...names.map((span) => doc.slice(span)), ...this.nameHints.map((h) => h.fullName)];
@@ -111,17 +126,29 @@ export class Resolver {
       t.parsed.last ?? "",
       list.filter((x) => x !== t),
     );
-    const at = this.tentativeList.indexOf(t);
-    if (at >= 0) this.tentativeList.splice(at, 1);
+    // Marked rather than spliced out of the text-ordered list: a splice would cost a scan per confirmation.
+    t.confirmed = true;
     return entity;
   }
 
   /** The nearest tentative name in the same sentence before `offset` ("Jo Bell, head of X, who said"). */
   tentativeInSentence(offset: number): TentativeName | undefined {
-    const sentence = this.sentenceOf(offset);
-    return this.tentativeList.findLast(
-      (t) => t.span.end <= offset && this.sentenceOf(t.span.start) === sentence,
-    );
+    return this.latestTentative(offset, this.sentenceOf(offset));
+  }
+
+  /**
+   * The latest unconfirmed tentative name ending at or before `offset` and starting in sentence `oldest`
+   * or later. The list is in text order, so the search starts by bisection and walks back only through
+   * the sentences in reach.
+   */
+  private latestTentative(offset: number, oldest: number): TentativeName | undefined {
+    const list = this.tentativeList;
+    for (let k = firstIndex(list.length, (i) => list[i].span.start >= offset) - 1; k >= 0; k--) {
+      const t = list[k];
+      if (this.sentenceOf(t.span.start) < oldest) return undefined;
+      if (!t.confirmed && t.span.end <= offset) return t;
+    }
+    return undefined;
   }
 
   confirmAsPerson(t: TentativeName): Entity {
@@ -162,8 +189,12 @@ export class Resolver {
   /** Full names from hover cards over this span become part of the entity's name. */
   applyHints(entity: Entity, span: Span): void {
     if (entity.kind !== "person") return;
-    for (const hint of this.nameHints) {
-      if (hint.span.start >= span.end || hint.span.end <= span.start) continue;
+    const hints = this.sortedHints;
+    // Hints over a name are name-sized: those starting up to a long name's length before it can overlap.
+    const from = firstIndex(hints.length, (i) => hints[i].span.start >= span.start - MAX_HINT_LENGTH);
+    for (let k = from; k < hints.length && hints[k].span.start < span.end; k++) {
+      const hint = hints[k];
+      if (hint.span.end <= span.start) continue;
       const parsed = parseName(hint.fullName);
       if (!parsed.last || parsed.last !== entity.parsed?.last) continue;
       if (
@@ -263,17 +294,18 @@ export class Resolver {
   private treatedAsOrganization(word: string): boolean {
     const cached = this.organizationVotes.get(word);
     if (cached !== undefined) return cached;
-    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const uses = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}'’-])`, "gu");
+    // The word's own tokens (a possessive or hyphenated form is a token of its own, as the word
+    // boundaries of a regex would have excluded it).
+    this.occurrences ??= tokenOccurrences(this.doc.tokens);
     let organization = 0;
     let person = 0;
-    for (const use of this.doc.text.matchAll(uses)) {
-      const end = use.index + use[0].length;
-      const sentence = this.doc.sentences[this.sentenceOf(use.index)];
+    for (const start of this.occurrences.get(word) ?? []) {
+      const end = start + word.length;
+      const sentence = this.doc.sentences[this.sentenceOf(start)];
       // The pronoun that refers back to a subject follows closely ("Kestrel on Tuesday announced that it");
       // later ones are as likely to mean someone else.
       const rest = this.doc.text
-        .slice(end, Math.max(end, sentence?.end ?? end))
+        .slice(end, Math.max(end, Math.min(end + 200, sentence?.end ?? end)))
         .split(/\s+/)
         .slice(0, 9)
         .join(" ");
@@ -294,7 +326,7 @@ export class Resolver {
   /** The person already known by this surname ("Bell" after "Jo Bell"), without creating anyone. */
   knownPerson(surname: string, offset: number): { entity: Entity; resolution: SpeakerResolution } | null {
     const people = (this.peopleBySurname.get(surname) ?? []).filter((e) =>
-      this.mentions.some((m) => m.entity === e && m.end <= offset),
+      this.index.mentionedBefore(e, offset),
     );
     if (people.length === 1) return { entity: people[0], resolution: "alias" };
     // "Aria Lund lost the final. ... the 14th-ranked Lund": a full name not yet known as a person's.
@@ -305,18 +337,13 @@ export class Resolver {
 
   /** The one person named before `offset` whose given name is `word` (none when two people share it). */
   private personByGivenName(word: string, offset: number): Entity | undefined {
-    const people = new Set<Entity>();
-    const spoke = new Set<Entity>();
-    for (const m of this.mentions) {
-      if (m.end > offset || m.entity.kind !== "person" || m.entity.parsed?.first !== word) continue;
-      people.add(m.entity);
-      if (m.isSource) spoke.add(m.entity);
-    }
-    const [person] = people;
+    const people = this.index.peopleWithGivenName(word, offset);
+    if (people.length !== 1) return undefined;
+    const [{ entity: person, spoke }] = people;
     // Only a name known to be a person's: a known given name, a role, or a speaker ("Patriot Coal",
     // a company taken for a name, must not absorb every "Patriot").
-    const certain = person && (person.gender || person.roles.size > 0 || spoke.has(person));
-    return people.size === 1 && certain ? person : undefined;
+    const certain = person.gender || person.roles.size > 0 || spoke;
+    return certain ? person : undefined;
   }
 
   /** Merges what a new spelling tells about an entity: a fuller name, roles, party, gender. */
@@ -324,6 +351,7 @@ export class Resolver {
     if (parsed.first && !entity.parsed?.first) {
       entity.parsed = parsed;
       entity.name = keyOf(parsed) ?? entity.name;
+      this.index.givenNameKnown(entity);
     }
     // Honorifics ("Mr.", "Mrs.") say nothing about a role; they only feed gender agreement.
     for (const role of parsed.roles) if (!HONORIFICS.has(role.toLowerCase())) entity.roles.add(role);
@@ -366,10 +394,15 @@ export class Resolver {
     entity.lastSeen = this.seen++;
     if (resolution === "name" || resolution === "alias") this.applyHints(entity, span);
     insertSorted(this.mentions, mention);
+    this.index.add(mention);
     const inSentence = this.bySentence.get(mention.sentence) ?? [];
     insertSorted(inSentence, mention);
     this.bySentence.set(mention.sentence, inSentence);
     return mention;
+  }
+
+  markSource(mention: EntityMention): void {
+    this.index.markSource(mention);
   }
 
   mentionAt(span: Span): EntityMention | undefined {
@@ -439,11 +472,10 @@ export class Resolver {
       )
       .at(-1);
     if (!rival) return chosen;
-    const chosenName = this.mentions.findLast(
-      (m) =>
-        m.entity === chosen.entity &&
-        m.end <= span.start &&
-        (m.resolution === "name" || m.resolution === "alias"),
+    const chosenName = this.index.latestBefore(
+      chosen.entity,
+      span.start,
+      (m) => m.resolution === "name" || m.resolution === "alias",
     );
     if (!chosenName) return chosen;
     // The model reads a local window: the two sentences before the pronoun and the pronoun's own.
@@ -473,7 +505,7 @@ export class Resolver {
       if (tentative.length === 1) wanted.push(this.confirm(tentative[0]));
     }
     if (wanted.length !== 1) return undefined;
-    return this.mentions.findLast((m) => m.entity === wanted[0] && m.end <= offset);
+    return this.index.latestBefore(wanted[0], offset);
   }
 
   /** "the president", "the senator": the latest person seen with that role. */
@@ -504,9 +536,7 @@ export class Resolver {
         found ??= m;
       }
     }
-    const tentative = this.tentativeList.findLast(
-      (t) => t.span.end <= offset && this.sentenceOf(t.span.start) >= oldest,
-    );
+    const tentative = this.latestTentative(offset, oldest);
     // A capitalised run not yet known as a person counts as the second candidate too.
     if (tentative && found) return undefined;
     if (tentative) {

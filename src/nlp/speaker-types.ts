@@ -38,6 +38,8 @@ export interface SpeakerOptions {
 export interface TentativeName {
   span: Span;
   parsed: ParsedName;
+  /** Set once the name became a person. */
+  confirmed?: boolean;
 }
 
 export interface EntityMention extends Span {
