@@ -1,6 +1,7 @@
 /** Where names and group descriptions may be in a document: candidate spans for speaker resolution. */
 import type { Doc, Span, Token } from "./doc.ts";
 import { NAME_SUFFIXES, SURNAME_PARTICLES } from "./lexicon.ts";
+import { bareWord, isGivenName, isLeadingGlue, isTitle, isTrailingGlue, nameEdges } from "./name-edges.ts";
 import { firstIndex } from "./sorted.ts";
 import { GROUP_NOUNS, NOT_NAMES } from "./speaker-words.ts";
 
@@ -26,8 +27,29 @@ export function overlapsAny(spans: readonly Span[], span: Span): boolean {
   return i < spans.length && spans[i].start < span.end;
 }
 
-/** Finds runs of capitalised tokens that look like names, with titles, particles, suffixes and party tags. */
-export function nameCandidates(doc: Doc): Span[] {
+/**
+ * Finds runs of capitalised tokens that look like names, with titles, particles, suffixes and party tags.
+ * Glue words at their edges are cut ("Does Rubio" → "Rubio"); in a title-case headline, where every word
+ * is capitalised, only the names in a run are kept (see `headlinePieces`).
+ */
+export function nameCandidates(doc: Doc, headlines: readonly Span[] = headlineLines(doc)): Span[] {
+  const runs = capitalizedRuns(doc);
+  const inHeadline = (run: Span) => insideAny(headlines, run.start);
+  const surnames = bodySurnames(runs.filter((run) => !inHeadline(run)).map((run) => doc.slice(run)));
+  const candidates: Span[] = [];
+  for (const run of runs) {
+    if (inHeadline(run)) {
+      candidates.push(...headlinePieces(doc, run, surnames));
+      continue;
+    }
+    const edges = nameEdges(doc.slice(run));
+    candidates.push({ start: run.start + edges.from, end: run.start + edges.to });
+  }
+  return candidates;
+}
+
+/** Runs of capitalised tokens outside quotes, without the sentence words that open them. */
+function capitalizedRuns(doc: Doc): Span[] {
   const candidates: Span[] = [];
   const tokens = doc.tokens;
   for (let i = 0; i < tokens.length; i++) {
@@ -84,4 +106,89 @@ export function groupCandidates(doc: Doc): Span[] {
     spans.push({ start: tokens[first].start, end: tokens[i].end });
   }
   return spans;
+}
+
+/** Small words a title-case headline leaves in lowercase ("Trump Takes the Lead in Iowa"). */
+const HEADLINE_SMALL_WORDS = new Set(
+  "a an the of in on for to and or at by with from as vs vs. is it its but nor via per up".split(" "),
+);
+
+/** A headline is short; a paragraph of body text that happens to be capitalised is not one. */
+const MAX_HEADLINE_LENGTH = 300;
+
+/**
+ * Lines written in title case (a headline, a section title, a page's teaser): at least three words
+ * besides the small ones, and nine in ten of those capitalised. Sorted and disjoint.
+ */
+export function headlineLines(doc: Doc): Span[] {
+  const lines: Span[] = [];
+  for (const line of doc.text.matchAll(/[^\n]+/g)) {
+    if (line[0].length > MAX_HEADLINE_LENGTH) continue;
+    const content = (line[0].match(/\p{L}[\p{L}\p{M}'’.-]*/gu) ?? []).filter(
+      (w) => !HEADLINE_SMALL_WORDS.has(w.toLowerCase()),
+    );
+    if (content.length < 3) continue;
+    const capitalized = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (capitalized >= 0.9 * content.length)
+      lines.push({ start: line.index, end: line.index + line[0].length });
+  }
+  return lines;
+}
+
+/**
+ * Surnames the body gives to people: the word after a known given name ("Marco Rubio"), or the last
+ * word of a titled name ("Sen. Rubio"). A headline's lone "Rubio" is a name when the body names him.
+ */
+function bodySurnames(runs: readonly string[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const run of runs) {
+    const words = run.split(/\s+/);
+    words.forEach((word, k) => {
+      const next = words[k + 1];
+      if (next && (isGivenName(word) || isTitle(word)) && /^\p{Lu}/u.test(next)) {
+        // The surname is the last capitalised word of the name ("Marco Antonio Rubio").
+        let end = k + 1;
+        while (end + 1 < words.length && /^\p{Lu}/u.test(words[end + 1]) && !isGivenName(words[end + 1]))
+          end++;
+        surnames.add(bareWord(words[end]));
+      }
+    });
+  }
+  return surnames;
+}
+
+/** The longest name a headline piece may be, in words ("Speaker Paul D. Ryan"). */
+const MAX_PIECE_WORDS = 4;
+
+/**
+ * The names inside a headline's capitalised run: each starts at a known given name, a title, or a
+ * surname the body gives to a person, and runs over capitalised words until a glue word, a verb, a
+ * possessive or another given name ("Donald Trump Finally Endorses House Speaker Paul Ryan" → "Donald
+ * Trump", "Speaker Paul Ryan"). Other capitalised words ("Poll", "Revealed", "New Poll Shows ...") are
+ * headline words, not names.
+ */
+function headlinePieces(doc: Doc, run: Span, surnames: ReadonlySet<string>): Span[] {
+  const tokens = doc.tokens;
+  const first = firstIndex(tokens.length, (k) => tokens[k].start >= run.start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= run.end) last++;
+  const pieces: Span[] = [];
+  for (let k = first; k <= last; k++) {
+    const word = tokens[k].text;
+    const titled = isTitle(word) && k < last && isCapitalized(tokens[k + 1]);
+    if (!isCapitalized(tokens[k]) || !(isGivenName(word) || titled || surnames.has(bareWord(word)))) continue;
+    let end = k;
+    while (end < last && end - k < MAX_PIECE_WORDS - 1) {
+      const next = tokens[end + 1];
+      if (/['’]s$/.test(tokens[end].text) || !isCapitalized(next)) break;
+      if (isLeadingGlue(next.text) || isTrailingGlue(next.text)) break;
+      // "Obama Hillary Clinton": a given name after a surname starts the next name.
+      if (isGivenName(next.text) && !isTitle(tokens[end].text) && !isGivenName(tokens[end].text)) break;
+      end++;
+    }
+    // A title alone names no one.
+    if (!(end === k && isTitle(word))) pieces.push({ start: tokens[k].start, end: tokens[end].end });
+    k = end;
+  }
+  return pieces;
 }

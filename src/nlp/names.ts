@@ -155,7 +155,9 @@ export function parseName(raw: string): ParsedName {
   const firstKnown = words.findIndex(
     (w, i) => i > 0 && FIRST_NAME_GENDER.has(w.toLowerCase()) && isTitleChain(words, i),
   );
+  const givenInside = givenNameAfterQualifiers(words);
   if (firstKnown > 0) nameStart = firstKnown;
+  else if (givenInside > 0) nameStart = givenInside;
   else nameStart = nameStartAfterTitles(words);
   const titleOnly =
     (nameStart === words.length - 1 && isTitleWord(words[nameStart]) && nameStart === 0) ||
@@ -273,6 +275,20 @@ const ROLE_ONLY_TITLES = new Set([
 ]);
 
 /** True when every word before index i is a title word or a joiner or capitalised domain word. */
+/**
+ * "Democrat Hillary Clinton", "Comedian Sarah Silverman", "Chicago Alderman Jason C. Ervin": capitalised
+ * words before a known given name that is not the first word, with a surname after it, describe the
+ * person (a party, a trade, a place and office) and are no part of the name. Returns the given name's
+ * index, or -1. A first word that is itself a given name ("Mary Ann Volk") keeps the name whole.
+ */
+function givenNameAfterQualifiers(words: readonly string[]): number {
+  if (words.length < 3 || FIRST_NAME_GENDER.has(words[0].toLowerCase())) return -1;
+  const at = words.findIndex((w, i) => i > 0 && FIRST_NAME_GENDER.has(w.toLowerCase()));
+  if (at <= 0 || at >= words.length - 1) return -1;
+  const before = words.slice(0, at);
+  return before.every((w) => /^\p{Lu}/u.test(w) && !SURNAME_PARTICLES.has(w.toLowerCase())) ? at : -1;
+}
+
 function isTitleChain(words: readonly string[], i: number): boolean {
   if (!isTitleWord(words[0])) return false;
   return words

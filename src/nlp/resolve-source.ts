@@ -1,5 +1,7 @@
 import type { Attribution, Span, Speaker } from "./doc.ts";
 import { POSSESSIVES, PRONOUNS } from "./lexicon.ts";
+import { insideAny } from "./name-candidates.ts";
+import { nameEdges } from "./name-edges.ts";
 import { GOVERNMENT_PLACES, isPlaceWord } from "./names.ts";
 import { organizationLike } from "./organizations.ts";
 import { isRoleHead, speakerNounKind } from "./roles.ts";
@@ -56,6 +58,8 @@ export function resolveSource(
       if (quote?.speaker) return { ...quote.speaker, resolution: "first-person" };
       return null;
     }
+    // A headline's "She Backs Trump" has no sentence before it to take a referent from.
+    if (insideAny(resolver.headlines, core.start)) return null;
     const found = resolver.resolvePronoun(core.start, lowerText, core);
     if (!found) {
       // An unresolved "they" names nobody; a speaker called "They" would only pollute the registry.
@@ -116,7 +120,12 @@ export function resolveSource(
   // "Mr. King", "Dr. Judge": an honorific makes a name of a word that is also a role noun.
   const honorific = /^(?:mr|mrs|ms|dr|miss)\.?\s+\p{Lu}/iu.test(text);
   if (capitalized && (!nounKind || honorific) && !/^\p{Ll}+$/u.test(nameText.split(/\s+/).at(-1) ?? "")) {
-    const found = resolver.nameEntity(nameSpan, true);
+    // "Whether Cruz", "Maybe Trump": glue words at the edges of a capitalised source are no part of the name.
+    const edges = nameEdges(doc.slice(nameSpan));
+    const found = resolver.nameEntity(
+      { start: nameSpan.start + edges.from, end: nameSpan.start + edges.to },
+      true,
+    );
     if (found) {
       const m = resolver.addMention(source, found.entity, found.resolution);
       resolver.markSource(m);

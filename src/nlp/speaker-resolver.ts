@@ -58,7 +58,13 @@ export class Resolver {
   /** Hover-card hints sorted by start, for binary search. */
   private readonly sortedHints: readonly NameHint[];
 
-  constructor(doc: Doc, names: readonly Span[], options: SpeakerOptions = {}) {
+  constructor(
+    doc: Doc,
+    names: readonly Span[],
+    options: SpeakerOptions = {},
+    /** Title-case lines (headlines), sorted: no pronoun in them has a referent. */
+    readonly headlines: readonly Span[] = [],
+  ) {
     this.doc = doc;
     this.sentenceStarts = doc.sentences.map((s) => s.start);
     this.nameHints = options.nameHints ?? [];

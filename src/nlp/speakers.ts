@@ -1,5 +1,5 @@
 import { type Attribution, type Component, type Doc, type Mention, mergeSpans, type Span } from "./doc.ts";
-import { groupCandidates, insideAny, nameCandidates, overlapsAny } from "./name-candidates.ts";
+import { groupCandidates, headlineLines, insideAny, nameCandidates, overlapsAny } from "./name-candidates.ts";
 import { resolveSource } from "./resolve-source.ts";
 import { Resolver } from "./speaker-resolver.ts";
 import type { SpeakerOptions } from "./speaker-types.ts";
@@ -32,8 +32,9 @@ export function resolveSpeakers(doc: Doc, options: SpeakerOptions = {}): void {
     .filter((x) => x.attribution.source)
     .sort((a, b) => (a.attribution.source?.start ?? 0) - (b.attribution.source?.start ?? 0));
   const groups = groupCandidates(doc);
-  const candidates = nameCandidates(doc).filter((span) => !insideAny(groups, span.start));
-  const resolver = new Resolver(doc, candidates, options);
+  const headlines = headlineLines(doc);
+  const candidates = nameCandidates(doc, headlines).filter((span) => !insideAny(groups, span.start));
+  const resolver = new Resolver(doc, candidates, options, headlines);
   const sourceSpans = mergeSpans(
     sources.map((s) => s.attribution.source).filter((span): span is Span => span !== null),
   );
