@@ -3,8 +3,9 @@ import { POSSESSIVES, PRONOUNS } from "./lexicon.ts";
 import { insideAny } from "./name-candidates.ts";
 import { nameEdges } from "./name-edges.ts";
 import { GOVERNMENT_PLACES, isPlaceWord } from "./names.ts";
+import { isCommonPlural, isDocumentSource, isShareOfPeople } from "./non-speakers.ts";
 import { organizationLike } from "./organizations.ts";
-import { isRoleHead, speakerNounKind } from "./roles.ts";
+import { speakerNounKind } from "./roles.ts";
 import {
   coreOfSource,
   describedName,
@@ -19,7 +20,10 @@ import {
   speakerOf,
 } from "./sources.ts";
 import type { Resolver } from "./speaker-resolver.ts";
-import { DOCUMENT_NOUNS, PARTY_WORDS } from "./speaker-words.ts";
+import { DOCUMENT_NOUNS } from "./speaker-words.ts";
+
+/** Descriptions that introduce someone rather than refer back ("a spokesman", "one official", "another aide"). */
+const INDEFINITE = /^(?:a|an|one|another|some|several|two|three|any|many|other)\s/i;
 
 /** Resolves one source span to a speaker, adding a mention for it. */
 export function resolveSource(
@@ -35,6 +39,15 @@ export function resolveSource(
   // "We’ve", "You’re", "I’m": a pronoun with its verb contracted onto it is still the pronoun.
   const lowerText = text.toLowerCase().replace(/^(i|you|we|they|he|she|it)['’](?:ve|re|ll|d|m|s)$/, "$1");
   if (isExtractionSlip(text) || isLabel(text)) return null;
+  // A poll, a report, "Six in 10", "Investors": the statement is stored without a person (a description
+  // with no mention), as an entry pooling every article's "Poll" would name no one.
+  const whole = doc.slice(source).trim();
+  if (isDocumentSource(text) || isShareOfPeople(whole) || isCommonPlural(text, (w) => resolver.occurs(w))) {
+    const kind = isDocumentSource(text) ? "organization" : "group";
+    const m = resolver.addMention(source, resolver.description(text, kind), "description");
+    resolver.markSource(m);
+    return speakerOf(m);
+  }
   const pair = namePair(text);
   if (pair) {
     // "Sens. Jo Bell (D-Md.) and Al Roy (R-Fla.)": both are people; the statement is theirs jointly.
@@ -46,7 +59,8 @@ export function resolveSource(
         if (p) resolver.addMention(spans[i], p.entity, p.resolution);
       });
       const name = people.map((p) => p?.entity.name).join(" and ");
-      const m = resolver.addMention(source, resolver.description(name, "group"), "name");
+      // Two people are not one entry of the record: the pair is a description that names no one alone.
+      const m = resolver.addMention(source, resolver.description(name, "group"), "description");
       resolver.markSource(m);
       return speakerOf(m);
     }
@@ -103,6 +117,14 @@ export function resolveSource(
   const head = headNoun(text);
   const modifiers = modifiersOf(text);
   const nounKind = speakerNounKind(head);
+  // "His tweet", "her statement": the document is its author's, and the possessive is a pronoun.
+  const possessor = text.split(/\s+/)[0].toLowerCase();
+  if (DOCUMENT_NOUNS.has(head) && POSSESSIVES.has(possessor) && !/^(?:their|its)$/.test(possessor)) {
+    if (insideAny(resolver.headlines, core.start)) return null;
+    const found = resolver.resolvePronoun(core.start, possessor);
+    if (found) return linked(resolver, source, found, "pronoun");
+    return null;
+  }
   // "the statement said" speaks for the last speaker; "The Harbor Post" is a newspaper's name.
   if (DOCUMENT_NOUNS.has(head) && !capitalized) {
     const found = resolver.previousSpeakerMention(source.start);
@@ -161,33 +183,12 @@ export function resolveSource(
     nounKind === "person" ||
     ((capitalized || possessed) && nounKind !== "group" && nounKind !== "organization")
   ) {
-    const byRole = resolver.resolveRole(source.start, head, modifiers);
-    if (byRole) return linked(resolver, source, byRole, "description");
-    // Only a definite description ("the minister") re-names someone; "a spokesman", "one official" do not.
-    const before = doc.text.slice(Math.max(0, source.start - 40), source.start);
-    const definite =
-      /^the\s/i.test(text) || (/^\p{Ll}/u.test(text) && /\bthe\s+(?:[\p{Ll}'’-]+\s+){0,4}$/iu.test(before));
-    // A proper-noun qualifier ("the Indiana governor", "the FBI director"; party words aside) names one
-    // particular office; the person just mentioned is then rarely its holder, so it stays unresolved.
-    const qualified = text
-      .split(/\s+/)
-      .slice(0, -1)
-      .some(
-        (word) => /^\p{Lu}/u.test(word) && !/^(The|A|An)$/.test(word) && !PARTY_WORDS[word.toLowerCase()],
-      );
-    const found =
-      definite && !qualified && isRoleHead(head) ? resolver.resolveUnknownRole(source.start) : undefined;
-    if (found) {
-      // The description is a role the person holds ("the trade and ports minister").
-      const phrase = doc.text.slice(
-        source.start -
-          (/^\p{Ll}/u.test(text)
-            ? (/\bthe\s+((?:[\p{Ll}'’-]+\s+){0,4})$/iu.exec(before)?.[1].length ?? 0)
-            : 0),
-        source.end,
-      );
-      found.entity.roles.add(phrase.replace(/^(the|a|an)\s+/i, "").trim());
-      return linked(resolver, source, found, "description");
+    // Only with evidence: a definite or possessed description ("the senator", "his campaign manager")
+    // names the person the article gave that role; "a spokesman", "one official" name no one, and a
+    // description with no such person on record stays unresolved (wrong is worse than unknown).
+    if (!INDEFINITE.test(text)) {
+      const byRole = resolver.resolveRole(source.start, head, modifiers);
+      if (byRole) return linked(resolver, source, byRole, "description");
     }
     const m = resolver.addMention(source, resolver.description(text, "person"), "description");
     resolver.markSource(m);
@@ -196,7 +197,7 @@ export function resolveSource(
   if (nounKind === "organization") {
     const found = resolver.resolveOrganization(source.start, head);
     if (found) return linked(resolver, source, found, "description");
-    const m = resolver.addMention(source, resolver.organization(text), "description");
+    const m = resolver.addMention(source, resolver.unnamedOrganization(text), "description");
     resolver.markSource(m);
     return speakerOf(m);
   }

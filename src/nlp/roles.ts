@@ -3,6 +3,7 @@ import { HEAD_TITLES, SOURCE_NOUNS } from "./lexicon.ts";
 import type { ParsedName } from "./names.ts";
 import type { Entity } from "./speaker-types.ts";
 import { GENERIC_HEADS, KINSHIP, PARTY_WORDS, ROLE_SYNONYMS } from "./speaker-words.ts";
+import { isStateTag, stateIn } from "./us-states.ts";
 
 export function roleWords(role: string): string[] {
   return role
@@ -43,12 +44,30 @@ export function isRoleHead(word: string): boolean {
 export function sameRole(entity: Entity, noun: string, modifiers: readonly string[] = []): boolean {
   const wanted = ROLE_SYNONYMS[noun] ?? noun;
   if (otherParty(entity, modifiers)) return false;
+  if (otherState(entity, modifiers)) return false;
+  // "The Wisconsin Republican": a party noun as head fits the party tag ("(R-Wis.)").
+  const partyHead = PARTY_WORDS[wanted];
+  if (partyHead && entity.party?.charAt(0).toUpperCase() === partyHead) return true;
+  // "The former president" is not the president, nor the reverse.
+  const former = modifiers.includes("former");
   for (const role of entity.roles) {
     const words = roleWords(role).map((w) => w.replace(/['’]s?$/, ""));
+    if (words.includes("former") !== former) continue;
     if (words.includes(wanted)) return true;
     if (GENERIC_HEADS.has(wanted) && modifiers.some((m) => words.includes(m))) return true;
   }
   return false;
+}
+
+/**
+ * "The Wisconsin Republican" is not a Republican from elsewhere: a state named in the description rules
+ * out a person whose party tag gives another state, or who has no tag and no role naming that state.
+ */
+function otherState(entity: Entity, modifiers: readonly string[]): boolean {
+  const state = stateIn(modifiers);
+  if (!state) return false;
+  if (entity.state) return !isStateTag(state, entity.state);
+  return ![...entity.roles].some((role) => role.toLowerCase().includes(state));
 }
 
 /**

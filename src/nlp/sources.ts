@@ -70,6 +70,13 @@ export function linked(
   const antecedent = found.antecedent ?? { start: found.start, end: found.end };
   const m = resolver.addMention(source, found.entity, resolution, antecedent);
   resolver.markSource(m);
+  // "Voters ... they said": the mention chains on, but "they" names no one more than "voters" did: the
+  // speaker is that description, with no mention, so the record stores it without a person.
+  if (found.entity.unnamed) {
+    const speaker = speakerOf(found);
+    delete speaker.mention;
+    return { ...speaker, resolution: "description" };
+  }
   return { ...speakerOf(found), resolution, mention: antecedent };
 }
 
@@ -136,17 +143,32 @@ export function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): S
     core = { start, end: start + examples.index };
     text = text.slice(0, examples.index);
   }
+  // A dateline before the name ("CHICAGO - Rahm Emanuel", "Palm Beach - Corey Lewandowski"): the
+  // place is no part of the speaker. A hyphen between spaces, or a place written in capitals, marks it.
+  const dateline =
+    /^(?:(?:\p{Lu}[\p{L}.'’]*\s+){0,3}\p{Lu}[\p{L}.'’]*\s+-|(?:[\p{Lu}.'’]{2,}\s+){0,2}[\p{Lu}.'’]{3,}\s*(?:[—–]|-{1,2}))\s+(?=\p{Lu})/u.exec(
+      text,
+    );
+  if (dateline) {
+    core = { start: core.start + dateline[0].length, end: core.end };
+    text = text.slice(dateline[0].length);
+  }
+  const from = core.start;
   // A dash sets off an appositive as a comma does ("Ada Quill — project manager for ...").
   const comma = text.search(/,\s|\s(?:[—–]|--)\s/);
   // A description then the name in apposition ("A ministry spokeswoman, Dalia Renner"): the name speaks.
   // ("The committee's chairwoman, Sen. Nadia Ferrante (L-Norv.)": a party tag stays with the name.)
+  // A possessor may open the description ("His campaign manager, Jeff Weaver", "Nevada's governor, Brian
+  // Sandoval").
   const named =
-    /^(?:(?:[Aa]n?|[Tt]he)\s+)?\p{Ll}[^,]*,\s+(\p{Lu}[\p{L}.'’ -]*?(?:\s*\([^()]*\))?)\s*(?:,|$)/u.exec(text);
+    /^(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}.-]*['’]s)\s+)?\p{Ll}[^,]*,\s+(\p{Lu}[\p{L}.'’ -]*?(?:\s*\([^()]*\))?)\s*(?:,|$)/u.exec(
+      text,
+    );
   if (named?.[1] && parseName(named[1]).first) {
-    const offset = start + text.indexOf(named[1], comma);
+    const offset = from + text.indexOf(named[1], comma);
     core = { start: offset, end: offset + named[1].length };
   } else if (comma > 0 && /^\p{Lu}/u.test(text.slice(0, comma).replace(/^the\s+/i, ""))) {
-    core = { start, end: start + comma };
+    core = { start: from, end: from + comma };
   } else if (
     comma > 0 &&
     ["person", "group"].includes(
@@ -154,7 +176,7 @@ export function coreOfSource(doc: Doc, source: Span, groups: readonly Span[]): S
     )
   ) {
     // "one legal expert, as reported by the Independent": the speaker is the description before the comma.
-    core = { start, end: start + comma };
+    core = { start: from, end: from + comma };
   }
   const group = containing(groups, core, MAX_GROUP_LENGTH, (g) => g.end > core.end && g.start < core.end);
   return group ? { start: core.start, end: group.end } : core;

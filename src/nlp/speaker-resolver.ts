@@ -25,9 +25,6 @@ export const COREF_CONFIDENCE = 0.8;
 /** How many sentences back "the senator" may look for a senator (a long news article is ~60). */
 export const ROLE_WINDOW_SENTENCES = 80;
 
-/** A description of unknown role re-names only a person from the last two sentences (a lede and its follow-up). */
-export const DESCRIPTION_FALLBACK_SENTENCES = 2;
-
 /** "The statement said" refers to a statement just reported: the previous speaker in three sentences. */
 export const DOCUMENT_WINDOW_SENTENCES = 3;
 
@@ -95,7 +92,11 @@ export class Resolver {
     const parsed = parseName(text);
     const words = text.split(/\s+/).length;
     if (!parsed.first || !parsed.last || words > 4 || PLACE_WORDS.has(parsed.last.toLowerCase())) return;
-    const entry = { span, parsed };
+    // Roles written next to the name ("Jo Bell, the harbour minister,") are evidence for a later
+    // "the minister" even before anything shows the name is a person's.
+    const probe: Entity = { kind: "person", name: "", roles: new Set() };
+    this.addRolesAround(probe, span);
+    const entry: TentativeName = { span, parsed, roles: probe.roles };
     const list = this.tentative.get(parsed.last) ?? [];
     list.push(entry);
     this.tentative.set(parsed.last, list);
@@ -382,7 +383,12 @@ export class Resolver {
   description(text: string, kind: Speaker["kind"]): Entity {
     // "Many in Port Ellery" keeps "Many": without it the name would start at the preposition.
     const name = text.replace(/^(the|some|many|a|an)\s+(?!(?:in|at|of|from|across|around)\s)/i, "").trim();
-    return { kind, name, roles: new Set() };
+    return { kind, name, roles: new Set(), unnamed: true };
+  }
+
+  /** "The company", "the union": an organisation known by its kind only, one entity per mention. */
+  unnamedOrganization(text: string): Entity {
+    return { kind: "organization", name: organizationName(text), roles: new Set(), unnamed: true };
   }
 
   addMention(span: Span, entity: Entity, resolution: SpeakerResolution, antecedent?: Span): EntityMention {
@@ -405,6 +411,12 @@ export class Resolver {
     insertSorted(inSentence, mention);
     this.bySentence.set(mention.sentence, inSentence);
     return mention;
+  }
+
+  /** True when `word` occurs as a token of its own somewhere in the article. */
+  occurs(word: string): boolean {
+    this.occurrences ??= tokenOccurrences(this.doc.tokens);
+    return this.occurrences.has(word);
   }
 
   markSource(mention: EntityMention): void {
@@ -522,34 +534,18 @@ export class Resolver {
       const m = this.mentions[k];
       if (m.end <= offset && m.entity.kind === "person" && sameRole(m.entity, noun, modifiers)) return m;
     }
-    return undefined;
-  }
-
-  /**
-   * "It has been a long week for Jo Bell. On Monday, the minister ...": a description with no person of
-   * that role on record re-names the person just mentioned, if that person's role is still unknown.
-   */
-  resolveUnknownRole(offset: number): EntityMention | undefined {
-    const oldest = this.sentenceOf(offset) - DESCRIPTION_FALLBACK_SENTENCES;
-    let found: EntityMention | undefined;
-    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
-      const m = this.mentions[k];
-      if (m.end > offset) continue;
-      if (m.entity.kind === "person" && m.entity.roles.size === 0 && m.entity.parsed?.first) {
-        // Two such people in reach ("Bell and Quill met ... the minister said") make it a coin flip
-        // (on PolNeAR train such picks were plausible half the time): better left unresolved.
-        if (found && found.entity !== m.entity) return undefined;
-        found ??= m;
+    // A capitalised name not yet known as a person's, with that role written next to it.
+    const list = this.tentativeList;
+    for (let k = firstIndex(list.length, (i) => list[i].span.start >= offset) - 1; k >= 0; k--) {
+      const t = list[k];
+      if (this.sentenceOf(t.span.start) < oldest) break;
+      if (t.confirmed || t.span.end > offset || t.roles.size === 0) continue;
+      if (sameRole({ kind: "person", name: "", roles: t.roles }, noun, modifiers)) {
+        this.confirm(t);
+        return this.mentionAt(t.span);
       }
     }
-    const tentative = this.latestTentative(offset, oldest);
-    // A capitalised run not yet known as a person counts as the second candidate too.
-    if (tentative && found) return undefined;
-    if (tentative) {
-      this.confirm(tentative);
-      return this.mentionAt(tentative.span);
-    }
-    return found;
+    return undefined;
   }
 
   /** "the ministry", "Guild officials": the latest organisation whose name holds the noun. */

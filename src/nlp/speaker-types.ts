@@ -5,6 +5,11 @@ import type { ParsedName } from "./names.ts";
 export type Gender = "male" | "female";
 
 export interface Entity {
+  /**
+   * True for a speaker known only by a description ("voters", "the company", "a poll"): it names no one,
+   * so a pronoun or a description that refers back to it names no one either.
+   */
+  unnamed?: boolean;
   kind: Speaker["kind"];
   /** Display and key name, recomputed when a fuller name joins the entity. */
   name: string;
@@ -40,6 +45,8 @@ export interface TentativeName {
   parsed: ParsedName;
   /** Set once the name became a person. */
   confirmed?: boolean;
+  /** Roles written next to the name (appositive, title before it). */
+  roles: Set<string>;
 }
 
 export interface EntityMention extends Span {
