@@ -175,6 +175,8 @@ function headlinePieces(doc: Doc, run: Span, surnames: ReadonlySet<string>): Spa
   const pieces: Span[] = [];
   for (let k = first; k <= last; k++) {
     const word = tokens[k].text;
+    // "OBAMA" in a headline in capitals cannot be told from an acronym: it would become an organisation.
+    if (/^[\p{Lu}.'’-]{2,}$/u.test(word)) continue;
     const titled = isTitle(word) && k < last && isCapitalized(tokens[k + 1]);
     if (!isCapitalized(tokens[k]) || !(isGivenName(word) || titled || surnames.has(bareWord(word)))) continue;
     let end = k;

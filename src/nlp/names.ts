@@ -7,6 +7,7 @@ import {
   NAME_SUFFIXES,
   POSSESSIVES,
   PRONOUNS,
+  SOURCE_NOUNS,
   SURNAME_PARTICLES,
   TITLE_JOINERS,
   TITLES,
@@ -72,7 +73,12 @@ function leadingQualifiers(words: readonly string[]): number {
   for (let i = 0; i < words.length - 1; i++) {
     const word = words[i];
     const remaining = words.length - 1 - i;
-    if (/['’]s$/.test(word) || /^\p{Ll}/u.test(word) || MODIFIER.test(word)) {
+    if (
+      /['’]s$/.test(word) ||
+      /^\p{Ll}/u.test(word) ||
+      MODIFIER.test(word) ||
+      describesPerson(word, i, cut)
+    ) {
       // Particles ("de Blasio") and title joiners ("Secretary of State") belong to the name or title.
       // A joiner right after cut words ("friends of Mike Ford") goes with them.
       const lower = word.toLowerCase();
@@ -86,6 +92,17 @@ function leadingQualifiers(words: readonly string[]): number {
       cut = i + 1;
   }
   return cut;
+}
+
+/**
+ * A capitalised person noun or party word opening a name ("Democrat Zephyr Teachout", "Rival Hillary
+ * Clinton", "Comedian Sarah Silverman"): what the person is, not part of the name. Only at the start (or
+ * right after other cut words), and never a known given name ("Rush", "Hope").
+ */
+function describesPerson(word: string, i: number, cut: number): boolean {
+  const lower = word.toLowerCase();
+  if (i !== cut || FIRST_NAME_GENDER.has(lower) || isTitleWord(word)) return false;
+  return SOURCE_NOUNS.get(lower) === "person";
 }
 
 /** Hyphenated or numbered modifiers: "Sacramento-based", "14th-ranked", "Ohio-born", "two-time". */
@@ -118,6 +135,7 @@ function normalizeState(state: string): string {
 
 export function parseName(raw: string): ParsedName {
   let text = raw
+    .replace(/[,;:]+$/, "")
     .replace(/['’]s$/, "")
     .replace(/\s+/g, " ")
     .trim();

@@ -6,6 +6,7 @@ import { GOVERNMENT_PLACES, isPlaceWord } from "./names.ts";
 import { isCommonPlural, isDocumentSource, isShareOfPeople } from "./non-speakers.ts";
 import { organizationLike } from "./organizations.ts";
 import { speakerNounKind } from "./roles.ts";
+import { firstIndex } from "./sorted.ts";
 import {
   coreOfSource,
   describedName,
@@ -24,6 +25,13 @@ import { DOCUMENT_NOUNS } from "./speaker-words.ts";
 
 /** Descriptions that introduce someone rather than refer back ("a spokesman", "one official", "another aide"). */
 const INDEFINITE = /^(?:a|an|one|another|some|several|two|three|any|many|other)\s/i;
+
+/** The first name candidate inside `span` (candidates are sorted and disjoint). */
+function nameWithin(names: readonly Span[], span: Span): Span | undefined {
+  const k = firstIndex(names.length, (i) => names[i].end > span.start);
+  const name = names[k];
+  return name && name.start >= span.start && name.end <= span.end ? name : undefined;
+}
 
 /** Resolves one source span to a speaker, adding a mention for it. */
 export function resolveSource(
@@ -105,6 +113,17 @@ export function resolveSource(
       return { ...speakerOf(m), mention: { start: holder.start, end: holder.end } };
     }
   }
+  // In a title-case headline every word is capitalised: only a name found there (a given name, a title,
+  // a surname the body gives a person) speaks; "Schlafly’s Final Column" is Schlafly's, "Poll" no one's.
+  if (insideAny(resolver.headlines, core.start)) {
+    const piece = nameWithin(names, core);
+    if (!piece) return null;
+    const found = resolver.nameEntity(piece, true);
+    if (!found) return null;
+    const m = resolver.addMention(source, found.entity, found.resolution);
+    resolver.markSource(m);
+    return speakerOf(m);
+  }
   const described = describedName(resolver, core, text);
   if (described !== undefined) return described;
   const nameSpan = extendToName(names, core);
@@ -129,6 +148,13 @@ export function resolveSource(
   if (DOCUMENT_NOUNS.has(head) && !capitalized) {
     const found = resolver.previousSpeakerMention(source.start);
     if (found) return linked(resolver, source, found, "description");
+  }
+  // "a Baton Rouge newspaper", "an anti-Trump PAC": an indefinite description of an organisation
+  // introduces one without naming it.
+  if (capitalized && INDEFINITE.test(text) && (nounKind === "organization" || /^[A-Z]{2,}$/.test(head))) {
+    const m = resolver.addMention(source, resolver.unnamedOrganization(text), "description");
+    resolver.markSource(m);
+    return speakerOf(m);
   }
   if (
     (capitalized && organizationLike(nameText)) ||

@@ -8,6 +8,7 @@ import {
   VERB_GROUP_FILLERS,
 } from "./lexicon.ts";
 import { containing } from "./mention-index.ts";
+import { isLeadingGlue } from "./name-edges.ts";
 import { GOVERNMENT_PLACES, parseName } from "./names.ts";
 import { organizationLike } from "./organizations.ts";
 import { isRoleHead, speakerNounKind } from "./roles.ts";
@@ -204,6 +205,8 @@ export function isLabel(text: string): boolean {
   const lower = text.toLowerCase();
   if (PRONOUNS.has(lower) || POSSESSIVES.has(lower)) return false;
   if (speakerNounKind(lower) !== undefined) return false;
+  // "Breaking", "Revealed", "Interestingly": a headline or sentence word standing alone.
+  if (/^\p{Lu}/u.test(text) && isLeadingGlue(text)) return true;
   return /^\p{Lu}$/u.test(text) || LABELS.has(lower) || (/^\p{Lu}/u.test(text) && NOT_NAMES.has(lower));
 }
 

@@ -2,7 +2,7 @@ import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
 import { FIRST_NAME_GENDER, POSSESSIVES, PRONOUNS } from "./lexicon.ts";
 import { ContentIndex, MentionIndex, tokenOccurrences } from "./mention-index.ts";
-import { keyOf, type ParsedName, parseName } from "./names.ts";
+import { GOVERNMENT_PLACES, keyOf, type ParsedName, parseName } from "./names.ts";
 import { organizationLike, organizationName } from "./organizations.ts";
 import { hasHeadTitle, isRoleHead, sameRole, speakerNounKind } from "./roles.ts";
 import { firstIndex } from "./sorted.ts";
@@ -14,7 +14,8 @@ import type {
   SpeakerOptions,
   TentativeName,
 } from "./speaker-types.ts";
-import { HONORIFICS, PLACE_WORDS } from "./speaker-words.ts";
+import { HONORIFICS, PARTY_WORDS, PLACE_WORDS } from "./speaker-words.ts";
+import { isStateName } from "./us-states.ts";
 
 /** Overrule the subject-first pronoun rule only when the model gives the rival this probability. */
 /** The longest name a hover card is expected to cover (characters). */
@@ -92,6 +93,15 @@ export class Resolver {
     const parsed = parseName(text);
     const words = text.split(/\s+/).length;
     if (!parsed.first || !parsed.last || words > 4 || PLACE_WORDS.has(parsed.last.toLowerCase())) return;
+    // "Wisconsin Republican", "South Carolina", "Senate Democrats": a place or a party noun, not a name.
+    const lastWord = parsed.last.toLowerCase();
+    if (
+      isStateName(text) ||
+      isStateName(parsed.first) ||
+      PARTY_WORDS[lastWord] ||
+      speakerNounKind(lastWord) === "group"
+    )
+      return;
     // Roles written next to the name ("Jo Bell, the harbour minister,") are evidence for a later
     // "the minister" even before anything shows the name is a person's.
     const probe: Entity = { kind: "person", name: "", roles: new Set() };
@@ -241,6 +251,8 @@ export class Resolver {
     // "Kestrel" after a headline's "KESTREL": a name already known as an organisation's stays one.
     if (this.organizations.has(organizationName(text).toLowerCase()))
       return { entity: this.organization(text), resolution: "name" };
+    // "New Hampshire", "Va.": a state is no person (a source "in New Hampshire" cut short names no one).
+    if (isStateName(text)) return null;
     const parsed = parseName(text);
     if (!parsed.last) return null;
     const key = keyOf(parsed) ?? parsed.last;
@@ -450,7 +462,8 @@ export class Resolver {
         if (e.kind === "group" || (m.resolution === "description" && /s$/i.test(this.doc.slice(m).trim())))
           return m;
       } else if (kind === "thing") {
-        if (e.kind === "organization") return m;
+        // "It" after "Washington" is as often the city, the policy or the year as the government.
+        if (e.kind === "organization" && !GOVERNMENT_PLACES.has(e.name)) return m;
       } else if (kind === "relative") {
         // "Smith, who said": the nearest mention in the same sentence (an appositive may sit between:
         // "Smith, a former aide who said"); "who" wants a person or group, "which" an organisation.

@@ -19,7 +19,7 @@ export const NOT_NAMES = new Set(
   wednesday thursday friday saturday sunday january february march april may june july august september
   october november december still also even just not all some many most both each
   every another other such asked according despite although though because advertisement more read related
-  photo video said says
+  photo video said says tv est edt pst pdt cst cdt gmt utc
 `),
 );
 
@@ -99,7 +99,8 @@ export const SLIP_LAST = new Set("the a an of to for with by and or how who whic
 /** Words that open a page element rather than name a speaker ("Note:", "Disclaimer:", "Q:"). */
 export const LABELS = new Set(
   words(`
-  note summary disclaimer disclosure update correction editor's one never why
+  note summary disclaimer disclosure update correction editor's one never why none nobody nothing
+  tv est edt pst pdt cst cdt gmt utc
 `),
 );
 

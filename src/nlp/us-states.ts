@@ -75,3 +75,13 @@ export function isStateTag(state: string, tag: string): boolean {
   const bare = tag.trim().toLowerCase().replace(/\.$/, "");
   return forms.some((f) => f.toLowerCase().replace(/\.$/, "") === bare);
 }
+
+/** "Wisconsin", "New Hampshire", "Va.", "Calif.", "NH": a state's name or abbreviation, never a person's. */
+export function isStateName(text: string): boolean {
+  const bare = text
+    .replace(/^the\s+/i, "")
+    .replace(/['’]s$/, "")
+    .trim();
+  if (BY_NAME.has(bare.toLowerCase())) return /^\p{Lu}/u.test(bare);
+  return [...BY_NAME.values()].some((forms) => forms.slice(1).includes(bare) && /\./.test(bare));
+}
