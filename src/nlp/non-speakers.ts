@@ -10,6 +10,9 @@ import { DOCUMENT_HEADS, NUMBER_WORDS } from "./name-words.ts";
 import { isPlaceWord } from "./names.ts";
 import { speakerNounKind } from "./roles.ts";
 
+/** Bodies named by a common noun, not a name ("Police said"). */
+const COMMON_BODIES = new Set(["police"]);
+
 /**
  * A source headed by a document or figure word. Lowercase, the word is the thing ("a Quinnipiac
  * University poll", "the report"); capitalised, only when nothing but glue or "New"/"Latest" comes before
@@ -42,11 +45,24 @@ export function isShareOfPeople(text: string): boolean {
  * of a demonym or of a people noun, or a word the article also writes in lowercase. Organisations named
  * by a plural ("Reuters") are not written in lowercase.
  */
-export function isCommonPlural(text: string, usedInLowercase: (word: string) => boolean): boolean {
+export function isCommonPlural(
+  text: string,
+  usedInLowercase: (word: string) => boolean,
+  capitalizedMidSentence: (word: string) => boolean,
+): boolean {
   const bare = text.replace(/^the\s+/i, "");
-  if (/\s/.test(bare) || !/^\p{Lu}[\p{Ll}-]+s$/u.test(bare) || /(?:ss|us|is)$/.test(bare)) return false;
   const lower = bare.toLowerCase();
+  // "Police said": a one-word people noun, capitalised only by its place.
+  if (
+    !/\s/.test(bare) &&
+    /^\p{Lu}\p{Ll}+$/u.test(bare) &&
+    (COMMON_BODIES.has(lower) || speakerNounKind(lower) === "person")
+  )
+    return !capitalizedMidSentence(bare);
+  if (/\s/.test(bare) || !/^\p{Lu}[\p{Ll}-]+s$/u.test(bare) || /(?:ss|us|is)$/.test(bare)) return false;
   if (ORGANIZATION_NAMES.has(lower)) return false;
+  // "Millennials", "Demonstrators": a plural the article never capitalises mid-sentence.
+  if (!capitalizedMidSentence(bare)) return true;
   if (isPlaceWord(bare.slice(0, -1)) || isPlaceWord(bare.replace(/es$/, ""))) return true;
   return speakerNounKind(lower) === "group" || usedInLowercase(lower);
 }

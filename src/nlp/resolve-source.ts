@@ -33,6 +33,9 @@ function nameWithin(names: readonly Span[], span: Span): Span | undefined {
   return name && name.start >= span.start && name.end <= span.end ? name : undefined;
 }
 
+/** Plural heads of people who speak for an organisation. */
+const SPOKESPEOPLE = new Set(["officials", "spokesmen", "spokeswomen", "spokespeople", "spokespersons"]);
+
 /** Resolves one source span to a speaker, adding a mention for it. */
 export function resolveSource(
   resolver: Resolver,
@@ -50,7 +53,15 @@ export function resolveSource(
   // A poll, a report, "Six in 10", "Investors": the statement is stored without a person (a description
   // with no mention), as an entry pooling every article's "Poll" would name no one.
   const whole = doc.slice(source).trim();
-  if (isDocumentSource(text) || isShareOfPeople(whole) || isCommonPlural(text, (w) => resolver.occurs(w))) {
+  if (
+    isDocumentSource(text) ||
+    isShareOfPeople(whole) ||
+    isCommonPlural(
+      text,
+      (w) => resolver.occurs(w),
+      (w) => resolver.capitalizedMidSentence(w),
+    )
+  ) {
     const kind = isDocumentSource(text) ? "organization" : "group";
     const m = resolver.addMention(source, resolver.description(text, kind), "description");
     resolver.markSource(m);
@@ -181,7 +192,9 @@ export function resolveSource(
       return speakerOf(m);
     }
   }
-  if (nounKind === "group") {
+  // "Ministry officials", "Guild officials" speak for their body; "Podesta employees", "Clinton
+  // supporters", "some Republican leaders" are people near it, not its voice.
+  if (nounKind === "group" && SPOKESPEOPLE.has(head) && !INDEFINITE.test(text) && !/^\d/.test(text)) {
     // "Ministry officials", "Guild officials": a capitalised modifier naming an organisation in the article.
     // The words before the head, not those of a place after it ("Many in Port Ellery").
     const original = text

@@ -431,6 +431,18 @@ export class Resolver {
     return this.occurrences.has(word);
   }
 
+  /**
+   * True when the article writes `word` capitalised somewhere other than at the start of a sentence or
+   * line: a name keeps its capital everywhere, a common noun only where position gives it one.
+   */
+  capitalizedMidSentence(word: string): boolean {
+    this.occurrences ??= tokenOccurrences(this.doc.tokens);
+    return (this.occurrences.get(word) ?? []).some((start) => {
+      const before = this.doc.text.slice(Math.max(0, start - 4), start);
+      return !/(?:^|[.!?:"“”‘’'\n(—–-])\s*$/u.test(before) && !/^\s*$/.test(this.doc.text.slice(0, start));
+    });
+  }
+
   markSource(mention: EntityMention): void {
     this.index.markSource(mention);
   }
@@ -545,7 +557,8 @@ export class Resolver {
     const oldest = this.sentenceOf(offset) - ROLE_WINDOW_SENTENCES;
     for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
       const m = this.mentions[k];
-      if (m.end <= offset && m.entity.kind === "person" && sameRole(m.entity, noun, modifiers)) return m;
+      if (m.end <= offset && m.entity.kind === "person" && sameRole(m.entity, noun, modifiers))
+        return this.onlyOne(m, k, oldest, (e) => e.kind === "person" && sameRole(e, noun, modifiers));
     }
     // A capitalised name not yet known as a person's, with that role written next to it.
     const list = this.tentativeList;
@@ -567,11 +580,33 @@ export class Resolver {
     for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
       const m = this.mentions[k];
       if (m.end > offset || m.entity.kind !== "organization") continue;
-      const words = m.entity.name.split(/\s+/).map((w) => w.replace(/['’]s?$/, ""));
-      const hit = words.some((w) => (capitalizedOnly ? w : w.toLowerCase()) === noun);
-      if (hit) return m;
+      const hit = (e: Entity) =>
+        e.kind === "organization" &&
+        e.name
+          .split(/\s+/)
+          .map((w) => w.replace(/['’]s?$/, ""))
+          .some((w) => (capitalizedOnly ? w : w.toLowerCase()) === noun);
+      if (hit(m.entity)) return this.onlyOne(m, k, oldest, hit);
     }
     return undefined;
+  }
+
+  /**
+   * `found` (mention k), unless another entity in the window also fits: "the nominee" with both parties'
+   * nominees in the article, "the campaign" with two campaigns, is a guess, and wrong is worse than
+   * unknown. The walk back is bounded by the same window as the search.
+   */
+  private onlyOne(
+    found: EntityMention,
+    k: number,
+    oldest: number,
+    fits: (e: Entity) => boolean,
+  ): EntityMention | undefined {
+    for (let j = k - 1; j >= 0 && this.mentions[j].sentence >= oldest; j--) {
+      const other = this.mentions[j].entity;
+      if (other !== found.entity && !other.unnamed && fits(other)) return undefined;
+    }
+    return found;
   }
 
   /** "The statement said": the speaker of the latest attribution in the last few sentences. */
