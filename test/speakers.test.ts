@@ -230,7 +230,10 @@ test("a definite description with no role on record stays unresolved (issue 11: 
   const known = speakersIn(
     "Orla Fenwick, the harbour minister, toured the docks. On Monday, the minister said the deal was off.",
   );
-  assert.ok(known.some((s) => /minister → Orla Fenwick/.test(s)), known.join("; "));
+  assert.ok(
+    known.some((s) => /minister → Orla Fenwick/.test(s)),
+    known.join("; "),
+  );
   // An indefinite description is someone else.
   const other = speakersIn("It was a hard week for Orla Fenwick. One senior official said the deal was off.");
   assert.ok(!other.some((s) => s.endsWith("→ Orla Fenwick")), other.join("; "));

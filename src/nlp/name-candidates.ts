@@ -180,7 +180,10 @@ function headlinePieces(doc: Doc, run: Span, surnames: ReadonlySet<string>): Spa
     const titled = isTitle(word) && k < last && isCapitalized(tokens[k + 1]);
     if (!isCapitalized(tokens[k]) || !(isGivenName(word) || titled || surnames.has(bareWord(word)))) continue;
     let end = k;
-    while (end < last && end - k < MAX_PIECE_WORDS - 1) {
+    // A surname the body knows ends a name ("Volk Ahead In ...": the surname alone); a given name or a
+    // title leads on to it ("Hillary Rodham Clinton Says").
+    const endsName = (t: Token) => surnames.has(bareWord(t.text)) && !isGivenName(t.text) && !isTitle(t.text);
+    while (end < last && end - k < MAX_PIECE_WORDS - 1 && !endsName(tokens[end])) {
       const next = tokens[end + 1];
       if (/['’]s$/.test(tokens[end].text) || !isCapitalized(next)) break;
       if (isLeadingGlue(next.text) || isTrailingGlue(next.text)) break;

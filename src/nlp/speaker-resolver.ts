@@ -560,18 +560,20 @@ export class Resolver {
       if (m.end <= offset && m.entity.kind === "person" && sameRole(m.entity, noun, modifiers))
         return this.onlyOne(m, k, oldest, (e) => e.kind === "person" && sameRole(e, noun, modifiers));
     }
-    // A capitalised name not yet known as a person's, with that role written next to it.
+    // A capitalised name not yet known as a person's, with that role written next to it (only one).
     const list = this.tentativeList;
+    let fitting: TentativeName | undefined;
     for (let k = firstIndex(list.length, (i) => list[i].span.start >= offset) - 1; k >= 0; k--) {
       const t = list[k];
       if (this.sentenceOf(t.span.start) < oldest) break;
       if (t.confirmed || t.span.end > offset || t.roles.size === 0) continue;
-      if (sameRole({ kind: "person", name: "", roles: t.roles }, noun, modifiers)) {
-        this.confirm(t);
-        return this.mentionAt(t.span);
-      }
+      if (!sameRole({ kind: "person", name: "", roles: t.roles }, noun, modifiers)) continue;
+      if (fitting && keyOf(fitting.parsed) !== keyOf(t.parsed)) return undefined;
+      fitting ??= t;
     }
-    return undefined;
+    if (!fitting) return undefined;
+    this.confirm(fitting);
+    return this.mentionAt(fitting.span);
   }
 
   /** "the ministry", "Guild officials": the latest organisation whose name holds the noun. */
@@ -605,6 +607,14 @@ export class Resolver {
     for (let j = k - 1; j >= 0 && this.mentions[j].sentence >= oldest; j--) {
       const other = this.mentions[j].entity;
       if (other !== found.entity && !other.unnamed && fits(other)) return undefined;
+    }
+    // A capitalised name not yet known as a person's, with a fitting role written next to it, counts too.
+    const list = this.tentativeList;
+    for (let j = firstIndex(list.length, (i) => list[i].span.start >= found.start) - 1; j >= 0; j--) {
+      const t = list[j];
+      if (this.sentenceOf(t.span.start) < oldest) break;
+      if (!t.confirmed && t.roles.size > 0 && fits({ kind: "person", name: "", roles: t.roles }))
+        return undefined;
     }
     return found;
   }
