@@ -234,7 +234,8 @@ export function resolveSource(
     return speakerOf(m);
   }
   if (nounKind === "organization") {
-    const found = resolver.resolveOrganization(source.start, head);
+    // "a campaign", "one group": an indefinite description introduces another body.
+    const found = INDEFINITE.test(text) ? undefined : resolver.resolveOrganization(source.start, head);
     if (found) return linked(resolver, source, found, "description");
     const m = resolver.addMention(source, resolver.unnamedOrganization(text), "description");
     resolver.markSource(m);
