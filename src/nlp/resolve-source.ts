@@ -58,8 +58,8 @@ export function resolveSource(
     isShareOfPeople(whole) ||
     isCommonPlural(
       text,
-      (w) => resolver.occurs(w),
-      (w) => resolver.capitalizedMidSentence(w),
+      (w) => resolver.words.occurs(w),
+      (w) => resolver.words.capitalizedMidSentence(w),
     )
   ) {
     const kind = isDocumentSource(text) ? "organization" : "group";

@@ -1,7 +1,7 @@
 import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
 import { FIRST_NAME_GENDER, POSSESSIVES, PRONOUNS } from "./lexicon.ts";
-import { ContentIndex, MentionIndex, tokenOccurrences } from "./mention-index.ts";
+import { ContentIndex, MentionIndex } from "./mention-index.ts";
 import { GOVERNMENT_PLACES, keyOf, type ParsedName, parseName } from "./names.ts";
 import { organizationLike, organizationName } from "./organizations.ts";
 import { hasHeadTitle, isRoleHead, sameRole, speakerNounKind } from "./roles.ts";
@@ -16,6 +16,7 @@ import type {
 } from "./speaker-types.ts";
 import { HONORIFICS, PARTY_WORDS, PLACE_WORDS } from "./speaker-words.ts";
 import { isStateName } from "./us-states.ts";
+import { WordUses } from "./word-uses.ts";
 
 /** Overrule the subject-first pronoun rule only when the model gives the rival this probability. */
 /** The longest name a hover card is expected to cover (characters). */
@@ -45,12 +46,9 @@ export class Resolver {
   private readonly useCorefModel: boolean;
   /** Surnames that some full name, titled name or hover card in the article gives to a person. */
   private readonly personSurnames: ReadonlySet<string>;
-  private readonly organizationVotes = new Map<string, boolean>();
   private seen = 0;
   /** Per-entity mentions and people by given name: lookups that stay logarithmic (mention-index.ts). */
   private readonly index = new MentionIndex();
-  /** Where each word occurs, built on first use by `treatedAsOrganization`. */
-  private occurrences?: Map<string, number[]>;
   /** Attribution contents, for the quote a first-person source is in. */
   readonly contents: ContentIndex;
   /** Hover-card hints sorted by start, for binary search. */
@@ -67,6 +65,7 @@ export class Resolver {
     this.sentenceStarts = doc.sentences.map((s) => s.start);
     this.nameHints = options.nameHints ?? [];
     this.contents = new ContentIndex(doc.attributions);
+    this.words = new WordUses(doc, (offset) => this.sentenceOf(offset));
     this.sortedHints = [...this.nameHints].sort((a, b) => a.span.start - b.span.start);
     this.useCorefModel = options.corefModel ?? false;
     const surnames = new Set<string>();
@@ -295,7 +294,12 @@ export class Resolver {
     // surname alone, so a lone capitalised word with no person behind it anywhere in the article (no
     // full name, title or hover card with that surname) that the article treats as an "it" or a
     // plural is a company or other organisation.
-    if (single && !known && !this.personSurnames.has(parsed.last) && this.treatedAsOrganization(parsed.last))
+    if (
+      single &&
+      !known &&
+      !this.personSurnames.has(parsed.last) &&
+      this.words.treatedAsOrganization(parsed.last)
+    )
       return { entity: this.organization(text), resolution: "name" };
     const entity: Entity = { kind: "person", name: key, parsed, roles: new Set() };
     this.absorb(entity, parsed);
@@ -303,43 +307,6 @@ export class Resolver {
     namesakes.push(entity);
     this.peopleBySurname.set(parsed.last, namesakes);
     return { entity, resolution: "name" };
-  }
-
-  /**
-   * How the article refers back to a bare name: after each use of the word, the first pronoun in its
-   * sentence ("Kestrel says it will", "Orba says ... its") or a plural verb right after it ("Harwood hope",
-   * "Blue Lantern have") votes for an organisation; "he", "she", "his", "her" vote for a person.
-   */
-  private treatedAsOrganization(word: string): boolean {
-    const cached = this.organizationVotes.get(word);
-    if (cached !== undefined) return cached;
-    // The word's own tokens (a possessive or hyphenated form is a token of its own, as the word
-    // boundaries of a regex would have excluded it).
-    this.occurrences ??= tokenOccurrences(this.doc.tokens);
-    let organization = 0;
-    let person = 0;
-    for (const start of this.occurrences.get(word) ?? []) {
-      const end = start + word.length;
-      const sentence = this.doc.sentences[this.sentenceOf(start)];
-      // The pronoun that refers back to a subject follows closely ("Kestrel on Tuesday announced that it");
-      // later ones are as likely to mean someone else.
-      const rest = this.doc.text
-        .slice(end, Math.max(end, Math.min(end + 200, sentence?.end ?? end)))
-        .split(/\s+/)
-        .slice(0, 9)
-        .join(" ");
-      // "Clinton aides", "Trump Tower": the word modifies another noun and is not the subject.
-      const next = /^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? "";
-      if (/^\p{Lu}/u.test(next) || speakerNounKind(next.toLowerCase()) !== undefined) continue;
-      if (/^\s*(?:have|are|were|hope|say|want|plan|expect|believe|do)\b/.test(rest)) organization++;
-      const pronoun = /\b(it|its|itself|they|their|he|she|his|her|him|himself|herself)\b/i.exec(rest)?.[1];
-      if (!pronoun) continue;
-      if (/^(it|its|itself|they|their)$/i.test(pronoun)) organization++;
-      else person++;
-    }
-    const verdict = organization > person;
-    this.organizationVotes.set(word, verdict);
-    return verdict;
   }
 
   /** The person already known by this surname ("Bell" after "Jo Bell"), without creating anyone. */
@@ -425,23 +392,8 @@ export class Resolver {
     return mention;
   }
 
-  /** True when `word` occurs as a token of its own somewhere in the article. */
-  occurs(word: string): boolean {
-    this.occurrences ??= tokenOccurrences(this.doc.tokens);
-    return this.occurrences.has(word);
-  }
-
-  /**
-   * True when the article writes `word` capitalised somewhere other than at the start of a sentence or
-   * line: a name keeps its capital everywhere, a common noun only where position gives it one.
-   */
-  capitalizedMidSentence(word: string): boolean {
-    this.occurrences ??= tokenOccurrences(this.doc.tokens);
-    return (this.occurrences.get(word) ?? []).some((start) => {
-      const before = this.doc.text.slice(Math.max(0, start - 4), start);
-      return !/(?:^|[.!?:"“”‘’'\n(—–-])\s*$/u.test(before) && !/^\s*$/.test(this.doc.text.slice(0, start));
-    });
-  }
+  /** Uses of words across the article (word-uses.ts). */
+  readonly words: WordUses;
 
   markSource(mention: EntityMention): void {
     this.index.markSource(mention);
