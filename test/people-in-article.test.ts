@@ -259,5 +259,6 @@ test("an article with thousands of names resolves each bare given name to its on
   }
   const { speakers } = resolveSources(paragraphs.join("\n\n"), phrases);
   assert.equal(speakers.length, 1500);
-  speakers.forEach((speaker, i) => assert.equal(stored(speaker), `Ke${letters(i)}ra Lorn${letters(i)}`));
+  for (const [i, speaker] of speakers.entries())
+    assert.equal(stored(speaker), `Ke${letters(i)}ra Lorn${letters(i)}`);
 });
