@@ -148,6 +148,12 @@ test("descriptions resolve only with evidence", () => {
     ["The nominee"],
   );
   assert.equal(stored(two.speakers[0]), null);
+  // An exact fit beats one with a qualifier the description does not give ("Russian President").
+  const president = resolveSources(
+    "President Paul Penn met Russian President Ivo Kray in Ashby. The president said the talks went well.",
+    ["The president"],
+  );
+  assert.equal(stored(president.speakers[0]), "Paul Penn");
   // A description in apposition to a name is that name, even after a possessor.
   const named = resolveSources(
     "Tova Volk spoke in Ashby. Her campaign manager, Arlo Penn, said the race was close.",

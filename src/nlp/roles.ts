@@ -60,6 +60,21 @@ export function sameRole(entity: Entity, noun: string, modifiers: readonly strin
 }
 
 /**
+ * How well a description fits an entity's roles: 0 not at all, 1 with words the description does not
+ * give ("Russian President" for "the president"), 2 exactly ("President", "Sen." for "the senator").
+ */
+export function roleFit(entity: Entity, noun: string, modifiers: readonly string[] = []): number {
+  if (!sameRole(entity, noun, modifiers)) return 0;
+  const wanted = ROLE_SYNONYMS[noun] ?? noun;
+  const given = new Set([wanted, "former", ...modifiers]);
+  const exact = [...entity.roles].some((role) => {
+    const words = roleWords(role).map((w) => w.replace(/['’]s?$/, ""));
+    return words.includes(wanted) && words.every((w) => given.has(w));
+  });
+  return exact ? 2 : 1;
+}
+
+/**
  * "The Wisconsin Republican" is not a Republican from elsewhere: a state named in the description rules
  * out a person whose party tag gives another state, or who has no tag and no role naming that state.
  */

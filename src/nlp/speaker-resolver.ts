@@ -4,7 +4,7 @@ import { FIRST_NAME_GENDER, POSSESSIVES, PRONOUNS } from "./lexicon.ts";
 import { ContentIndex, MentionIndex } from "./mention-index.ts";
 import { GOVERNMENT_PLACES, keyOf, type ParsedName, parseName } from "./names.ts";
 import { organizationLike, organizationName } from "./organizations.ts";
-import { hasHeadTitle, isRoleHead, sameRole, speakerNounKind } from "./roles.ts";
+import { hasHeadTitle, isRoleHead, roleFit, speakerNounKind } from "./roles.ts";
 import { firstIndex } from "./sorted.ts";
 import type {
   Entity,
@@ -507,25 +507,38 @@ export class Resolver {
   resolveRole(offset: number, noun: string, modifiers: readonly string[] = []): EntityMention | undefined {
     // A role noun points back within the article's recent text, not to any earlier namesake.
     const oldest = this.sentenceOf(offset) - ROLE_WINDOW_SENTENCES;
+    // Everyone in reach who holds the role, with how well: "the president" fits "President Trump"
+    // exactly and "Russian President Putin" only with a qualifier the description does not give.
+    const holders = new Map<
+      Entity | TentativeName,
+      { fit: number; mention?: EntityMention; tentative?: TentativeName }
+    >();
     for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= oldest; k--) {
       const m = this.mentions[k];
-      if (m.end <= offset && m.entity.kind === "person" && sameRole(m.entity, noun, modifiers))
-        return this.onlyOne(m, k, oldest, (e) => e.kind === "person" && sameRole(e, noun, modifiers));
+      if (m.end > offset || m.entity.kind !== "person" || m.entity.unnamed || holders.has(m.entity)) continue;
+      const fit = roleFit(m.entity, noun, modifiers);
+      if (fit > 0) holders.set(m.entity, { fit, mention: m });
     }
-    // A capitalised name not yet known as a person's, with that role written next to it (only one).
+    // Capitalised names not yet known as a person's, with the role written next to them.
     const list = this.tentativeList;
-    let fitting: TentativeName | undefined;
     for (let k = firstIndex(list.length, (i) => list[i].span.start >= offset) - 1; k >= 0; k--) {
       const t = list[k];
       if (this.sentenceOf(t.span.start) < oldest) break;
       if (t.confirmed || t.span.end > offset || t.roles.size === 0) continue;
-      if (!sameRole({ kind: "person", name: "", roles: t.roles }, noun, modifiers)) continue;
-      if (fitting && keyOf(fitting.parsed) !== keyOf(t.parsed)) return undefined;
-      fitting ??= t;
+      if ([...holders.values()].some((h) => h.tentative && keyOf(h.tentative.parsed) === keyOf(t.parsed)))
+        continue;
+      const fit = roleFit({ kind: "person", name: "", roles: t.roles }, noun, modifiers);
+      if (fit > 0) holders.set(t, { fit, tentative: t });
     }
-    if (!fitting) return undefined;
-    this.confirm(fitting);
-    return this.mentionAt(fitting.span);
+    // The one best fit, or no one: two equal fits ("the nominee" with both parties' nominees) are a guess.
+    const best = Math.max(0, ...[...holders.values()].map((h) => h.fit));
+    const top = [...holders.values()].filter((h) => h.fit === best);
+    if (top.length !== 1) return undefined;
+    const [chosen] = top;
+    if (chosen.mention) return chosen.mention;
+    if (!chosen.tentative) return undefined;
+    this.confirm(chosen.tentative);
+    return this.mentionAt(chosen.tentative.span);
   }
 
   /** "the ministry", "Guild officials": the latest organisation whose name holds the noun. */
@@ -546,9 +559,8 @@ export class Resolver {
   }
 
   /**
-   * `found` (mention k), unless another entity in the window also fits: "the nominee" with both parties'
-   * nominees in the article, "the campaign" with two campaigns, is a guess, and wrong is worse than
-   * unknown. The walk back is bounded by the same window as the search.
+   * `found` (mention k), unless another entity in the window also fits: "the campaign" with two campaigns
+   * in the article is a guess, and wrong is worse than unknown. The walk back stays in the search window.
    */
   private onlyOne(
     found: EntityMention,
@@ -559,14 +571,6 @@ export class Resolver {
     for (let j = k - 1; j >= 0 && this.mentions[j].sentence >= oldest; j--) {
       const other = this.mentions[j].entity;
       if (other !== found.entity && !other.unnamed && fits(other)) return undefined;
-    }
-    // A capitalised name not yet known as a person's, with a fitting role written next to it, counts too.
-    const list = this.tentativeList;
-    for (let j = firstIndex(list.length, (i) => list[i].span.start >= found.start) - 1; j >= 0; j--) {
-      const t = list[j];
-      if (this.sentenceOf(t.span.start) < oldest) break;
-      if (!t.confirmed && t.roles.size > 0 && fits({ kind: "person", name: "", roles: t.roles }))
-        return undefined;
     }
     return found;
   }
