@@ -132,7 +132,7 @@ export function run(ctx: RealContext): Record<string, number> {
     `right share weighted by the store's resolved pronouns and descriptions: ${figures.rightShareStoreWeighted}`,
   );
 
-  const wrong = rows.filter((r) => r.outcome === "wrong").slice(0, 12);
+  const wrong = rows.filter((r) => r.outcome === "wrong").slice(0, Number(process.env.SHOW_WRONG ?? 12));
   if (wrong.length)
     console.log(
       `  wrong (first ${wrong.length}): ${wrong.map((r) => `"${r.stored.sourceText}" → ${r.stored.person} (label: ${r.label.speaker ?? "no one"})`).join("; ")}`,

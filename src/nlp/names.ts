@@ -7,6 +7,7 @@ import {
   NAME_SUFFIXES,
   POSSESSIVES,
   PRONOUNS,
+  SOURCE_NOUNS,
   SURNAME_PARTICLES,
   TITLE_JOINERS,
   TITLES,
@@ -72,7 +73,12 @@ function leadingQualifiers(words: readonly string[]): number {
   for (let i = 0; i < words.length - 1; i++) {
     const word = words[i];
     const remaining = words.length - 1 - i;
-    if (/['’]s$/.test(word) || /^\p{Ll}/u.test(word) || MODIFIER.test(word)) {
+    if (
+      /['’]s$/.test(word) ||
+      /^\p{Ll}/u.test(word) ||
+      MODIFIER.test(word) ||
+      describesPerson(word, i, cut)
+    ) {
       // Particles ("de Blasio") and title joiners ("Secretary of State") belong to the name or title.
       // A joiner right after cut words ("friends of Mike Ford") goes with them.
       const lower = word.toLowerCase();
@@ -86,6 +92,17 @@ function leadingQualifiers(words: readonly string[]): number {
       cut = i + 1;
   }
   return cut;
+}
+
+/**
+ * A capitalised person noun or party word opening a name ("Democrat Zephyr Teachout", "Rival Hillary
+ * Clinton", "Comedian Sarah Silverman"): what the person is, not part of the name. Only at the start (or
+ * right after other cut words), and never a known given name ("Rush", "Hope").
+ */
+function describesPerson(word: string, i: number, cut: number): boolean {
+  const lower = word.toLowerCase();
+  if (i !== cut || FIRST_NAME_GENDER.has(lower) || isTitleWord(word)) return false;
+  return SOURCE_NOUNS.get(lower) === "person";
 }
 
 /** Hyphenated or numbered modifiers: "Sacramento-based", "14th-ranked", "Ohio-born", "two-time". */
@@ -118,6 +135,7 @@ function normalizeState(state: string): string {
 
 export function parseName(raw: string): ParsedName {
   let text = raw
+    .replace(/[,;:]+$/, "")
     .replace(/['’]s$/, "")
     .replace(/\s+/g, " ")
     .trim();
@@ -155,7 +173,9 @@ export function parseName(raw: string): ParsedName {
   const firstKnown = words.findIndex(
     (w, i) => i > 0 && FIRST_NAME_GENDER.has(w.toLowerCase()) && isTitleChain(words, i),
   );
+  const givenInside = givenNameAfterQualifiers(words);
   if (firstKnown > 0) nameStart = firstKnown;
+  else if (givenInside > 0) nameStart = givenInside;
   else nameStart = nameStartAfterTitles(words);
   const titleOnly =
     (nameStart === words.length - 1 && isTitleWord(words[nameStart]) && nameStart === 0) ||
@@ -273,6 +293,20 @@ const ROLE_ONLY_TITLES = new Set([
 ]);
 
 /** True when every word before index i is a title word or a joiner or capitalised domain word. */
+/**
+ * "Democrat Hillary Clinton", "Comedian Sarah Silverman", "Chicago Alderman Jason C. Ervin": capitalised
+ * words before a known given name that is not the first word, with a surname after it, describe the
+ * person (a party, a trade, a place and office) and are no part of the name. Returns the given name's
+ * index, or -1. A first word that is itself a given name ("Mary Ann Volk") keeps the name whole.
+ */
+function givenNameAfterQualifiers(words: readonly string[]): number {
+  if (words.length < 3 || FIRST_NAME_GENDER.has(words[0].toLowerCase())) return -1;
+  const at = words.findIndex((w, i) => i > 0 && FIRST_NAME_GENDER.has(w.toLowerCase()));
+  if (at <= 0 || at >= words.length - 1) return -1;
+  const before = words.slice(0, at);
+  return before.every((w) => /^\p{Lu}/u.test(w) && !SURNAME_PARTICLES.has(w.toLowerCase())) ? at : -1;
+}
+
 function isTitleChain(words: readonly string[], i: number): boolean {
   if (!isTitleWord(words[0])) return false;
   return words
