@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { digestHtml, digestMarkdown } from "../analysis/digest.ts";
 import { judgePair } from "../analysis/judge/index.ts";
@@ -19,6 +18,8 @@ import {
   UsageError,
   withStore,
 } from "./common.ts";
+import { checkOutputPath, writeOutputFile } from "./output-file.ts";
+import { printDocument, printError, printText } from "./terminal.ts";
 
 interface SpeakerFlags {
   db: string;
@@ -40,7 +41,7 @@ function speakerStatements(store: Store, flags: SpeakerFlags): StatementView[] {
   const person = store.person(flags.speaker);
   if (!person) throw new UsageError(`no speaker named ${JSON.stringify(flags.speaker)} in ${flags.db}`);
   if (person.alsoMatches.length) {
-    process.stderr.write(
+    printError(
       `onrecord: "${flags.speaker}" also names ${person.alsoMatches.join("; ")}; showing ${person.name}\n`,
     );
   }
@@ -77,6 +78,11 @@ async function mixedMessages(store: Store, statements: StatementView[], judge: s
   return findMixedMessagesAsync(statements, (a, b) => llmJudge(config, a, b, store));
 }
 
+/** Read-only, except that the language-model judge caches its verdicts in the record. */
+function openReader(db: string, judge: string) {
+  return openExistingStore(db, judge === "llm" ? "write" : "read");
+}
+
 const judgeOption = () =>
   new Option("--judge <judge>", "pairwise judge: the built-in model, or a language-model server")
     .choices(["words", "llm"])
@@ -100,7 +106,7 @@ export function registerAnalysis(program: Command): void {
     if (flags.json) return printJson(rows);
     for (const row of rows) {
       const range = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
-      process.stdout.write(`${String(row.statements).padStart(6)}  ${row.label.padEnd(28)}  ${range}\n`);
+      printText(`${String(row.statements).padStart(6)}  ${row.label.padEnd(28)}  ${range}\n`);
     }
   });
 
@@ -118,8 +124,8 @@ export function registerAnalysis(program: Command): void {
   timeline.action((flags: SpeakerFlags & { format: string }) => {
     const statements = withStore(flags.db, (store) => speakerStatements(store, flags));
     if (flags.json || flags.format === "json") return printJson(statements);
-    if (flags.format === "md") return void process.stdout.write(timelineMarkdown(flags.speaker, statements));
-    process.stdout.write(statements.length ? `${timelineText(statements)}\n` : "no statements\n");
+    if (flags.format === "md") return void printDocument(timelineMarkdown(flags.speaker, statements));
+    printText(statements.length ? `${timelineText(statements)}\n` : "no statements\n");
   });
 
   const mixed = program
@@ -135,14 +141,14 @@ export function registerAnalysis(program: Command): void {
   addDbOption(mixed);
   addJsonOption(mixed);
   mixed.action(async (flags: SpeakerFlags & { limit: number; judge: string }) => {
-    const store = openExistingStore(flags.db);
+    const store = openReader(flags.db, flags.judge);
     try {
       const pairs = (await mixedMessages(store, speakerStatements(store, flags), flags.judge)).slice(
         0,
         flags.limit,
       );
       if (flags.json) return printJson(pairs);
-      process.stdout.write(mixedText(pairs));
+      printText(mixedText(pairs));
     } finally {
       store.close();
     }
@@ -160,7 +166,8 @@ export function registerAnalysis(program: Command): void {
   addDbOption(digest);
   digest.action(
     async (flags: SpeakerFlags & { about: string; format: string; out?: string; judge: string }) => {
-      const store = openExistingStore(flags.db);
+      if (flags.out) checkOutputPath(flags.out, { db: flags.db });
+      const store = openReader(flags.db, flags.judge);
       try {
         const statements = speakerStatements(store, flags);
         const pairs = await mixedMessages(store, statements, flags.judge);
@@ -172,8 +179,8 @@ export function registerAnalysis(program: Command): void {
           statements,
         };
         const report = (flags.format === "html" ? digestHtml : digestMarkdown)({ ...input, mixed: pairs });
-        if (flags.out) writeFileSync(flags.out, report);
-        else process.stdout.write(report);
+        if (flags.out) writeOutputFile(flags.out, report, { db: flags.db });
+        else printDocument(report);
       } finally {
         store.close();
       }

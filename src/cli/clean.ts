@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { InputFormat } from "../ingest/options.ts";
 import type { ReadFailure } from "../ingest/types.ts";
 import { addInputOptions, addJsonOption, failureLocation, type InputFlags, readOptionsOf } from "./common.ts";
+import { printDocument, printError, printText } from "./terminal.ts";
 
 interface CleanFlags extends InputFlags {
   format?: InputFormat;
@@ -37,13 +38,12 @@ export function registerClean(program: Command): void {
       }
       // One article prints as is; several get a `head`-style separator naming each.
       if (!first || files.length > 1 || article.origin !== files[0]) {
-        process.stdout.write(`${first ? "" : "\n"}==> ${article.origin} <==\n`);
+        printText(`${first ? "" : "\n"}==> ${article.origin} <==\n`);
       }
-      process.stdout.write(cleaned.text.endsWith("\n") ? cleaned.text : `${cleaned.text}\n`);
+      printDocument(cleaned.text.endsWith("\n") ? cleaned.text : `${cleaned.text}\n`);
       first = false;
     }
-    for (const failure of failures)
-      process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
+    for (const failure of failures) printError(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
     if (failures.length > 0) process.exitCode = 1;
   });
 }

@@ -13,6 +13,7 @@ import {
   type InputFlags,
   readOptionsOf,
 } from "./common.ts";
+import { printError, printText } from "./terminal.ts";
 
 interface ExtractFlags extends InputFlags {
   format: "jsonl" | "json" | "text";
@@ -70,12 +71,11 @@ export function registerExtract(program: Command): void {
       }
       const file = toExtractedFile(result.article, processed);
       if (flags.format === "jsonl") process.stdout.write(`${JSON.stringify(file)}\n`);
-      else if (flags.format === "text") process.stdout.write(formatListing(file, processed));
+      else if (flags.format === "text") printText(formatListing(file, processed));
       else extracted.push(file);
     }
     if (flags.format === "json") process.stdout.write(`${JSON.stringify(extracted, null, 2)}\n`);
-    for (const failure of failures)
-      process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
+    for (const failure of failures) printError(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
     if (failures.length > 0) process.exitCode = 1;
   });
 }

@@ -3,6 +3,7 @@ import type { PersonLink } from "../record/identity.ts";
 import { loadOverrides, OVERRIDES_FILE, type Overrides, overridesNextTo } from "../record/overrides.ts";
 import { addDbOption, addJsonOption, printJson, UsageError, withStore } from "./common.ts";
 import { formatStatement } from "./quotes.ts";
+import { printText } from "./terminal.ts";
 
 interface PeopleFlags {
   db: string;
@@ -42,7 +43,7 @@ export function registerPeople(program: Command): void {
   people.action((flags: PeopleFlags) => {
     if (flags.applyOverrides) {
       const overrides = overridesFor(flags);
-      const report = withStore(flags.db, (store) => store.applyOverrides(overrides));
+      const report = withStore(flags.db, (store) => store.applyOverrides(overrides), "write");
       if (flags.json) return printJson(report);
       const lines = [
         ...report.merged.map((m) => `merged   ${m}`),
@@ -50,7 +51,7 @@ export function registerPeople(program: Command): void {
         ...report.renamed.map((m) => `renamed  ${m}`),
         `statements re-linked: ${report.statementsMoved}`,
       ];
-      return void process.stdout.write(`${lines.join("\n")}\n`);
+      return void printText(`${lines.join("\n")}\n`);
     }
     const rows = withStore(flags.db, (store) => store.people());
     if (flags.json) return printJson(rows);
@@ -59,9 +60,7 @@ export function registerPeople(program: Command): void {
     for (const row of rows) {
       const seen = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
       const roles = row.roles.length ? `  ${row.roles.join("; ")}` : "";
-      process.stdout.write(
-        `${row.name.padEnd(width)}  ${String(row.statements).padStart(5)}  ${seen}${roles}\n`,
-      );
+      printText(`${row.name.padEnd(width)}  ${String(row.statements).padStart(5)}  ${seen}${roles}\n`);
     }
   });
 
@@ -81,7 +80,7 @@ export function registerPeople(program: Command): void {
     if (flags.json) return printJson(flags.why ? { ...record, links } : record);
     if (flags.why) {
       const lines = [`${record.name} — why these names are this ${record.kind}:`, ...links.map(formatLink)];
-      return void process.stdout.write(`${lines.join("\n")}\n`);
+      return void printText(`${lines.join("\n")}\n`);
     }
     const affiliation = [record.party, record.state].filter(Boolean).join("-");
     const lines = [
@@ -99,6 +98,6 @@ export function registerPeople(program: Command): void {
       "",
       ...record.statements.map(formatStatement),
     ];
-    process.stdout.write(`${lines.join("\n")}\n`);
+    printText(`${lines.join("\n")}\n`);
   });
 }

@@ -10,6 +10,7 @@ import {
   printJson,
   withStore,
 } from "./common.ts";
+import { printText } from "./terminal.ts";
 
 interface QuotesFlags {
   db: string;
@@ -53,10 +54,7 @@ export function registerQuotes(program: Command): void {
       }),
     );
     if (flags.json) printJson(statements);
-    else
-      process.stdout.write(
-        statements.length ? statements.map(formatStatement).join("\n") : "no statements\n",
-      );
+    else printText(statements.length ? statements.map(formatStatement).join("\n") : "no statements\n");
   });
 }
 

@@ -7,12 +7,15 @@ import { isEnglish } from "../nlp/language.ts";
 import { articleId } from "../process.ts";
 import type { Store } from "../record/store.ts";
 import type { ProcessedArticle } from "../record/types.ts";
+import { FailureLog } from "./failure-log.ts";
 import { inlineProcessor, type Processor, ProcessPool } from "./process-pool.ts";
 
 export interface IngestOptions extends ReadOptions {
   /** Worker threads for processing; 0 processes on the main thread. Default: one per available core. */
   workers?: number;
   onProgress?: (progress: IngestProgress) => void;
+  /** Where to write every failure as JSON Lines (`ingest --failures FILE`). */
+  failuresFile?: string;
 }
 
 export interface IngestProgress {
@@ -31,7 +34,12 @@ export function noProgress(): IngestProgress {
 
 export interface IngestSummary extends IngestProgress {
   seconds: number;
+  /** The first failures (at most SHOWN_FAILURES, by input and line); all are counted in failuresByReason. */
   failures: ReadFailure[];
+  failuresByReason: Record<string, number>;
+  /** Inputs stored with a caveat (e.g. a page past the HTML bounds, read as flat text): the first few. */
+  warnings: ReadFailure[];
+  warned: number;
 }
 
 /**
@@ -59,10 +67,12 @@ export async function ingestInputs(
   const processor: Processor = workers > 0 ? new ProcessPool(workers) : inlineProcessor();
   const limit = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   const progress = noProgress();
-  const failures: ReadFailure[] = [];
+  // Bounded memory however many inputs fail (failure-log.ts).
+  const failures = new FailureLog(options.failuresFile);
+  const warnings = new FailureLog();
   const report = () => options.onProgress?.({ ...progress });
   const fail = (failure: ReadFailure) => {
-    failures.push(failure);
+    failures.add(failure);
     progress.failed++;
     report();
   };
@@ -96,6 +106,7 @@ export async function ingestInputs(
         continue;
       }
       progress.read++;
+      if (result.warning) warnings.add({ origin: result.article.origin, reason: result.warning });
       // Cleaning and hashing cost a few percent of analysis: skip articles already on record before
       // spending the analysis on them (re-running a batch after a crash, or a daily dump re-read).
       if (store.hasArticle(articleId(cleanText(result.article.text).text))) {
@@ -110,10 +121,18 @@ export async function ingestInputs(
     await Promise.all(inFlight);
     if (processor.startupError) throw processor.startupError;
   } finally {
+    failures.close();
     await processor.close();
   }
-  failures.sort(compareFailures);
-  return { ...progress, failures, seconds: (performance.now() - started) / 1000 };
+  const counted = failures.counted();
+  return {
+    ...progress,
+    failures: counted.first.sort(compareFailures),
+    failuresByReason: counted.byReason,
+    warnings: warnings.first,
+    warned: warnings.total,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function compareFailures(a: ReadFailure, b: ReadFailure): number {

@@ -98,8 +98,9 @@ function articleResult(content: string, format: "text" | "html", origin: string)
   const extracted = extractArticle(content);
   if (!extracted.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
   const { text, ...metadata } = extracted;
-  const article: RawArticle = { origin, format: "html", text, ...metadata };
-  return { ok: true, article };
+  const { warning, ...fields } = metadata;
+  const article: RawArticle = { origin, format: "html", text, ...fields };
+  return warning ? { ok: true, article, warning } : { ok: true, article };
 }
 
 /** stdin: the format is given, or sniffed from the first non-blank character ("<" HTML, "{" JSONL). */

@@ -43,8 +43,10 @@ export function recordToArticle(
   const outlet = asText(value("outlet"));
   const byline = asNames(value("byline"));
   const published = normalizeDate(value("published"));
+  let warning: string | undefined;
   if (looksLikeHtml(body)) {
     const extracted = extractArticle(body, url);
+    warning = extracted.warning;
     if (!extracted.text) return failure("no article text found in the record's HTML");
     article.text = extracted.text;
     article.title = title ?? extracted.title;
@@ -62,7 +64,7 @@ export function recordToArticle(
   for (const key of Object.keys(article) as (keyof RawArticle)[]) {
     if (article[key] === undefined) delete article[key];
   }
-  return { ok: true, article };
+  return warning ? { ok: true, article, warning } : { ok: true, article };
 }
 
 function lookup(record: Record<string, unknown>, names: readonly string[]): unknown {
