@@ -53,6 +53,33 @@ export function defaultWorkerCount(): number {
 }
 
 /**
+ * Most worker threads started: processing is CPU-bound, so threads past twice the cores only add
+ * memory (each loads the models), and `--workers 100000` must not exhaust the machine.
+ */
+export function maxWorkerCount(): number {
+  return Math.min(64, Math.max(2, availableParallelism() * 2));
+}
+
+/**
+ * The database cannot take more writes (disk full, I/O error, read-only, corrupt): every later
+ * article would fail the same way, so the batch stops with this one message instead of one per record.
+ */
+export class StoreWriteError extends Error {}
+
+const FATAL_STORE_CODES = /^SQLITE_(?:FULL|IOERR|READONLY|CORRUPT|CANTOPEN|NOTADB)/;
+
+function storeWriteError(error: unknown, stored: number): StoreWriteError | undefined {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== "string" || !FATAL_STORE_CODES.test(code)) return undefined;
+  const what = code.startsWith("SQLITE_FULL")
+    ? "the disk (or the database's size limit) is full"
+    : errorMessage(error);
+  return new StoreWriteError(
+    `cannot write to the database: ${what} (${code}); stopped after ${stored} articles stored, each whole`,
+  );
+}
+
+/**
  * The ingest path shared by `onrecord ingest` and the benchmark: read inputs, process each article
  * (on worker threads when asked), and write each result to the store in its own transaction. A failed
  * input or article is recorded and the batch goes on.
@@ -63,7 +90,7 @@ export async function ingestInputs(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const workers = options.workers ?? defaultWorkerCount();
+  const workers = Math.min(options.workers ?? defaultWorkerCount(), maxWorkerCount());
   const processor: Processor = workers > 0 ? new ProcessPool(workers) : inlineProcessor();
   const limit = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   const progress = noProgress();
@@ -77,8 +104,17 @@ export async function ingestInputs(
     report();
   };
 
+  let stopped: StoreWriteError | undefined;
   const record = (article: ProcessedArticle) => {
-    const { inserted } = store.addArticle(article);
+    if (stopped) return;
+    let inserted: boolean;
+    try {
+      inserted = store.addArticle(article).inserted;
+    } catch (error) {
+      stopped = storeWriteError(error, progress.stored);
+      if (stopped) return;
+      throw error;
+    }
     if (inserted) {
       progress.stored++;
       progress.statements += article.statements.length;
@@ -117,9 +153,11 @@ export async function ingestInputs(
       submit(result.article);
       while (inFlight.size >= limit) await Promise.race(inFlight);
       if (processor.startupError) throw processor.startupError;
+      if (stopped) break;
     }
     await Promise.all(inFlight);
     if (processor.startupError) throw processor.startupError;
+    if (stopped) throw stopped;
   } finally {
     failures.close();
     await processor.close();

@@ -1,5 +1,4 @@
 import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { readCsv } from "./csv.ts";
 import { decodeBytes, fileErrorReason, readArticleFile, sniffFile } from "./decode.ts";
@@ -135,7 +134,7 @@ async function* readStdin(
   }
   if (!format) return yield failure("empty input");
   if (format === "jsonl") return yield* readJsonl(rest(), STDIN, names, maxBytes);
-  if (format === "csv") return yield* readCsv(Readable.from(rest()), STDIN, names, maxBytes);
+  if (format === "csv") return yield* readCsv(rest(), STDIN, names, maxBytes);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of rest()) {
