@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { digestHtml, digestMarkdown } from "../analysis/digest.ts";
 import { judgePair } from "../analysis/judge/index.ts";
-import { llmConfigFromEnv, llmJudge } from "../analysis/llm-judge.ts";
+import { LlmJudgeError, llmConfigFromEnv, llmJudge } from "../analysis/llm-judge.ts";
 import { findMixedMessages, findMixedMessagesAsync, type MixedPair } from "../analysis/mixed.ts";
 import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
 import { buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
@@ -72,10 +72,16 @@ function mixedText(pairs: readonly MixedPair[]): string {
 /** Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). */
 async function mixedMessages(store: Store, statements: StatementView[], judge: string): Promise<MixedPair[]> {
   if (judge !== "llm") return findMixedMessages(statements, judgePair);
-  const config = llmConfigFromEnv();
-  if (!config)
-    throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
-  return findMixedMessagesAsync(statements, (a, b) => llmJudge(config, a, b, store));
+  try {
+    const config = llmConfigFromEnv();
+    if (!config)
+      throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
+    return await findMixedMessagesAsync(statements, (a, b) => llmJudge(config, a, b, store));
+  } catch (error) {
+    // The server's failures are the user's to fix (URL, model, timeout): one line, no stack.
+    if (error instanceof LlmJudgeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** Read-only, except that the language-model judge caches its verdicts in the record. */

@@ -2,6 +2,7 @@ import { normalizeDate } from "./dates.ts";
 import { extractArticle } from "./html.ts";
 import { type FieldNames, type RecordField, tooLarge } from "./options.ts";
 import type { RawArticle, ReadResult } from "./types.ts";
+import { webUrl } from "./urls.ts";
 
 /** Where a record sits: a line of a dump, or (for a JSON array) an element named by `label`. */
 export interface RecordPlace {
@@ -39,7 +40,7 @@ export function recordToArticle(
   const origin = where.label ? `${where.path}[${where.label}]` : `${where.path}:${where.line}`;
   const article: RawArticle = { origin, format: where.format, text: body };
   const title = asText(value("title"));
-  const url = asText(value("url"));
+  const url = webUrl(asText(value("url")));
   const outlet = asText(value("outlet"));
   const byline = asNames(value("byline"));
   const published = normalizeDate(value("published"));
