@@ -39,7 +39,7 @@ export function openExistingStore(path: string, mode: "read" | "write" = "read")
   try {
     return openSqliteStore(path, { readonly: true });
   } catch (error) {
-    throw new UsageError(`cannot read database ${path}: ${errorMessageOf(error)}`);
+    throw new UsageError(`cannot open database ${path}: ${errorMessageOf(error)}`);
   }
 }
 
