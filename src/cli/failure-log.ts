@@ -38,6 +38,9 @@ export class FailureLog {
   private readonly counts = new Map<string, number>();
   private readonly fd: number | undefined;
   private pending: string[] = [];
+  /** A dump's failures mostly repeat one reason: its kind is computed once. */
+  private lastReason = "";
+  private lastKind = "";
   private pendingBytes = 0;
 
   /** `file`: where to write every failure as one JSON object per line (created or truncated). */
@@ -51,7 +54,11 @@ export class FailureLog {
   add(failure: ReadFailure): void {
     this.total++;
     if (this.first.length < this.shown) this.first.push(failure);
-    let kind = reasonKind(failure.reason);
+    if (failure.reason !== this.lastReason) {
+      this.lastReason = failure.reason;
+      this.lastKind = reasonKind(failure.reason);
+    }
+    let kind = this.lastKind;
     if (!this.counts.has(kind) && this.counts.size >= MAX_REASON_KINDS) kind = OTHER_REASONS;
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
     if (this.fd !== undefined) {
