@@ -565,8 +565,8 @@ test("case 9: --workers is capped with a message", () => {
 });
 
 test("case 9: a short English record is not taken for another language", () => {
-  const short = "The senator said on Tuesday that the bill would pass before the end of June.";
-  assert.equal(short.length, 76);
+  // franc's trigrams call this sentence Cebuano; it would have been stored without statements.
+  const short = "“It was a good day,” said Made Kusuma, who runs a warung in Ubud.";
   assert.ok(isEnglish(languageOf(short)), languageOf(short));
   assert.equal(languageOf(story(16)), "eng");
 });
