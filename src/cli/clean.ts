@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { InputFormat } from "../ingest/options.ts";
-import type { ReadFailure } from "../ingest/types.ts";
-import { addInputOptions, addJsonOption, failureLocation, type InputFlags, readOptionsOf } from "./common.ts";
+import { addInputOptions, addJsonOption, type InputFlags, readOptionsOf } from "./common.ts";
+import { FailureLog, failureReport } from "./failure-log.ts";
 import { printDocument, printError, printText } from "./terminal.ts";
 
 interface CleanFlags extends InputFlags {
@@ -20,11 +20,12 @@ export function registerClean(program: Command): void {
     // Loaded on use, so other commands start fast.
     const { readInputs } = await import("../ingest/read.ts");
     const { cleanText } = await import("../clean/clean.ts");
-    const failures: ReadFailure[] = [];
+    // Bounded however many inputs fail: the first few are shown, the rest counted by reason.
+    const failures = new FailureLog();
     let first = true;
     for await (const result of readInputs(files, readOptionsOf(flags, flags.format))) {
       if (!result.ok) {
-        failures.push(result.failure);
+        failures.add(result.failure);
         continue;
       }
       const { article } = result;
@@ -43,7 +44,7 @@ export function registerClean(program: Command): void {
       printDocument(cleaned.text.endsWith("\n") ? cleaned.text : `${cleaned.text}\n`);
       first = false;
     }
-    for (const failure of failures) printError(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
-    if (failures.length > 0) process.exitCode = 1;
+    printError(failureReport(failures.counted()));
+    if (failures.total > 0) process.exitCode = 1;
   });
 }

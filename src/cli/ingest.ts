@@ -1,3 +1,4 @@
+import { closeSync, openSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -57,7 +58,14 @@ export function registerIngest(program: Command): void {
 async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
   const { ingestInputs, maxWorkerCount, noProgress, StoreWriteError } = await import("./run-ingest.ts");
-  if (flags.failures) checkOutputPath(flags.failures, { db: flags.db, inputs: paths }, "--failures");
+  if (flags.failures) {
+    checkOutputPath(flags.failures, { db: flags.db, inputs: paths }, "--failures");
+    try {
+      closeSync(openSync(flags.failures, "w"));
+    } catch (error) {
+      throw new UsageError(`cannot write --failures ${flags.failures}: ${errorMessageOf(error)}`);
+    }
+  }
   if (flags.workers !== undefined && flags.workers > maxWorkerCount()) {
     printError(
       `onrecord: --workers ${flags.workers} is more than this machine can use; using ${maxWorkerCount()}\n`,
