@@ -26,18 +26,18 @@ function listed(names: string[]): string {
 
 /** Throws unless `db` is empty (a new record) or one of ours that this version can upgrade. */
 export function checkWritableRecord(db: Database.Database): void {
-  const version = schemaVersion(db);
-  if (version > LATEST_VERSION) {
-    throw new Error(
-      `it was written by a newer onrecord (schema ${version}; this one knows up to ${LATEST_VERSION})`,
-    );
-  }
-  if (version > 0) return;
+  // Another program may set user_version too: the tables decide whose file it is.
   const tables = tableNames(db);
   if (tables.length > 0 && !tables.includes(OUR_TABLE)) {
     throw new Error(
       `it is another program's SQLite database (tables: ${listed(tables)}); ` +
         "onrecord leaves it unchanged; give --db a new file",
+    );
+  }
+  const version = schemaVersion(db);
+  if (version > LATEST_VERSION) {
+    throw new Error(
+      `it was written by a newer onrecord (schema ${version}; this one knows up to ${LATEST_VERSION})`,
     );
   }
 }
@@ -52,7 +52,7 @@ export function checkReadableRecord(db: Database.Database): void {
     );
   }
   const tables = tableNames(db);
-  if (version === 0 && !tables.includes(OUR_TABLE)) {
+  if (!tables.includes(OUR_TABLE)) {
     throw new Error(
       tables.length
         ? `not an onrecord database (tables: ${listed(tables)})`
