@@ -475,6 +475,11 @@ test("case 9: another program's SQLite file is refused and left as it was", () =
   const check = new Database(foreign, { readonly: true });
   assert.equal(check.pragma("journal_mode", { simple: true }), "delete");
   check.close();
+  const versioned = path.join(work, "foreign-versioned.db");
+  const other = new Database(versioned);
+  other.exec("CREATE TABLE notes (body TEXT); PRAGMA user_version = 2");
+  other.close();
+  assert.throws(() => openSqliteStore(versioned), /another program's SQLite database \(tables: notes\)/);
   const result = runCli(work, ["ingest", write("foreign-input.txt", story(10)), "--db", foreign]);
   assert.equal(result.code, 2);
   assert.match(
