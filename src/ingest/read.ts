@@ -96,7 +96,15 @@ async function* readFile(
 /** A whole text or HTML document in memory → one article, or "no article text found". */
 function articleResult(content: string, format: "text" | "html", origin: string): ReadResult {
   if (format === "text") return { ok: true, article: textArticle(content, origin) };
-  const extracted = extractArticle(content);
+  let extracted: ReturnType<typeof extractArticle>;
+  try {
+    extracted = extractArticle(content);
+  } catch (error) {
+    return {
+      ok: false,
+      failure: { origin, reason: `cannot read HTML: ${(error as Error)?.message ?? error}` },
+    };
+  }
   if (!extracted.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
   const { text, ...metadata } = extracted;
   const { warning, ...fields } = metadata;

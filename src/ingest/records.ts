@@ -23,6 +23,16 @@ export function recordToArticle(
   names: FieldNames,
   where: RecordPlace,
 ): ReadResult {
+  try {
+    return convertRecord(record, names, where);
+  } catch (error) {
+    // Whatever one record does to the HTML extractor, it fails that record only, with its line.
+    const reason = `cannot read record: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, failure: { origin: where.path, line: where.line, reason } };
+  }
+}
+
+function convertRecord(record: Record<string, unknown>, names: FieldNames, where: RecordPlace): ReadResult {
   const failure = (reason: string): ReadResult => ({
     ok: false,
     failure: {
