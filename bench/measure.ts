@@ -8,6 +8,8 @@ export interface Measured {
   seconds: number;
   /** Peak resident memory of the child, in MB; undefined when it was killed. */
   peakMb?: number;
+  /** User plus system CPU time of the child, all threads; undefined when it was killed. */
+  cpuSeconds?: number;
   code: number | null;
   timedOut: boolean;
   stdout: string;
@@ -47,13 +49,15 @@ export function measure(
     child.on("close", (code) => {
       clearTimeout(timer);
       const peak = /PEAK_RSS_KB (\d+)/.exec(stderr)?.[1];
+      const cpu = /CPU_SECONDS ([\d.]+)/.exec(stderr)?.[1];
       resolve({
         seconds: (performance.now() - started) / 1000,
         peakMb: peak ? Number(peak) / 1024 : undefined,
+        cpuSeconds: cpu ? Number(cpu) : undefined,
         code,
         timedOut,
         stdout,
-        stderrTail: stderr.replace(/\n?PEAK_RSS_KB \d+\n?/, "").slice(-2000),
+        stderrTail: stderr.replace(/\n?PEAK_RSS_KB .*\n?/, "").slice(-2000),
       });
     });
   });
@@ -62,5 +66,6 @@ export function measure(
 export function describe(result: Measured): string {
   if (result.timedOut) return `did not finish in ${result.seconds.toFixed(0)} s (killed)`;
   const memory = result.peakMb === undefined ? "peak RSS unknown" : `peak RSS ${result.peakMb.toFixed(0)} MB`;
-  return `${result.seconds.toFixed(1)} s, ${memory}, exit ${result.code}`;
+  const cpu = result.cpuSeconds === undefined ? "" : ` (CPU ${result.cpuSeconds.toFixed(1)} s)`;
+  return `${result.seconds.toFixed(1)} s${cpu}, ${memory}, exit ${result.code}`;
 }
