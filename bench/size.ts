@@ -38,10 +38,13 @@ if (values.one) {
   const text = longArticle(Number(values.one));
   processArticle({ origin: "warm-up", format: "text", text: longArticle(20_000) });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const processed = processArticle({ origin: "size-bench", format: "text", text });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   process.stdout.write(
-    `${JSON.stringify({ seconds, statements: processed.statements.length, characters: text.length })}\n`,
+    `${JSON.stringify({ seconds, cpuSeconds, statements: processed.statements.length, characters: text.length })}\n`,
   );
 } else {
   const sizes = values.sizes.split(",").map(Number);
