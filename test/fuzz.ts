@@ -103,7 +103,7 @@ const GENERATORS: Generator[] = [
   },
   (random, id, scale) => {
     const rows = ["text,title,date"];
-    const count = int(random, 1, scale === "quick" ? 200 : 5_000);
+    const count = int(random, 1, scale === "quick" ? 200 : 1_000);
     for (let i = 0; i < count; i++) {
       const roll = random();
       if (roll < 0.1) rows.push(`"unclosed ${id} ${i},T,2020-01-01`);
@@ -120,7 +120,7 @@ const GENERATORS: Generator[] = [
   },
   (random, id, scale) => {
     const lines: string[] = [];
-    const count = int(random, 1, scale === "quick" ? 300 : 20_000);
+    const count = int(random, 1, scale === "quick" ? 300 : 2_000);
     for (let i = 0; i < count; i++) {
       const roll = random();
       if (roll < 0.1) lines.push("{}");
