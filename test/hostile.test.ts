@@ -105,6 +105,11 @@ test("case 1: the bounds: depth and element count are checked before parsing, re
     `<head><title>T</title><script>var a = "<div>";</script></head>${"<div>".repeat(300)}<p>One &amp; two.</p><p>Three&#8217;s.</p>`,
   );
   assert.equal(flat.html, "One & two.\n\nThree’s.");
+  // A tag longer than the bound keeps its name and loses its attributes; the text is untouched.
+  const huge = boundHtml(
+    `<p title="${"a>".repeat(100_000)}">Kept text.</p><img src="data:${"x".repeat(70_000)}"/>`,
+  );
+  assert.deepEqual(huge, { html: "<p>Kept text.</p><img />", flattened: false, attributesDropped: 2 });
   // Inside the bounds the page goes through Readability as before.
   assert.equal(extractArticle(deepHtml(50)).warning, undefined);
 });

@@ -11,6 +11,12 @@
 export const MAX_HTML_DEPTH = 256;
 /** Most elements parsed as a DOM. */
 export const MAX_HTML_ELEMENTS = 100_000;
+/**
+ * Longest tag (name and attributes) given to the parser as written. Readability copies attributes
+ * several times: one 8 MB attribute cost 800 MB of memory. A longer tag keeps its name and loses its
+ * attributes (an inline image's data: URL, a tracking blob); no article text lives there.
+ */
+export const MAX_TAG_CHARS = 64 * 1024;
 
 export interface BoundedHtml {
   /** The page as given, or (when flattened) its text with paragraphs separated by blank lines. */
@@ -18,7 +24,12 @@ export interface BoundedHtml {
   flattened: boolean;
   /** Why the page was flattened, for the warning. */
   reason?: string;
+  /** Tags longer than MAX_TAG_CHARS whose attributes were dropped. */
+  attributesDropped?: number;
 }
+
+/** A stretch of the page to replace before parsing: [start, end, replacement]. */
+type Replacement = [number, number, string];
 
 /** Elements that never have content (no closing tag). */
 const VOID_TAGS = new Set([
@@ -160,7 +171,7 @@ function skipRawText(html: string, from: number, name: string): number {
  * passed. The open-element stack never holds more than MAX_HTML_DEPTH + 1 names, so matching a
  * closing tag costs at most that many steps.
  */
-export function htmlOverBound(html: string): string | undefined {
+export function htmlOverBound(html: string, oversized: Replacement[] = []): string | undefined {
   const stack: string[] = [];
   let elements = 0;
   let at = html.indexOf("<");
@@ -176,6 +187,13 @@ export function htmlOverBound(html: string): string | undefined {
       continue;
     }
     let next = tag.end;
+    if (tag.end - at > MAX_TAG_CHARS) {
+      oversized.push([
+        at,
+        tag.end,
+        tag.closing ? `</${tag.name}>` : `<${tag.name}${tag.selfClosing ? " /" : ""}>`,
+      ]);
+    }
     if (tag.closing) {
       const index = stack.lastIndexOf(tag.name);
       if (index >= 0) stack.length = index;
@@ -277,7 +295,16 @@ function decodeEntities(text: string): string {
  * Every HTML path (files, dump records, stdin) goes through extractArticle, which calls this.
  */
 export function boundHtml(html: string): BoundedHtml {
-  const reason = htmlOverBound(html);
-  if (!reason) return { html, flattened: false };
-  return { html: flattenHtml(html), flattened: true, reason };
+  const oversized: Replacement[] = [];
+  const reason = htmlOverBound(html, oversized);
+  if (reason) return { html: flattenHtml(html), flattened: true, reason };
+  if (oversized.length === 0) return { html, flattened: false };
+  const parts: string[] = [];
+  let from = 0;
+  for (const [start, end, replacement] of oversized) {
+    parts.push(html.slice(from, start), replacement);
+    from = end;
+  }
+  parts.push(html.slice(from));
+  return { html: parts.join(""), flattened: false, attributesDropped: oversized.length };
 }

@@ -36,9 +36,11 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     };
   }
   // linkedom makes a bare fragment ("<p>..</p>") the document element and leaves <body> empty.
-  const page = /<(?:html|body)[\s>]/i.test(html)
-    ? html
-    : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  // Inside the bounds, with any over-long tag's attributes dropped (html-bounds.ts).
+  const source = bounded.html;
+  const page = /<(?:html|body)[\s>]/i.test(source)
+    ? source
+    : `<!doctype html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(page);
   const metadata = htmlMetadata(document as unknown as QueryableDocument, url);
   const jsonLdBody = jsonLdArticleBody(document as unknown as QueryableDocument);
