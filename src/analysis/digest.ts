@@ -1,3 +1,5 @@
+import { webUrl } from "../core/urls.ts";
+import { markdownLink, markdownText } from "./markdown.ts";
 import type { MixedPair } from "./mixed.ts";
 import { dateOf, type StatementView, spanRef } from "./statement-view.ts";
 
@@ -29,7 +31,8 @@ function statementLine(s: StatementView): Line {
   return {
     text: `On ${dateOf(s)}, ${outlet} ${verb} ${s.speaker}${s.cue ? ` (${s.cue})` : ""}: ${quoted(s.content)}`,
     ref: spanRef(s),
-    url: s.url,
+    // Stored before URLs were checked, or written by hand: only web links are ever rendered.
+    url: webUrl(s.url) ?? null,
   };
 }
 
@@ -48,23 +51,24 @@ function heading(input: DigestInput): string {
   return `${input.speaker} on ${input.about}${range ? `, ${range}` : ""}`;
 }
 
+/** Every stored string is text, never markup: raw HTML and Markdown syntax in a quote are escaped. */
 export function digestMarkdown(input: DigestInput): string {
-  const link = (line: Line) => (line.url ? `[${line.ref}](${line.url})` : line.ref);
+  const link = (line: Line) => (line.url ? markdownLink(line.ref, line.url) : markdownText(line.ref));
   const out = [
-    `# ${heading(input)}`,
+    `# ${markdownText(heading(input))}`,
     "",
     `${input.statements.length} statements, ${input.mixed.length} flagged pairs.`,
   ];
   out.push("", "## Statements", "");
   for (const s of input.statements) {
     const line = statementLine(s);
-    out.push(`- ${line.text} — ${link(line)}`);
+    out.push(`- ${markdownText(line.text)} — ${link(line)}`);
   }
   out.push("", "## Mixed messages", "");
   if (input.mixed.length === 0) out.push("None flagged.");
   input.mixed.forEach((pair, index) => {
-    out.push(`${index + 1}. Score ${pair.score}. Why: ${pair.reasons.join("; ")}.`);
-    for (const line of pairLines(pair)) out.push(`   - ${line.text} — ${link(line)}`);
+    out.push(`${index + 1}. Score ${pair.score}. Why: ${markdownText(pair.reasons.join("; "))}.`);
+    for (const line of pairLines(pair)) out.push(`   - ${markdownText(line.text)} — ${link(line)}`);
   });
   return `${out.join("\n")}\n`;
 }
@@ -75,20 +79,30 @@ const escapeHtml = (text: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
 
+/**
+ * The report is a static page: no script, no style from anywhere, no forms, no frames, nothing loaded.
+ * Quotes are escaped already; the policy is the second wall if an escape is ever missed.
+ */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export function digestHtml(input: DigestInput): string {
   const item = (line: Line) => {
     const ref = escapeHtml(line.ref);
-    const anchor = line.url ? `<a href="${escapeHtml(line.url)}">${ref}</a>` : ref;
+    const anchor = line.url ? `<a href="${escapeHtml(line.url)}" rel="noopener noreferrer">${ref}</a>` : ref;
     return `<li>${escapeHtml(line.text)} <small>${anchor}</small></li>`;
   };
   const pairs = input.mixed
     .map(
       (pair) =>
-        `<li><p>Score ${pair.score}. Why: ${escapeHtml(pair.reasons.join("; "))}.</p><ul>${pairLines(pair).map(item).join("")}</ul></li>`,
+        `<li><p>Score ${escapeHtml(String(pair.score))}. Why: ${escapeHtml(pair.reasons.join("; "))}.</p><ul>${pairLines(pair).map(item).join("")}</ul></li>`,
     )
     .join("\n");
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(heading(input))}</title></head>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(heading(input))}</title></head>
 <body>
 <h1>${escapeHtml(heading(input))}</h1>
 <p>${input.statements.length} statements, ${input.mixed.length} flagged pairs.</p>

@@ -1,3 +1,5 @@
+import { webUrl } from "../core/urls.ts";
+import { markdownLink, markdownText } from "./markdown.ts";
 import {
   byDate,
   dateOf,
@@ -40,10 +42,14 @@ export function timelineText(statements: readonly StatementView[]): string {
 }
 
 export function timelineMarkdown(speaker: string, statements: readonly StatementView[]): string {
-  const lines = [`# ${speaker}: timeline`, ""];
+  const lines = [`# ${markdownText(speaker)}: timeline`, ""];
   for (const s of statements) {
-    const where = s.url ? `[${s.outlet ?? s.url}](${s.url})` : (s.outlet ?? "unknown outlet");
-    lines.push(`- **${dateOf(s)}**, ${where}, ${kindAndConfidence(s)}: “${s.content}” — ${spanRef(s)}`);
+    const url = webUrl(s.url);
+    const outlet = s.outlet ?? url ?? "unknown outlet";
+    const where = url ? markdownLink(outlet, url) : markdownText(outlet);
+    lines.push(
+      `- **${dateOf(s)}**, ${where}, ${kindAndConfidence(s)}: “${markdownText(s.content)}” — ${markdownText(spanRef(s))}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

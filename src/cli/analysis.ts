@@ -1,8 +1,7 @@
-import { writeFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { digestHtml, digestMarkdown } from "../analysis/digest.ts";
 import { judgePair } from "../analysis/judge/index.ts";
-import { llmConfigFromEnv, llmJudge } from "../analysis/llm-judge.ts";
+import { LlmJudgeError, llmConfigFromEnv, llmJudge } from "../analysis/llm-judge.ts";
 import {
   type MixedReport,
   mixedReport,
@@ -25,7 +24,9 @@ import {
   UsageError,
   withStore,
 } from "./common.ts";
+import { checkOutputPath, writeOutputFile } from "./output-file.ts";
 import { resolveSpeaker } from "./speaker.ts";
+import { printDocument, printError, printText } from "./terminal.ts";
 
 interface SpeakerFlags {
   db: string;
@@ -87,10 +88,16 @@ async function mixedMessages(
     const config = llmConfigFromEnv();
     if (!config)
       throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
-    found = await mixedReportAsync(all, (a, b) => llmJudge(config, a, b, store), {
-      ...options,
-      judgeAlone: LLM_JUDGE_ALONE,
-    });
+    try {
+      found = await mixedReportAsync(all, (a, b) => llmJudge(config, a, b, store), {
+        ...options,
+        judgeAlone: LLM_JUDGE_ALONE,
+      });
+    } catch (error) {
+      // The server's failures are the user's to fix (URL, model, timeout): one line, no stack.
+      if (error instanceof LlmJudgeError) throw new UsageError(error.message);
+      throw error;
+    }
   }
   if (!keys) return found;
   const onTopic = new Set(
@@ -130,6 +137,11 @@ function nothingFound(found: MixedReport & { about?: string }, speaker: string):
   return `${lines.join("\n")}\n`;
 }
 
+/** Read-only, except that the language-model judge caches its verdicts in the record. */
+function openReader(db: string, judge: string) {
+  return openExistingStore(db, judge === "llm" ? "write" : "read");
+}
+
 /** A language-model judge this sure of "inconsistent" flags a pair on its own verdict. */
 const LLM_JUDGE_ALONE = 0.8;
 
@@ -157,7 +169,7 @@ export function registerAnalysis(program: Command): void {
     if (flags.json) return printJson(rows);
     for (const row of rows) {
       const range = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
-      process.stdout.write(`${String(row.statements).padStart(6)}  ${row.label.padEnd(28)}  ${range}\n`);
+      printText(`${String(row.statements).padStart(6)}  ${row.label.padEnd(28)}  ${range}\n`);
     }
   });
 
@@ -175,8 +187,8 @@ export function registerAnalysis(program: Command): void {
   timeline.action((flags: SpeakerFlags & { format: string }) => {
     const statements = withStore(flags.db, (store) => speakerStatements(store, flags));
     if (flags.json || flags.format === "json") return printJson(statements);
-    if (flags.format === "md") return void process.stdout.write(timelineMarkdown(flags.speaker, statements));
-    process.stdout.write(statements.length ? `${timelineText(statements)}\n` : "no statements\n");
+    if (flags.format === "md") return void printDocument(timelineMarkdown(flags.speaker, statements));
+    printText(statements.length ? `${timelineText(statements)}\n` : "no statements\n");
   });
 
   const mixed = program
@@ -192,14 +204,14 @@ export function registerAnalysis(program: Command): void {
   addDbOption(mixed);
   addJsonOption(mixed);
   mixed.action(async (flags: SpeakerFlags & { limit: number; judge: string }) => {
-    const store = openExistingStore(flags.db);
+    const store = openReader(flags.db, flags.judge);
     try {
       const found = await mixedMessages(store, flags, flags.judge, flags.limit);
       if (flags.json) {
-        if (found.pairs.length === 0) process.stderr.write(nothingFound(found, flags.speaker));
+        if (found.pairs.length === 0) printError(nothingFound(found, flags.speaker));
         return printJson(found.pairs);
       }
-      process.stdout.write(mixedText(found, flags.speaker));
+      printText(mixedText(found, flags.speaker));
     } finally {
       store.close();
     }
@@ -217,7 +229,8 @@ export function registerAnalysis(program: Command): void {
   addDbOption(digest);
   digest.action(
     async (flags: SpeakerFlags & { about: string; format: string; out?: string; judge: string }) => {
-      const store = openExistingStore(flags.db);
+      if (flags.out) checkOutputPath(flags.out, { db: flags.db });
+      const store = openReader(flags.db, flags.judge);
       try {
         const statements = speakerStatements(store, flags);
         const { pairs } = await mixedMessages(store, flags, flags.judge, DIGEST_PAIRS);
@@ -229,8 +242,8 @@ export function registerAnalysis(program: Command): void {
           statements,
         };
         const report = (flags.format === "html" ? digestHtml : digestMarkdown)({ ...input, mixed: pairs });
-        if (flags.out) writeFileSync(flags.out, report);
-        else process.stdout.write(report);
+        if (flags.out) writeOutputFile(flags.out, report, { db: flags.db });
+        else printDocument(report);
       } finally {
         store.close();
       }

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import type { InputFormat } from "../ingest/options.ts";
-import type { ReadFailure } from "../ingest/types.ts";
-import { addInputOptions, addJsonOption, failureLocation, type InputFlags, readOptionsOf } from "./common.ts";
+import { addInputOptions, addJsonOption, type InputFlags, readOptionsOf } from "./common.ts";
+import { FailureLog, failureReport } from "./failure-log.ts";
+import { printDocument, printError, printText } from "./terminal.ts";
 
 interface CleanFlags extends InputFlags {
   format?: InputFormat;
@@ -19,11 +20,12 @@ export function registerClean(program: Command): void {
     // Loaded on use, so other commands start fast.
     const { readInputs } = await import("../ingest/read.ts");
     const { cleanText } = await import("../clean/clean.ts");
-    const failures: ReadFailure[] = [];
+    // Bounded however many inputs fail: the first few are shown, the rest counted by reason.
+    const failures = new FailureLog();
     let first = true;
     for await (const result of readInputs(files, readOptionsOf(flags, flags.format))) {
       if (!result.ok) {
-        failures.push(result.failure);
+        failures.add(result.failure);
         continue;
       }
       const { article } = result;
@@ -37,13 +39,12 @@ export function registerClean(program: Command): void {
       }
       // One article prints as is; several get a `head`-style separator naming each.
       if (!first || files.length > 1 || article.origin !== files[0]) {
-        process.stdout.write(`${first ? "" : "\n"}==> ${article.origin} <==\n`);
+        printText(`${first ? "" : "\n"}==> ${article.origin} <==\n`);
       }
-      process.stdout.write(cleaned.text.endsWith("\n") ? cleaned.text : `${cleaned.text}\n`);
+      printDocument(cleaned.text.endsWith("\n") ? cleaned.text : `${cleaned.text}\n`);
       first = false;
     }
-    for (const failure of failures)
-      process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
-    if (failures.length > 0) process.exitCode = 1;
+    printError(failureReport(failures.counted()));
+    if (failures.total > 0) process.exitCode = 1;
   });
 }

@@ -25,16 +25,30 @@ export function openStore(path: string): SqliteStore {
   }
 }
 
-/** Opens an existing record; querying a path that does not exist must not create an empty database. */
-export function openExistingStore(path: string): SqliteStore {
+/**
+ * Opens an existing record; querying a path that does not exist must not create an empty database.
+ * Readers open it read-only: no migration, no WAL switch, so they never wait for (or take) the write
+ * lock and work on a read-only file. Commands that write (apply overrides, cache judge verdicts) ask
+ * for "write".
+ */
+export function openExistingStore(path: string, mode: "read" | "write" = "read"): SqliteStore {
   if (!existsSync(path)) {
     throw new UsageError(`no database at ${path} (create one with: onrecord ingest PATH... --db ${path})`);
   }
-  return openStore(path);
+  if (mode === "write") return openStore(path);
+  try {
+    return openSqliteStore(path, { readonly: true });
+  } catch (error) {
+    throw new UsageError(`cannot open database ${path}: ${errorMessageOf(error)}`);
+  }
 }
 
-export function withStore<T>(path: string, use: (store: SqliteStore) => T): T {
-  const store = openExistingStore(path);
+export function withStore<T>(
+  path: string,
+  use: (store: SqliteStore) => T,
+  mode: "read" | "write" = "read",
+): T {
+  const store = openExistingStore(path, mode);
   try {
     return use(store);
   } finally {

@@ -2,17 +2,13 @@ import { statSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
 import type { InputFormat } from "../ingest/options.ts";
-import type { RawArticle, ReadFailure } from "../ingest/types.ts";
+import type { RawArticle } from "../ingest/types.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
 import { isEnglish } from "../nlp/language.ts";
 import type { ProcessedArticle } from "../record/types.ts";
-import {
-  addInputOptions,
-  errorMessageOf,
-  failureLocation,
-  type InputFlags,
-  readOptionsOf,
-} from "./common.ts";
+import { addInputOptions, errorMessageOf, type InputFlags, readOptionsOf } from "./common.ts";
+import { FailureLog, failureReport } from "./failure-log.ts";
+import { printError, printText } from "./terminal.ts";
 
 interface ExtractFlags extends InputFlags {
   format: "jsonl" | "json" | "text";
@@ -55,28 +51,28 @@ export function registerExtract(program: Command): void {
     const { readInputs } = await import("../ingest/read.ts");
     const { processArticle } = await import("../process.ts");
     const extracted: ExtractedFile[] = [];
-    const failures: ReadFailure[] = [];
+    // Bounded however many inputs fail: the first few are shown, the rest counted by reason.
+    const failures = new FailureLog();
     for await (const result of readInputs(files, readOptionsOf(flags, flags.inputFormat))) {
       if (!result.ok) {
-        failures.push(result.failure);
+        failures.add(result.failure);
         continue;
       }
       let processed: ProcessedArticle;
       try {
         processed = processArticle(result.article);
       } catch (error) {
-        failures.push({ origin: result.article.origin, reason: errorMessageOf(error) });
+        failures.add({ origin: result.article.origin, reason: errorMessageOf(error) });
         continue;
       }
       const file = toExtractedFile(result.article, processed);
       if (flags.format === "jsonl") process.stdout.write(`${JSON.stringify(file)}\n`);
-      else if (flags.format === "text") process.stdout.write(formatListing(file, processed));
+      else if (flags.format === "text") printText(formatListing(file, processed));
       else extracted.push(file);
     }
     if (flags.format === "json") process.stdout.write(`${JSON.stringify(extracted, null, 2)}\n`);
-    for (const failure of failures)
-      process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
-    if (failures.length > 0) process.exitCode = 1;
+    printError(failureReport(failures.counted()));
+    if (failures.total > 0) process.exitCode = 1;
   });
 }
 

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -16,7 +17,10 @@ import {
   readOptionsOf,
   UsageError,
 } from "./common.ts";
+import { failureReport } from "./failure-log.ts";
+import { checkOutputPath } from "./output-file.ts";
 import type { IngestSummary } from "./run-ingest.ts";
+import { printError, printText } from "./terminal.ts";
 
 interface IngestFlags extends InputFlags {
   format?: InputFormat;
@@ -24,6 +28,7 @@ interface IngestFlags extends InputFlags {
   json?: boolean;
   workers?: number;
   overrides?: string;
+  failures?: string;
 }
 
 export function registerIngest(program: Command): void {
@@ -36,6 +41,7 @@ export function registerIngest(program: Command): void {
       `processing threads, 0 = main thread (default ${availableParallelism()})`,
       parseCount,
     )
+    .option("--failures <file>", "write every failure (input, line, reason) to FILE as JSON Lines")
     .option(
       "--overrides <file>",
       "manual merge/split/rename rules (default: onrecord.overrides.json beside the db)",
@@ -45,13 +51,26 @@ export function registerIngest(program: Command): void {
   addJsonOption(command);
   command.action(async (paths: string[], flags: IngestFlags) => {
     const summary = await runIngestCommand(paths, flags);
-    if (summary.failures.length > 0) process.exitCode = 1;
+    if (summary.failed > 0) process.exitCode = 1;
   });
 }
 
 async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
-  const { ingestInputs, noProgress } = await import("./run-ingest.ts");
+  const { ingestInputs, maxWorkerCount, noProgress, StoreWriteError } = await import("./run-ingest.ts");
+  if (flags.failures) {
+    checkOutputPath(flags.failures, { db: flags.db, inputs: paths }, "--failures");
+    try {
+      closeSync(openSync(flags.failures, "w"));
+    } catch (error) {
+      throw new UsageError(`cannot write --failures ${flags.failures}: ${errorMessageOf(error)}`);
+    }
+  }
+  if (flags.workers !== undefined && flags.workers > maxWorkerCount()) {
+    printError(
+      `onrecord: --workers ${flags.workers} is more than this machine can use; using ${maxWorkerCount()}\n`,
+    );
+  }
   const store = openStore(flags.db);
   if (flags.overrides) {
     try {
@@ -80,8 +99,13 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
     summary = await ingestInputs(paths, store, {
       ...readOptionsOf(flags, flags.format),
       workers: flags.workers,
+      failuresFile: flags.failures,
       onProgress: bar ? (progress) => bar.update(progress.read + progress.failed, progress) : undefined,
     });
+  } catch (error) {
+    // A full disk is one message, not one line per remaining record.
+    if (error instanceof StoreWriteError) throw new UsageError(error.message);
+    throw error;
   } finally {
     bar?.stop();
     store.close();
@@ -89,18 +113,22 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
   if (flags.json) {
     printJson({ db: flags.db, ...summary });
   } else {
-    const out = process.stdout;
-    out.write(
+    printText(
       `read ${summary.read}, stored ${summary.stored}, already present ${summary.alreadyPresent}, ` +
         `failed ${summary.failed}, statements ${summary.statements}, ${summary.seconds.toFixed(1)} s → ${flags.db}\n`,
     );
     if (summary.notEnglish > 0)
-      out.write(
+      printText(
         `not in English: ${summary.notEnglish} (stored without statements: the extractor reads English)\n`,
       );
   }
-  for (const failure of summary.failures) {
-    process.stderr.write(`failed: ${failureLocation(failure)}: ${failure.reason}\n`);
-  }
+  for (const warning of summary.warnings)
+    printError(`warning: ${failureLocation(warning)}: ${warning.reason}\n`);
+  if (summary.warned > summary.warnings.length)
+    printError(`… ${summary.warned - summary.warnings.length} more warnings\n`);
+  printError(
+    failureReport({ total: summary.failed, first: summary.failures, byReason: summary.failuresByReason }),
+  );
+  if (flags.failures && summary.failed > 0) printError(`all ${summary.failed} failures: ${flags.failures}\n`);
   return summary;
 }

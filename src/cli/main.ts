@@ -1,6 +1,7 @@
 import { CommanderError } from "commander";
 import { errorMessageOf, UsageError } from "./common.ts";
 import { buildProgram } from "./program.ts";
+import { printError } from "./terminal.ts";
 
 // `onrecord quotes | head` closes the pipe early: that is the reader being done, not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -15,7 +16,7 @@ try {
     process.exitCode = error.exitCode;
   } else {
     // Problems the user can fix read as one line; anything else keeps its stack for a bug report.
-    process.stderr.write(
+    printError(
       error instanceof UsageError
         ? `onrecord: ${error.message}\n`
         : `onrecord: ${error instanceof Error ? error.stack : errorMessageOf(error)}\n`,

@@ -6,6 +6,7 @@ import type { TermInfo } from "../record/store.ts";
 import { addDbOption, addJsonOption, openStore, printJson, UsageError, withStore } from "./common.ts";
 import { formatStatement } from "./quotes.ts";
 import { resolveSpeaker } from "./speaker.ts";
+import { printText } from "./terminal.ts";
 
 function formatTerm(term: TermInfo): string {
   const where = [term.state, term.district].filter(Boolean).join("-");
@@ -51,7 +52,7 @@ export function registerPeople(program: Command): void {
   people.action((flags: PeopleFlags) => {
     if (flags.applyOverrides) {
       const overrides = overridesFor(flags);
-      const report = withStore(flags.db, (store) => store.applyOverrides(overrides));
+      const report = withStore(flags.db, (store) => store.applyOverrides(overrides), "write");
       if (flags.json) return printJson(report);
       const lines = [
         ...report.merged.map((m) => `merged   ${m}`),
@@ -59,7 +60,7 @@ export function registerPeople(program: Command): void {
         ...report.renamed.map((m) => `renamed  ${m}`),
         `statements re-linked: ${report.statementsMoved}`,
       ];
-      return void process.stdout.write(`${lines.join("\n")}\n`);
+      return void printText(`${lines.join("\n")}\n`);
     }
     const rows = withStore(flags.db, (store) => store.people());
     if (flags.json) return printJson(rows);
@@ -69,9 +70,7 @@ export function registerPeople(program: Command): void {
       const seen = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
       const roles = row.roles.length ? `  ${row.roles.join("; ")}` : "";
       const qid = row.qid ? `  ${row.qid}` : "";
-      process.stdout.write(
-        `${row.name.padEnd(width)}  ${String(row.statements).padStart(5)}  ${seen}${qid}${roles}\n`,
-      );
+      printText(`${row.name.padEnd(width)}  ${String(row.statements).padStart(5)}  ${seen}${qid}${roles}\n`);
     }
   });
 
@@ -129,7 +128,7 @@ export function registerPeople(program: Command): void {
     if (flags.json) return printJson(flags.why ? { ...record, links } : record);
     if (flags.why) {
       const lines = [`${record.name} — why these names are this ${record.kind}:`, ...links.map(formatLink)];
-      return void process.stdout.write(`${lines.join("\n")}\n`);
+      return void printText(`${lines.join("\n")}\n`);
     }
     const affiliation = [record.party, record.state].filter(Boolean).join("-");
     const lines = [
@@ -148,6 +147,6 @@ export function registerPeople(program: Command): void {
       "",
       ...record.statements.map(formatStatement),
     ];
-    process.stdout.write(`${lines.join("\n")}\n`);
+    printText(`${lines.join("\n")}\n`);
   });
 }

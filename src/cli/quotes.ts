@@ -11,6 +11,7 @@ import {
   withStore,
 } from "./common.ts";
 import { resolveSpeaker } from "./speaker.ts";
+import { printText } from "./terminal.ts";
 
 interface QuotesFlags {
   db: string;
@@ -56,10 +57,7 @@ export function registerQuotes(program: Command): void {
       }),
     );
     if (flags.json) printJson(statements);
-    else
-      process.stdout.write(
-        statements.length ? statements.map(formatStatement).join("\n") : "no statements\n",
-      );
+    else printText(statements.length ? statements.map(formatStatement).join("\n") : "no statements\n");
   });
 }
 

@@ -7,12 +7,15 @@ import { isEnglish } from "../nlp/language.ts";
 import { articleId } from "../process.ts";
 import type { Store } from "../record/store.ts";
 import type { ProcessedArticle } from "../record/types.ts";
+import { FailureLog } from "./failure-log.ts";
 import { inlineProcessor, type Processor, ProcessPool } from "./process-pool.ts";
 
 export interface IngestOptions extends ReadOptions {
   /** Worker threads for processing; 0 processes on the main thread. Default: one per available core. */
   workers?: number;
   onProgress?: (progress: IngestProgress) => void;
+  /** Where to write every failure as JSON Lines (`ingest --failures FILE`). */
+  failuresFile?: string;
 }
 
 export interface IngestProgress {
@@ -31,7 +34,12 @@ export function noProgress(): IngestProgress {
 
 export interface IngestSummary extends IngestProgress {
   seconds: number;
+  /** The first failures (at most SHOWN_FAILURES, by input and line); all are counted in failuresByReason. */
   failures: ReadFailure[];
+  failuresByReason: Record<string, number>;
+  /** Inputs stored with a caveat (e.g. a page past the HTML bounds, read as flat text): the first few. */
+  warnings: ReadFailure[];
+  warned: number;
 }
 
 /**
@@ -45,6 +53,33 @@ export function defaultWorkerCount(): number {
 }
 
 /**
+ * Most worker threads started: processing is CPU-bound, so threads past twice the cores only add
+ * memory (each loads the models), and `--workers 100000` must not exhaust the machine.
+ */
+export function maxWorkerCount(): number {
+  return Math.min(64, Math.max(2, availableParallelism() * 2));
+}
+
+/**
+ * The database cannot take more writes (disk full, I/O error, read-only, corrupt): every later
+ * article would fail the same way, so the batch stops with this one message instead of one per record.
+ */
+export class StoreWriteError extends Error {}
+
+const FATAL_STORE_CODES = /^SQLITE_(?:FULL|IOERR|READONLY|CORRUPT|CANTOPEN|NOTADB)/;
+
+function storeWriteError(error: unknown, stored: number): StoreWriteError | undefined {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== "string" || !FATAL_STORE_CODES.test(code)) return undefined;
+  const what = code.startsWith("SQLITE_FULL")
+    ? "the disk (or the database's size limit) is full"
+    : errorMessage(error);
+  return new StoreWriteError(
+    `cannot write to the database: ${what} (${code}); stopped after ${stored} articles stored, each whole`,
+  );
+}
+
+/**
  * The ingest path shared by `onrecord ingest` and the benchmark: read inputs, process each article
  * (on worker threads when asked), and write each result to the store in its own transaction. A failed
  * input or article is recorded and the batch goes on.
@@ -55,20 +90,31 @@ export async function ingestInputs(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const workers = options.workers ?? defaultWorkerCount();
+  const workers = Math.min(options.workers ?? defaultWorkerCount(), maxWorkerCount());
   const processor: Processor = workers > 0 ? new ProcessPool(workers) : inlineProcessor();
   const limit = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   const progress = noProgress();
-  const failures: ReadFailure[] = [];
+  // Bounded memory however many inputs fail (failure-log.ts).
+  const failures = new FailureLog(options.failuresFile);
+  const warnings = new FailureLog();
   const report = () => options.onProgress?.({ ...progress });
   const fail = (failure: ReadFailure) => {
-    failures.push(failure);
+    failures.add(failure);
     progress.failed++;
     report();
   };
 
+  let stopped: StoreWriteError | undefined;
   const record = (article: ProcessedArticle) => {
-    const { inserted } = store.addArticle(article);
+    if (stopped) return;
+    let inserted: boolean;
+    try {
+      inserted = store.addArticle(article).inserted;
+    } catch (error) {
+      stopped = storeWriteError(error, progress.stored);
+      if (stopped) return;
+      throw error;
+    }
     if (inserted) {
       progress.stored++;
       progress.statements += article.statements.length;
@@ -96,6 +142,7 @@ export async function ingestInputs(
         continue;
       }
       progress.read++;
+      if (result.warning) warnings.add({ origin: result.article.origin, reason: result.warning });
       // Cleaning and hashing cost a few percent of analysis: skip articles already on record before
       // spending the analysis on them (re-running a batch after a crash, or a daily dump re-read).
       if (store.hasArticle(articleId(cleanText(result.article.text).text))) {
@@ -106,16 +153,26 @@ export async function ingestInputs(
       submit(result.article);
       while (inFlight.size >= limit) await Promise.race(inFlight);
       if (processor.startupError) throw processor.startupError;
+      if (stopped) break;
     }
     await Promise.all(inFlight);
     if (processor.startupError) throw processor.startupError;
+    if (stopped) throw stopped;
     // With the batch in, bare surnames linked early ("Obama" before any "Barack Obama") are decided again.
     if (progress.stored > 0) store.settleSurnames?.();
   } finally {
+    failures.close();
     await processor.close();
   }
-  failures.sort(compareFailures);
-  return { ...progress, failures, seconds: (performance.now() - started) / 1000 };
+  const counted = failures.counted();
+  return {
+    ...progress,
+    failures: counted.first.sort(compareFailures),
+    failuresByReason: counted.byReason,
+    warnings: warnings.first,
+    warned: warnings.total,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function compareFailures(a: ReadFailure, b: ReadFailure): number {

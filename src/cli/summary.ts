@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { StatementRecord } from "../record/store.ts";
 import { addDbOption, addJsonOption, printJson, withStore } from "./common.ts";
+import { printText } from "./terminal.ts";
 
 interface SummaryFlags {
   db: string;
@@ -49,7 +50,7 @@ export function registerSummary(program: Command): void {
         `  characters ${spans} of its cleaned text read: ${exampleText.map((text) => JSON.stringify(text)).join(" + ")}`,
       );
     }
-    process.stdout.write(`${lines.join("\n")}\n`);
+    printText(`${lines.join("\n")}\n`);
   });
 }
 

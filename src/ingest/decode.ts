@@ -54,6 +54,14 @@ export async function readArticleFile(path: string, maxBytes: number, gzip: bool
 
 export function decodeBytes(bytes: Uint8Array, offset = 0): Decoded {
   if (bytes.length === 0) return { ok: false, reason: "empty file" };
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    // UTF-16 text is full of NUL bytes; its byte-order mark says what it is before the binary check.
+    const text = decodeUtf16(bytes, utf16);
+    if (text === null) return { ok: false, reason: `invalid ${utf16.toUpperCase()} text` };
+    if (!text.replace(/^\ufeff/, "").trim()) return { ok: false, reason: "empty file" };
+    return { ok: true, text };
+  }
   if (hasNulByte(bytes)) return { ok: false, reason: "binary file" };
   const text = decodeUtf8(bytes);
   if (text === null)
@@ -66,15 +74,56 @@ export function hasNulByte(bytes: Uint8Array): boolean {
   return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
 }
 
+export type Utf16Encoding = "utf-16le" | "utf-16be";
+
+/** UTF-16 announced by its byte-order mark (FF FE little-endian, FE FF big-endian); undefined otherwise. */
+export function utf16Encoding(bytes: Uint8Array): Utf16Encoding | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
+/** Decodes UTF-16 strictly (an unpaired surrogate or an odd byte count is an error); the mark stays, as in UTF-8. */
+export function decodeUtf16(bytes: Uint8Array, encoding: Utf16Encoding): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A UTF-16 stream as text chunks, decoded as they arrive (a code unit split between chunks is carried
+ * over); the readers of dumps take strings as well as bytes.
+ */
+export async function* utf16Chunks(
+  stream: AsyncIterable<Buffer | string>,
+  encoding: Utf16Encoding,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    yield decoder.decode(bytes, { stream: true });
+  }
+  yield decoder.decode();
+}
+
 /** Reads the first bytes of a file to check for binary content before streaming it. */
-export async function sniffFile(path: string): Promise<{ size: number; binary: boolean; head: string }> {
+export async function sniffFile(
+  path: string,
+): Promise<{ size: number; binary: boolean; head: string; utf16?: Utf16Encoding }> {
   const handle = await open(path, "r");
   try {
     const size = (await handle.stat()).size;
     const buffer = Buffer.alloc(Math.min(BINARY_SNIFF_BYTES, size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytesRead);
-    return { size, binary: hasNulByte(head), head: head.toString("utf8") };
+    const utf16 = utf16Encoding(head);
+    if (utf16) {
+      const text = new TextDecoder(utf16).decode(head);
+      return { size, binary: false, head: text.replace(/^\ufeff/, ""), utf16 };
+    }
+    return { size, binary: hasNulByte(head), head: head.toString("utf8").replace(/^\ufeff/, "") };
   } finally {
     await handle.close();
   }

@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { boundHtml } from "./html-bounds.ts";
 import {
   type HtmlMetadata,
   htmlMetadata,
@@ -12,6 +13,8 @@ import { blockText, type DomNode } from "./html-text.ts";
 export interface ExtractedArticle extends HtmlMetadata {
   /** The article body: one paragraph per block, separated by blank lines. Empty when none was found. */
   text: string;
+  /** Set when the page was past the parsing bounds and was read as flat text (html-bounds.ts). */
+  warning?: string;
 }
 
 /** Share of Readability's text that furniture pruning must leave, or it is undone. */
@@ -22,10 +25,22 @@ const MIN_KEPT_AFTER_PRUNING = 0.5;
  * Metadata is read first, because Readability rewrites the document it is given.
  */
 export function extractArticle(html: string, url?: string): ExtractedArticle {
+  const bounded = boundHtml(html);
+  if (bounded.flattened) {
+    const title = /<title[^>]*>([^<]{1,500})<\/title/i.exec(html.slice(0, 65536))?.[1]?.trim();
+    return {
+      ...(url ? { url } : {}),
+      ...(title ? { title } : {}),
+      text: bounded.html,
+      warning: `HTML read as flat text: ${bounded.reason}`,
+    };
+  }
   // linkedom makes a bare fragment ("<p>..</p>") the document element and leaves <body> empty.
-  const page = /<(?:html|body)[\s>]/i.test(html)
-    ? html
-    : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  // Inside the bounds, with any over-long tag's attributes dropped (html-bounds.ts).
+  const source = bounded.html;
+  const page = /<(?:html|body)[\s>]/i.test(source)
+    ? source
+    : `<!doctype html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(page);
   const metadata = htmlMetadata(document as unknown as QueryableDocument, url);
   const jsonLdBody = jsonLdArticleBody(document as unknown as QueryableDocument);

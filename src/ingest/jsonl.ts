@@ -33,7 +33,9 @@ export async function* readJsonl(
       yield failure(line.number, "binary file");
       return;
     }
-    const text = decodeUtf8(line.bytes);
+    let text = decodeUtf8(line.bytes);
+    // A byte-order mark opens many exported files; it is not part of the first record.
+    if (line.number === 1 && text?.startsWith("\ufeff")) text = text.slice(1);
     if (text === null) {
       yield failure(line.number, `invalid UTF-8 near byte ${line.offset + firstInvalidUtf8Byte(line.bytes)}`);
       continue;
@@ -71,7 +73,7 @@ export function readJsonDocument(
 ): ReadResult[] {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (error) {
     return [{ ok: false, failure: { origin: path, reason: `malformed JSON: ${(error as Error).message}` } }];
   }

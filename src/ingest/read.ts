@@ -1,8 +1,7 @@
 import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { readCsv } from "./csv.ts";
-import { decodeBytes, fileErrorReason, readArticleFile, sniffFile } from "./decode.ts";
+import { decodeBytes, fileErrorReason, readArticleFile, sniffFile, utf16Chunks } from "./decode.ts";
 import { extractArticle } from "./html.ts";
 import { expandInputs } from "./inputs.ts";
 import { isJsonDocument, readJsonDocument, readJsonl } from "./jsonl.ts";
@@ -72,18 +71,20 @@ async function* readFile(
   }
   const fileStream = createReadStream(path);
   const stream = gzip ? fileStream.pipe(createGunzip()) : fileStream;
+  const records = sniff.utf16 ? utf16Chunks(stream, sniff.utf16) : stream;
   // A gzip error must end this file, not the batch: surface it as the stream's error.
   if (gzip) fileStream.on("error", (error) => stream.destroy(error));
   let produced = false;
   try {
-    const records =
-      format === "csv" ? readCsv(stream, path, names, maxBytes) : readJsonl(stream, path, names, maxBytes);
-    for await (const result of records) {
+    const results =
+      format === "csv" ? readCsv(records, path, names, maxBytes) : readJsonl(records, path, names, maxBytes);
+    for await (const result of results) {
       produced = true;
       yield result;
     }
   } catch (error) {
-    yield failure(gzip ? `corrupt gzip file: ${(error as Error).message}` : fileErrorReason(error));
+    if (error instanceof TypeError && sniff.utf16) yield failure(`invalid ${sniff.utf16.toUpperCase()} text`);
+    else yield failure(gzip ? `corrupt gzip file: ${(error as Error).message}` : fileErrorReason(error));
     return;
   } finally {
     stream.destroy();
@@ -95,11 +96,20 @@ async function* readFile(
 /** A whole text or HTML document in memory → one article, or "no article text found". */
 function articleResult(content: string, format: "text" | "html", origin: string): ReadResult {
   if (format === "text") return { ok: true, article: textArticle(content, origin) };
-  const extracted = extractArticle(content);
+  let extracted: ReturnType<typeof extractArticle>;
+  try {
+    extracted = extractArticle(content);
+  } catch (error) {
+    return {
+      ok: false,
+      failure: { origin, reason: `cannot read HTML: ${(error as Error)?.message ?? error}` },
+    };
+  }
   if (!extracted.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
   const { text, ...metadata } = extracted;
-  const article: RawArticle = { origin, format: "html", text, ...metadata };
-  return { ok: true, article };
+  const { warning, ...fields } = metadata;
+  const article: RawArticle = { origin, format: "html", text, ...fields };
+  return warning ? { ok: true, article, warning } : { ok: true, article };
 }
 
 /** stdin: the format is given, or sniffed from the first non-blank character ("<" HTML, "{" JSONL). */
@@ -111,7 +121,11 @@ async function* readStdin(
 ): AsyncGenerator<ReadResult> {
   const failure = (reason: string): ReadResult => ({ ok: false, failure: { origin: STDIN, reason } });
   const iterator = input[Symbol.asyncIterator]();
+  // Detection looks at each chunk once, as it arrives (never re-joining what came before), and holds
+  // the leading whitespace only up to the size limit.
   const head: Buffer[] = [];
+  let headBytes = 0;
+  let droppedNewlines = 0;
   let format = givenFormat;
   let ended = false;
   while (!format) {
@@ -121,11 +135,23 @@ async function* readStdin(
       break;
     }
     const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
+    const first = firstSignificantByte(chunk, headBytes === 0);
+    if (first >= 0) {
+      const c = chunk[first];
+      format = c === 0x3c ? "html" : c === 0x7b ? "jsonl" : "text";
+    }
     head.push(chunk);
-    const first = /\S/.exec(Buffer.concat(head).toString("utf8"))?.[0];
-    if (first) format = first === "<" ? "html" : first === "{" ? "jsonl" : "text";
+    headBytes += chunk.length;
+    if (!format && headBytes > maxBytes) {
+      // Only whitespace so far, more than any article may hold: keep its line count, not its bytes.
+      for (const held of head) droppedNewlines += countNewlines(held);
+      head.length = 0;
+    }
   }
   async function* rest(): AsyncGenerator<Buffer> {
+    for (let left = droppedNewlines; left > 0; left -= NEWLINE_BLOCK.length) {
+      yield left >= NEWLINE_BLOCK.length ? NEWLINE_BLOCK : NEWLINE_BLOCK.subarray(0, left);
+    }
     yield* head;
     if (ended) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
@@ -134,9 +160,9 @@ async function* readStdin(
   }
   if (!format) return yield failure("empty input");
   if (format === "jsonl") return yield* readJsonl(rest(), STDIN, names, maxBytes);
-  if (format === "csv") return yield* readCsv(Readable.from(rest()), STDIN, names, maxBytes);
+  if (format === "csv") return yield* readCsv(rest(), STDIN, names, maxBytes);
   const chunks: Buffer[] = [];
-  let size = 0;
+  let size = headBytes - head.reduce((sum, held) => sum + held.length, 0) - droppedNewlines;
   for await (const chunk of rest()) {
     size += chunk.length;
     // Keep counting past the limit (to report the size) but stop holding the bytes.
@@ -146,4 +172,22 @@ async function* readStdin(
   const decoded = decodeBytes(Buffer.concat(chunks));
   if (!decoded.ok) return yield failure(decoded.reason === "empty file" ? "empty input" : decoded.reason);
   yield articleResult(decoded.text, format, STDIN);
+}
+
+const NEWLINE_BLOCK = Buffer.alloc(64 * 1024, 0x0a);
+
+/** Index of the first byte that is not whitespace (nor, at the very start, a UTF-8 byte-order mark); -1 if none. */
+function firstSignificantByte(chunk: Buffer, atStart: boolean): number {
+  let i = atStart && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+  for (; i < chunk.length; i++) {
+    const c = chunk[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) return i;
+  }
+  return -1;
+}
+
+function countNewlines(chunk: Buffer): number {
+  let count = 0;
+  for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) count++;
+  return count;
 }

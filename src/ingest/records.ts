@@ -1,4 +1,5 @@
 import { normalizeDate } from "../core/dates.ts";
+import { webUrl } from "../core/urls.ts";
 import { extractArticle } from "./html.ts";
 import { type FieldNames, type RecordField, tooLarge } from "./options.ts";
 import type { RawArticle, ReadResult } from "./types.ts";
@@ -22,6 +23,16 @@ export function recordToArticle(
   names: FieldNames,
   where: RecordPlace,
 ): ReadResult {
+  try {
+    return convertRecord(record, names, where);
+  } catch (error) {
+    // Whatever one record does to the HTML extractor, it fails that record only, with its line.
+    const reason = `cannot read record: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, failure: { origin: where.path, line: where.line, reason } };
+  }
+}
+
+function convertRecord(record: Record<string, unknown>, names: FieldNames, where: RecordPlace): ReadResult {
   const failure = (reason: string): ReadResult => ({
     ok: false,
     failure: {
@@ -39,12 +50,14 @@ export function recordToArticle(
   const origin = where.label ? `${where.path}[${where.label}]` : `${where.path}:${where.line}`;
   const article: RawArticle = { origin, format: where.format, text: body };
   const title = asText(value("title"));
-  const url = asText(value("url"));
+  const url = webUrl(asText(value("url")));
   const outlet = asText(value("outlet"));
   const byline = asNames(value("byline"));
   const published = normalizeDate(value("published"));
+  let warning: string | undefined;
   if (looksLikeHtml(body)) {
     const extracted = extractArticle(body, url);
+    warning = extracted.warning;
     if (!extracted.text) return failure("no article text found in the record's HTML");
     article.text = extracted.text;
     article.title = title ?? extracted.title;
@@ -62,7 +75,7 @@ export function recordToArticle(
   for (const key of Object.keys(article) as (keyof RawArticle)[]) {
     if (article[key] === undefined) delete article[key];
   }
-  return { ok: true, article };
+  return warning ? { ok: true, article, warning } : { ok: true, article };
 }
 
 function lookup(record: Record<string, unknown>, names: readonly string[]): unknown {

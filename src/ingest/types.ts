@@ -10,4 +10,7 @@ export interface ReadFailure {
   reason: string;
 }
 
-export type ReadResult = { ok: true; article: RawArticle } | { ok: false; failure: ReadFailure };
+/** A read that succeeded with a caveat the user should see (e.g. a page read as flat text). */
+export type ReadResult =
+  | { ok: true; article: RawArticle; warning?: string }
+  | { ok: false; failure: ReadFailure };

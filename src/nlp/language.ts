@@ -11,9 +11,17 @@ import { franc } from "franc-min";
  */
 const SAMPLE_LENGTH = 1000;
 
+/**
+ * Below this many letters trigram profiles guess: a 75-character English sentence came out as Javanese
+ * and was stored without statements. Short texts are "und" (undetermined), and undetermined is processed.
+ */
+export const MIN_LETTERS_TO_DETECT = 200;
+
 /** ISO 639-3 code of the text's language; "und" (undetermined) when the text is too short to tell. */
 export function languageOf(text: string): string {
-  return franc(text.slice(0, SAMPLE_LENGTH));
+  const sample = text.slice(0, SAMPLE_LENGTH);
+  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS_TO_DETECT) return "und";
+  return franc(sample);
 }
 
 /** Whether statements are extracted: English, or too little text to tell (then we try). */

@@ -7,6 +7,7 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { type OverrideReport, type PersonLink, Registry } from "./identity.ts";
 import { type ImportReport, importGazetteer, termAt } from "./known-people.ts";
 import { migrate, nameKey } from "./migrations.ts";
+import { checkReadableRecord, checkWritableRecord } from "./open-check.ts";
 import { loadOverrides, type Overrides, overridesNextTo } from "./overrides.ts";
 import { findPerson, peopleSummaries, personRecord, topicSummaries } from "./people-queries.ts";
 import { type SettleReport, settleSurnames } from "./settle.ts";
@@ -55,6 +56,14 @@ export class SqliteStore implements Store {
     });
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma("foreign_keys = ON");
+    try {
+      if (options.readonly) checkReadableRecord(this.db);
+      // Before WAL mode or a migration touches the file: it must be ours, or new.
+      else checkWritableRecord(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     if (!options.readonly) {
       // WAL: readers never block the writer; synchronous=NORMAL is still safe against a killed process
       // (only an OS crash can lose the last commits, and never corrupts the file).
