@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -17,8 +18,9 @@ import {
   UsageError,
 } from "./common.ts";
 import type { IngestSummary } from "./run-ingest.ts";
+import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
-interface IngestFlags extends InputFlags {
+interface IngestFlags extends InputFlags, WebFlags {
   format?: InputFormat;
   db: string;
   json?: boolean;
@@ -30,7 +32,7 @@ export function registerIngest(program: Command): void {
   const command = program
     .command("ingest")
     .description('read articles (files, directories, globs, "-" for stdin), extract statements, store them')
-    .argument("<paths...>", "inputs: .txt .html .jsonl .csv files, directories, globs, or -")
+    .argument("<paths...>", "inputs: .txt .html .jsonl .csv files, directories, globs, -, or http(s) URLs")
     .option(
       "--workers <n>",
       `processing threads, 0 = main thread (default ${availableParallelism()})`,
@@ -41,6 +43,7 @@ export function registerIngest(program: Command): void {
       "manual merge/split/rename rules (default: onrecord.overrides.json beside the db)",
     );
   addInputOptions(command);
+  addWebOptions(command);
   addDbOption(command);
   addJsonOption(command);
   command.action(async (paths: string[], flags: IngestFlags) => {
@@ -52,6 +55,8 @@ export function registerIngest(program: Command): void {
 async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
   const { ingestInputs, noProgress } = await import("./run-ingest.ts");
+  const { webIngestOptions, removeIfUnused } = await import("../web/ingest-web.ts");
+  const dbExisted = existsSync(flags.db);
   const store = openStore(flags.db);
   if (flags.overrides) {
     try {
@@ -80,12 +85,15 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
     summary = await ingestInputs(paths, store, {
       ...readOptionsOf(flags, flags.format),
       workers: flags.workers,
+      ...webIngestOptions(store, { ...fetcherOptionsOf(flags), maxBytes: flags.maxBytes }, flags.maxItems),
       onProgress: bar ? (progress) => bar.update(progress.read + progress.failed, progress) : undefined,
     });
   } finally {
     bar?.stop();
     store.close();
   }
+  // A run that read nothing (a mistyped path) must not leave an empty database behind.
+  if (!dbExisted) removeIfUnused(flags.db, summary);
   if (flags.json) {
     printJson({ db: flags.db, ...summary });
   } else {

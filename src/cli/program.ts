@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAnalysis } from "./analysis.ts";
+import { registerArticle } from "./article.ts";
 import { registerClean } from "./clean.ts";
 import { registerExtract } from "./extract.ts";
 import { registerIngest } from "./ingest.ts";
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .description("who said what, when: turn raw news into a verifiable record of statements")
     .showHelpAfterError();
   registerIngest(program);
+  registerArticle(program);
   registerExtract(program);
   registerClean(program);
   registerQuotes(program);

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { cleanText } from "../clean/clean.ts";
 import type { ReadOptions } from "../ingest/options.ts";
 import { readInputs } from "../ingest/read.ts";
-import type { RawArticle, ReadFailure } from "../ingest/types.ts";
+import type { RawArticle, ReadFailure, ReadResult } from "../ingest/types.ts";
 import { isEnglish } from "../nlp/language.ts";
 import { articleId } from "../process.ts";
 import type { Store } from "../record/store.ts";
@@ -13,6 +13,10 @@ export interface IngestOptions extends ReadOptions {
   /** Worker threads for processing; 0 processes on the main thread. Default: one per available core. */
   workers?: number;
   onProgress?: (progress: IngestProgress) => void;
+  /** The reader; `readInputs` (files) by default. URL-aware readers come from src/web. */
+  read?: (inputs: string[], options: ReadOptions) => AsyncIterable<ReadResult>;
+  /** An article already on record by another key than its content (its canonical URL). */
+  alreadyStored?: (article: RawArticle) => boolean;
 }
 
 export interface IngestProgress {
@@ -90,7 +94,7 @@ export async function ingestInputs(
   };
 
   try {
-    for await (const result of readInputs(inputs, options)) {
+    for await (const result of (options.read ?? readInputs)(inputs, options)) {
       if (!result.ok) {
         fail(result.failure);
         continue;
@@ -98,7 +102,10 @@ export async function ingestInputs(
       progress.read++;
       // Cleaning and hashing cost a few percent of analysis: skip articles already on record before
       // spending the analysis on them (re-running a batch after a crash, or a daily dump re-read).
-      if (store.hasArticle(articleId(cleanText(result.article.text).text))) {
+      if (
+        options.alreadyStored?.(result.article) ||
+        store.hasArticle(articleId(cleanText(result.article.text).text))
+      ) {
         progress.alreadyPresent++;
         report();
         continue;

@@ -92,10 +92,18 @@ async function* readFile(
   if (!produced) yield failure("no records found");
 }
 
-/** A whole text or HTML document in memory → one article, or "no article text found". */
-function articleResult(content: string, format: "text" | "html", origin: string): ReadResult {
+/**
+ * A whole text or HTML document in memory → one article, or "no article text found". Fetched pages and
+ * WARC records come through here too (with their URL), so every HTML source gets the same extraction.
+ */
+export function articleResult(
+  content: string,
+  format: "text" | "html",
+  origin: string,
+  pageUrl?: string,
+): ReadResult {
   if (format === "text") return { ok: true, article: textArticle(content, origin) };
-  const extracted = extractArticle(content);
+  const extracted = extractArticle(content, pageUrl);
   if (!extracted.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
   const { text, ...metadata } = extracted;
   const article: RawArticle = { origin, format: "html", text, ...metadata };

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { statementTopics } from "../analysis/topics.ts";
 import { surnameKey } from "./identity.ts";
+import { SOURCES_SQL } from "./sources.ts";
 
 /**
  * Versioned schema: each step runs once, in its own transaction, and bumps PRAGMA user_version, so an
@@ -182,6 +183,14 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "each article's language; statements are extracted from English articles only",
     // Articles stored earlier keep NULL: they were never checked.
     sql: "ALTER TABLE articles ADD COLUMN language TEXT;",
+  },
+  // MERGE NOTE: version 8 is taken by the gazetteer branch. This step is numbered 9 so the two never
+  // collide; until 8 is merged the runner simply goes from 7 to 9 (it applies every step newer than
+  // user_version). If 8 lands after a database has reached 9, renumber this step above 8 at merge.
+  {
+    version: 9,
+    description: "web sources (feeds, sitemaps, pages) with their polling state; item URLs fetched",
+    sql: SOURCES_SQL,
   },
 ];
 
