@@ -88,19 +88,34 @@ export class ForbiddenAddressError extends Error {
   readonly code = "ONRECORD_FORBIDDEN_ADDRESS";
 }
 
-/** Refuses a URL before any connection: only http(s), and an IP-literal host must be public. */
-export function checkUrl(url: URL, allowPrivate: boolean): void {
+/**
+ * Which addresses may be reached: all (`--allow-private`), or only public ones plus an explicit list
+ * (tests allow their own server this way and nothing else).
+ */
+export interface AddressPolicy {
+  allowPrivate: boolean;
+  allowAddresses?: readonly string[];
+}
+
+/** Why this resolved address is refused under the policy, or null. */
+export function refusedUnder(policy: AddressPolicy, address: string): string | null {
+  if (policy.allowPrivate || policy.allowAddresses?.includes(address)) return null;
+  return forbiddenReason(address);
+}
+
+/**
+ * Refuses a URL before any connection: only http(s), and an IP-literal host must be allowed (names are
+ * checked once resolved, in guardedLookup).
+ */
+export function checkUrl(url: URL, policy: AddressPolicy): void {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ForbiddenAddressError(`only http and https URLs are fetched, not ${url.protocol}`);
   }
-  if (allowPrivate) return;
   // The URL parser has already turned decimal, octal and hex hosts (2130706433, 0177.1) into dotted form.
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) {
-    const reason = forbiddenReason(host);
+    const reason = refusedUnder(policy, host);
     if (reason) throw refusal(host, reason);
-  } else if (host === "localhost" || host.endsWith(".localhost")) {
-    throw refusal(host, "loopback");
   }
 }
 
@@ -120,16 +135,14 @@ type LookupCallback = (
  * A dns.lookup for the HTTP agent's connect step: resolves every address of the name and refuses the
  * connection if any is forbidden (a name with one public and one private address is not trusted).
  */
-export function guardedLookup(allowPrivate: boolean) {
+export function guardedLookup(policy: AddressPolicy) {
   return (hostname: string, options: object, callback: LookupCallback): void => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "");
       const list = addresses as LookupAddress[];
-      if (!allowPrivate) {
-        for (const entry of list) {
-          const reason = forbiddenReason(entry.address);
-          if (reason) return callback(refusal(`${hostname} (${entry.address})`, reason), "");
-        }
+      for (const entry of list) {
+        const reason = refusedUnder(policy, entry.address);
+        if (reason) return callback(refusal(`${hostname} (${entry.address})`, reason), "");
       }
       if ((options as { all?: boolean }).all) return callback(null, list);
       const first = list[0];

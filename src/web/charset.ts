@@ -69,5 +69,20 @@ function usableEncoding(label: string | undefined): string | undefined {
 }
 
 function decode(bytes: Uint8Array, encoding: string): string {
+  if (encoding === "windows-1252") return decodeWindows1252(bytes);
   return new TextDecoder(encoding).decode(bytes);
+}
+
+/**
+ * Characters of windows-1252 bytes 0x80-0x9F (curly quotes, dashes, €). Node's TextDecoder reports
+ * "windows-1252" but decodes these as C1 control characters (plain Latin-1), so we map them ourselves;
+ * every other byte is the code point of the same number in both.
+ */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] as string);
 }

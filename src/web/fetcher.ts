@@ -1,13 +1,15 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { Agent, request } from "undici";
 import { formatSize } from "../ingest/options.ts";
-import { checkUrl, ForbiddenAddressError, guardedLookup } from "./address-guard.ts";
+import { type AddressPolicy, checkUrl, ForbiddenAddressError, guardedLookup } from "./address-guard.ts";
 import { HostGate, sleep } from "./politeness.ts";
 import { RobotsCache, type RobotsFetch } from "./robots.ts";
 
 export interface FetcherOptions {
   /** Connect to loopback, private, link-local and metadata addresses too (local sources, tests). */
   allowPrivate?: boolean;
+  /** Addresses allowed although private (a test server), without allowing all private ones. */
+  allowAddresses?: readonly string[];
   /** Who to contact about the crawler; shown in the User-Agent. */
   contact?: string;
   connectTimeoutMs?: number;
@@ -92,18 +94,20 @@ const VERSION = "0.1";
  */
 export class Fetcher {
   readonly userAgent: string;
-  private readonly options: Required<Omit<FetcherOptions, "contact">>;
+  private readonly options: Required<Omit<FetcherOptions, "contact" | "allowAddresses">>;
+  private readonly policy: AddressPolicy;
   private readonly agent: Agent;
   private readonly gate: HostGate;
   private readonly robots: RobotsCache;
 
   constructor(options: FetcherOptions = {}) {
     this.options = { ...DEFAULT_FETCH, allowPrivate: false, robots: true, ...stripUndefined(options) };
+    this.policy = { allowPrivate: this.options.allowPrivate, allowAddresses: options.allowAddresses };
     this.userAgent = `onrecord/${VERSION} (news record builder${options.contact ? `; contact: ${options.contact}` : ""})`;
     this.agent = new Agent({
       connect: {
         timeout: this.options.connectTimeoutMs,
-        lookup: guardedLookup(this.options.allowPrivate),
+        lookup: guardedLookup(this.policy),
       },
       headersTimeout: this.options.firstByteTimeoutMs,
       bodyTimeout: this.options.totalTimeoutMs,
@@ -123,7 +127,7 @@ export class Fetcher {
       visited.add(href);
       if (hop > this.options.maxRedirects)
         throw new FetchError(url, "redirects", `more than ${this.options.maxRedirects} redirects`);
-      guard(current, this.options.allowPrivate, url);
+      guard(current, this.policy, url);
       if (this.options.robots && !(await this.robots.allowed(current)))
         throw new FetchError(url, "robots", `robots.txt disallows ${href}`);
       const result = await this.withRetries(current, () =>
@@ -262,23 +266,25 @@ export class Fetcher {
       if (hop.kind === "redirect") {
         // One redirect (http → https, www) is common for robots.txt; follow it through the guard.
         const target = parseUrl(hop.location, url);
-        guard(target, this.options.allowPrivate, robotsUrl);
+        guard(target, this.policy, robotsUrl);
         const next = await this.gate.run(target.host, () => this.once(target, {}, "text/plain"));
         if (next.kind !== "done") return { kind: "none" };
         return { kind: "text", text: next.fetched.body.toString("utf8") };
       }
       return { kind: "text", text: hop.fetched.body.toString("utf8") };
-    } catch (error) {
-      if (error instanceof FetchError && error.kind === "http" && !error.retryable) return { kind: "none" };
-      if (error instanceof FetchError && error.kind === "forbidden") throw error;
+    } catch (caught) {
+      const error = asFetchError(caught, robotsUrl, this.options);
+      if (error.kind === "http" && !error.retryable) return { kind: "none" };
+      // A refused address is reported as such, not as "robots.txt disallows".
+      if (error.kind === "forbidden") throw error;
       return { kind: "unreachable" };
     }
   }
 }
 
-function guard(url: URL, allowPrivate: boolean, original: string): void {
+function guard(url: URL, policy: AddressPolicy, original: string): void {
   try {
-    checkUrl(url, allowPrivate);
+    checkUrl(url, policy);
   } catch (error) {
     throw new FetchError(original, "forbidden", (error as Error).message);
   }
