@@ -7,6 +7,7 @@ import { registerIngest } from "./ingest.ts";
 import { registerPeople } from "./people.ts";
 import { registerQuotes } from "./quotes.ts";
 import { registerSummary } from "./summary.ts";
+import { registerWatch } from "./watch.ts";
 
 /** The `onrecord` command tree; main.ts runs it, tests inspect it in-process. */
 export function buildProgram(): Command {
@@ -22,5 +23,6 @@ export function buildProgram(): Command {
   registerPeople(program);
   registerSummary(program);
   registerAnalysis(program);
+  registerWatch(program);
   return program;
 }
