@@ -80,11 +80,16 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
       )
     : undefined;
   bar?.start(0, 0, noProgress());
+  // Archive records that are not articles (requests, redirects, images): counted by reason, not failures.
+  const skipped: Record<string, number> = {};
   let summary: IngestSummary;
   try {
     summary = await ingestInputs(paths, store, {
       ...readOptionsOf(flags, flags.format),
       workers: flags.workers,
+      onSkipped: (reason) => {
+        skipped[reason] = (skipped[reason] ?? 0) + 1;
+      },
       ...webIngestOptions(store, { ...fetcherOptionsOf(flags), maxBytes: flags.maxBytes }, flags.maxItems),
       onProgress: bar ? (progress) => bar.update(progress.read + progress.failed, progress) : undefined,
     });
@@ -95,13 +100,16 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
   // A run that read nothing (a mistyped path) must not leave an empty database behind.
   if (!dbExisted) removeIfUnused(flags.db, summary);
   if (flags.json) {
-    printJson({ db: flags.db, ...summary });
+    printJson({ db: flags.db, ...summary, skipped });
   } else {
     const out = process.stdout;
     out.write(
       `read ${summary.read}, stored ${summary.stored}, already present ${summary.alreadyPresent}, ` +
         `failed ${summary.failed}, statements ${summary.statements}, ${summary.seconds.toFixed(1)} s → ${flags.db}\n`,
     );
+    const reasons = Object.entries(skipped).sort((a, b) => b[1] - a[1]);
+    if (reasons.length > 0)
+      out.write(`skipped: ${reasons.map(([reason, count]) => `${count} ${reason}`).join(", ")}\n`);
     if (summary.notEnglish > 0)
       out.write(
         `not in English: ${summary.notEnglish} (stored without statements: the extractor reads English)\n`,
