@@ -391,6 +391,20 @@ describe("reading a source", () => {
     }
   });
 
+  test("a PDF or an image is not read as a page", async () => {
+    server.serve("/doc.pdf", Buffer.from("%PDF-1.7 binary"), "application/pdf");
+    const fetcher = new Fetcher(LOCAL);
+    try {
+      const [result] = await collect(readSource(fetcher, server.url("/doc.pdf"), {}));
+      assert.deepEqual(result, {
+        ok: false,
+        failure: { origin: server.url("/doc.pdf"), reason: "not an HTML page (application/pdf)" },
+      });
+    } finally {
+      await fetcher.close();
+    }
+  });
+
   test("a feed with a million items ends with a clear error; so does a malformed one", async () => {
     server.routes.set("/million.xml", (_q, response) => {
       response.writeHead(200, { "content-type": "application/rss+xml" });

@@ -81,7 +81,9 @@ export async function* readSource(
   outcome.kind = found.kind;
   if (found.kind === "page") {
     outcome.newItems = 1;
-    return yield pageResult(text, sourceUrl, fetched.url);
+    const notPage = notAPage(fetched.contentType);
+    if (notPage) outcome.error = notPage;
+    return yield notPage ? failure(sourceUrl, notPage) : pageResult(text, sourceUrl, fetched.url);
   }
   const items: ItemLink[] = [];
   if (found.kind === "sitemap-index") {
@@ -162,6 +164,9 @@ async function readItem(
 ): Promise<{ result: ReadResult; retryLater: boolean }> {
   try {
     const fetched = await fetcher.get(item.url, {}, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5");
+    const notPage = notAPage(fetched.contentType);
+    if (notPage)
+      return { result: { ok: false, failure: { origin: item.url, reason: notPage } }, retryLater: false };
     const text = decodePage(fetched.body, fetched.contentType).text;
     const result = pageResult(text, item.url, fetched.url);
     // The feed's date stands in when the page carries none.
@@ -176,6 +181,13 @@ async function readItem(
       retryLater: error instanceof FetchError && error.retryable,
     };
   }
+}
+
+/** A PDF, an image or a video is not read as HTML; an unlabelled response is given the benefit of the doubt. */
+function notAPage(contentType: string | null): string | undefined {
+  const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!type || type.startsWith("text/") || type.includes("html") || type.includes("xml")) return undefined;
+  return `not an HTML page (${type})`;
 }
 
 /** A fetched page through the same extraction as files; its URL is the canonical one, else where it was found. */
