@@ -31,7 +31,6 @@ function feed(k: number, base: string): string {
 let base = "";
 const server = createServer((request, response) => {
   const url = request.url ?? "/";
-  let match: RegExpExecArray | null;
   if (url === "/robots.txt") return void response.end("User-agent: *\nAllow: /\n");
   if (url === "/sitemap.xml") {
     const urls = Array.from({ length: pages }, (_, i) => `<url><loc>${base}/page/${i}</loc></url>`).join("");
@@ -40,12 +39,14 @@ const server = createServer((request, response) => {
       `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`,
     );
   }
-  if ((match = /^\/page\/(\d+)$/.exec(url))) {
+  const page = /^\/page\/(\d+)$/.exec(url);
+  if (page) {
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    return void response.end(generatedPage(Number(match[1]), pages));
+    return void response.end(generatedPage(Number(page[1]), pages));
   }
-  if ((match = /^\/feed\/(\d+)\.xml$/.exec(url)) && Number(match[1]) < feeds) {
-    const body = feed(Number(match[1]), base);
+  const feedMatch = /^\/feed\/(\d+)\.xml$/.exec(url);
+  if (feedMatch && Number(feedMatch[1]) < feeds) {
+    const body = feed(Number(feedMatch[1]), base);
     const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 16)}"`;
     if (request.headers["if-none-match"] === etag) return void response.writeHead(304).end();
     response.writeHead(200, { "content-type": "application/rss+xml", etag });
