@@ -23,6 +23,8 @@ export interface StatementView {
   context: string;
   /** Topic keys stored at ingest; computed from content and context when absent. */
   topics?: string[];
+  /** Outlets of near-duplicate articles (the same wire story) that carry this statement too. */
+  alsoIn?: string[];
 }
 
 /** A stable, human-readable pointer to the characters a statement rests on. */

@@ -34,7 +34,7 @@ export function timelineText(statements: readonly StatementView[]): string {
   return statements
     .map(
       (s) =>
-        `${dateOf(s)}  ${s.outlet ?? "unknown outlet"}  [${kindAndConfidence(s)}]\n  ${s.content}\n  (${spanRef(s)})`,
+        `${dateOf(s)}  ${s.outlet ?? "unknown outlet"}${alsoIn(s)}  [${kindAndConfidence(s)}]\n  ${s.content}\n  (${spanRef(s)})`,
     )
     .join("\n\n");
 }
@@ -43,7 +43,15 @@ export function timelineMarkdown(speaker: string, statements: readonly Statement
   const lines = [`# ${speaker}: timeline`, ""];
   for (const s of statements) {
     const where = s.url ? `[${s.outlet ?? s.url}](${s.url})` : (s.outlet ?? "unknown outlet");
-    lines.push(`- **${dateOf(s)}**, ${where}, ${kindAndConfidence(s)}: “${s.content}” — ${spanRef(s)}`);
+    lines.push(
+      `- **${dateOf(s)}**, ${where}${alsoIn(s)}, ${kindAndConfidence(s)}: “${s.content}” — ${spanRef(s)}`,
+    );
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** " (also in 19 outlets)": the same statement in near-duplicates of the story, counted once. */
+export function alsoIn(statement: StatementView): string {
+  const count = statement.alsoIn?.length ?? 0;
+  return count === 0 ? "" : ` (also in ${count} outlet${count === 1 ? "" : "s"})`;
 }

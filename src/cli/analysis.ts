@@ -5,8 +5,10 @@ import { judgePair } from "../analysis/judge/index.ts";
 import { llmConfigFromEnv, llmJudge } from "../analysis/llm-judge.ts";
 import { findMixedMessages, findMixedMessagesAsync, type MixedPair } from "../analysis/mixed.ts";
 import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
-import { buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
+import { alsoIn, buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
 import { topicQuery } from "../analysis/topics.ts";
+import { countOnce, storiesOf } from "../record/near-duplicates.ts";
+import { SqliteStore } from "../record/sqlite.ts";
 import type { Store } from "../record/store.ts";
 import {
   addDbOption,
@@ -48,8 +50,18 @@ function speakerStatements(store: Store, flags: SpeakerFlags): StatementView[] {
   if (flags.about && topicKeys?.length === 0) {
     throw new UsageError(`topic "${flags.about}" has no words to match on; name a place, person or issue`);
   }
-  const views = store.statementViews(person.name, { since: flags.since, until: flags.until, topicKeys });
-  return buildTimeline(views);
+  const views = buildTimeline(
+    store.statementViews(person.name, { since: flags.since, until: flags.until, topicKeys }),
+  );
+  // One wire story in twenty outlets is one statement, "also in 19 outlets".
+  if (!(store instanceof SqliteStore)) return views;
+  return countOnce(
+    views,
+    storiesOf(
+      store.db,
+      views.map((view) => view.articleId),
+    ),
+  );
 }
 
 function mixedText(pairs: readonly MixedPair[]): string {
@@ -58,9 +70,9 @@ function mixedText(pairs: readonly MixedPair[]): string {
     .map((pair, index) =>
       [
         `${index + 1}. score ${pair.score}  topics: ${pair.sharedTopics.join(", ") || "-"}`,
-        `   ${dateOf(pair.earlier)}  ${pair.earlier.outlet ?? "-"}: ${ellipsize(pair.earlier.content, 160)}`,
+        `   ${dateOf(pair.earlier)}  ${pair.earlier.outlet ?? "-"}${alsoIn(pair.earlier)}: ${ellipsize(pair.earlier.content, 160)}`,
         `      (${spanRef(pair.earlier)})`,
-        `   ${dateOf(pair.later)}  ${pair.later.outlet ?? "-"}: ${ellipsize(pair.later.content, 160)}`,
+        `   ${dateOf(pair.later)}  ${pair.later.outlet ?? "-"}${alsoIn(pair.later)}: ${ellipsize(pair.later.content, 160)}`,
         `      (${spanRef(pair.later)})`,
         ...pair.reasons.map((reason) => `   why: ${reason}`),
       ].join("\n"),

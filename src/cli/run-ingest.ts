@@ -15,6 +15,8 @@ export interface IngestOptions extends ReadOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** The reader; `readInputs` (files) by default. URL-aware readers come from src/web. */
   read?: (inputs: string[], options: ReadOptions) => AsyncIterable<ReadResult>;
+  /** Called after an article is newly stored (near-duplicate linking). */
+  onStored?: (article: ProcessedArticle) => void;
   /** An article already on record by another key than its content (its canonical URL). */
   alreadyStored?: (article: RawArticle) => boolean;
 }
@@ -74,6 +76,7 @@ export async function ingestInputs(
   const record = (article: ProcessedArticle) => {
     const { inserted } = store.addArticle(article);
     if (inserted) {
+      options.onStored?.(article);
       progress.stored++;
       progress.statements += article.statements.length;
       if (!isEnglish(article.language)) progress.notEnglish++;

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { UrlLedger } from "../web/read-url.ts";
+import { STORIES_SQL } from "./near-duplicates.ts";
 
 /** Schema of migration 9 (kept beside the code that uses it). */
 export const SOURCES_SQL = `
@@ -24,6 +25,7 @@ export const SOURCES_SQL = `
   ) STRICT;
   CREATE INDEX articles_by_url ON articles(url);
   CREATE INDEX articles_by_origin ON articles(origin);
+  ${STORIES_SQL}
 `;
 
 export interface SourceState {

@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import type { IngestOptions, IngestSummary } from "../cli/run-ingest.ts";
+import { linkStory } from "../record/near-duplicates.ts";
 import { SourceStore } from "../record/sources.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import type { FetcherOptions } from "./fetcher.ts";
@@ -14,10 +15,11 @@ export function webIngestOptions(
   web: FetcherOptions,
   maxItems?: number,
   stopping?: () => boolean,
-): Pick<IngestOptions, "read" | "alreadyStored"> {
+): Pick<IngestOptions, "read" | "alreadyStored" | "onStored"> {
   const ledger = new SourceStore(store.db);
   return {
     read: (inputs, options) => readInputsAndUrls(inputs, { ...options, web, maxItems, ledger, stopping }),
+    onStored: (article) => linkStory(store.db, article.id, article.text),
     alreadyStored: (article) =>
       article.url !== undefined && /^https?:/i.test(article.url) && ledger.hasArticleUrl(article.url),
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type IngestSummary, ingestInputs } from "../cli/run-ingest.ts";
 import type { ReadResult } from "../ingest/types.ts";
+import { linkStory } from "../record/near-duplicates.ts";
 import { SourceStore } from "../record/sources.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import { Fetcher, type FetcherOptions } from "./fetcher.ts";
@@ -123,6 +124,7 @@ async function pollCycle(
   const summary = await ingestInputs(due, store, {
     workers: options.workers ?? 0,
     read: () => read(),
+    onStored: (article) => linkStory(store.db, article.id, article.text),
     alreadyStored: (article) => article.url !== undefined && sources.hasArticleUrl(article.url),
   });
   return { sources: due.length, newItems, summary };
