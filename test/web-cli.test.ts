@@ -203,7 +203,7 @@ describe("watch and sources", () => {
       }
       return lines.join("\n");
     };
-    assert.match(await watch(), /poll: 1 sources, 1 new items, stored 1/);
+    assert.match(await watch(), /poll: 1 sources, 1 new items \(0 fetched before\), stored 1/);
     // Not due again for 15 minutes: a restart does not fetch the feed.
     await watch();
     assert.equal(server.requests("/w/feed"), 1);
@@ -218,7 +218,7 @@ describe("watch and sources", () => {
     feedLinks = ["/w/1", "/w/2"];
     feedVersion = 2;
     makeDue();
-    assert.match(await watch(), /poll: 1 sources, 1 new items, stored 1/);
+    assert.match(await watch(), /poll: 1 sources, 1 new items \(1 fetched before\), stored 1/);
     assert.equal(server.requests("/w/1"), 1);
     assert.equal(server.requests("/w/2"), 1);
     const sources = await runCliAsync(dir, ["sources", "--db", db, "--json"]);

@@ -29,6 +29,8 @@ export interface StopSignal {
 export interface CycleReport {
   sources: number;
   newItems: number;
+  /** Items in the feeds that were fetched in an earlier poll (not fetched again). */
+  knownItems: number;
   summary: IngestSummary;
 }
 
@@ -63,7 +65,7 @@ export async function watchSources(
         reports.push(report);
         const { summary } = report;
         log(
-          `poll: ${report.sources} sources, ${report.newItems} new items, stored ${summary.stored}, ` +
+          `poll: ${report.sources} sources, ${report.newItems} new items (${report.knownItems} fetched before), stored ${summary.stored}, ` +
             `already present ${summary.alreadyPresent}, failed ${summary.failed}`,
         );
         for (const failure of summary.failures) log(`failed: ${failure.origin}: ${failure.reason}`);
@@ -88,6 +90,7 @@ async function pollCycle(
   stop: StopSignal,
 ): Promise<CycleReport> {
   let newItems = 0;
+  let knownItems = 0;
   async function* read(): AsyncGenerator<ReadResult> {
     for (const url of due) {
       if (stop.stopping) return;
@@ -101,6 +104,9 @@ async function pollCycle(
           ledger: sources,
           maxItems: options.maxItems,
           stopping: () => stop.stopping,
+          onKnown: () => {
+            knownItems++;
+          },
         },
         outcome,
       );
@@ -127,7 +133,7 @@ async function pollCycle(
     onStored: (article) => linkStory(store.db, article.id, article.text),
     alreadyStored: (article) => article.url !== undefined && sources.hasArticleUrl(article.url),
   });
-  return { sources: due.length, newItems, summary };
+  return { sources: due.length, newItems, knownItems, summary };
 }
 
 function interruptibleSleep(ms: number, stop: StopSignal): Promise<void> {
