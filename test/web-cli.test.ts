@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import Database from "better-sqlite3";
+import { ingestInputs } from "../src/cli/run-ingest.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
+import type { Alert } from "../src/web/alerts.ts";
 import { watchSources } from "../src/web/watch.ts";
 import { newsPage, runCliAsync, TestServer } from "./web-server.ts";
 
@@ -248,6 +250,58 @@ describe("watch and sources", () => {
     assert.ok(Date.parse(state?.next_due ?? "") - Date.parse(state?.last_fetched ?? "") >= 2 * 60_000);
     const listed = await runCliAsync(dir, ["sources", "--db", db]);
     assert.match(listed.stdout, /failing \(1 in a row: HTTP 404\)/);
+  });
+
+  test("--alert: a new statement flagged against an earlier one of a watched speaker is one JSON line and a webhook POST", async () => {
+    const corpus = path.resolve(import.meta.dirname, "../samples/corpus");
+    server.serve(
+      "/voss/talks",
+      readFileSync(path.join(corpus, "html/courier-2026-03-10-voss-talks-never-stopped.html")),
+    );
+    server.serve("/voss/feed", rssFeed(["/voss/talks"]), "application/rss+xml");
+    const posted: string[] = [];
+    server.routes.set("/hook", (request, response) => {
+      let body = "";
+      request.on("data", (chunk) => {
+        body += chunk;
+      });
+      request.on("end", () => {
+        posted.push(body);
+        response.writeHead(204).end();
+      });
+    });
+    const db = path.join(dir, "alerts.db");
+    const store = openSqliteStore(db);
+    const alerts: Alert[] = [];
+    const log: string[] = [];
+    try {
+      // The earlier statement: on record before the watch starts.
+      await ingestInputs([path.join(corpus, "text/ledger-2026-03-09-voss-port-deal-dead.txt")], store, {
+        workers: 0,
+      });
+      await watchSources([server.url("/voss/feed")], store, {
+        everyMs: 60_000,
+        once: true,
+        web: { allowAddresses: ["127.0.0.1"], hostDelayMs: 0 },
+        alertSpeakers: ["Voss"],
+        webhook: server.url("/hook"),
+        onAlert: (alert) => alerts.push(alert),
+        log: (line) => log.push(line),
+      });
+    } finally {
+      store.close();
+    }
+    assert.ok(alerts.length > 0, log.join("\n"));
+    const [alert] = alerts;
+    assert.ok(alert);
+    assert.equal(alert.type, "mixed-message");
+    assert.match(alert.speaker, /Voss/);
+    const sides = [alert.earlier, alert.later];
+    assert.ok(sides.some((side) => side.articleId === alert.articleId));
+    assert.ok(sides.some((side) => side.articleId !== alert.articleId));
+    assert.ok(alert.reasons.length > 0);
+    assert.equal(posted.length, alerts.length);
+    assert.deepEqual(JSON.parse(posted[0] ?? "{}").reasons, alert.reasons);
   });
 
   test("SIGINT finishes the article in flight and exits cleanly", async () => {

@@ -12,6 +12,8 @@ import {
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
 interface WatchFlags extends WebFlags {
+  alert?: string;
+  webhook?: string;
   every: number;
   once?: boolean;
   db: string;
@@ -32,7 +34,12 @@ export function registerWatch(program: Command): void {
       15 * 60_000,
     )
     .option("--once", "poll the sources that are due once, then exit")
-    .option("--workers <n>", "processing threads, 0 = main thread (default 0)", parseCount);
+    .option("--workers <n>", "processing threads, 0 = main thread (default 0)", parseCount)
+    .option(
+      "--alert <speakers>",
+      "print new mixed messages of these speakers (comma-separated) as JSON lines",
+    )
+    .option("--webhook <url>", "also POST each alert to this URL (same address rules as fetching)");
   addWebOptions(command);
   addDbOption(command);
   command.action(async (args: string[], flags: WatchFlags) => {
@@ -40,6 +47,8 @@ export function registerWatch(program: Command): void {
     const { urls, problems } = sourceUrls(args);
     if (problems.length > 0) throw new UsageError(problems.join("\n"));
     if (urls.length === 0) throw new UsageError("no sources to watch");
+    if (flags.webhook && !/^https?:\/\//i.test(flags.webhook))
+      throw new UsageError(`--webhook must be an http(s) URL: ${flags.webhook}`);
     const store = openStore(flags.db);
     const stop: { stopping: boolean; wake?: () => void } = { stopping: false };
     const onSignal = (signal: NodeJS.Signals) => {
@@ -61,6 +70,12 @@ export function registerWatch(program: Command): void {
           maxItems: flags.maxItems,
           workers: flags.workers,
           log: (line) => process.stderr.write(`${line}\n`),
+          alertSpeakers: flags.alert
+            ?.split(",")
+            .map((name) => name.trim())
+            .filter(Boolean),
+          webhook: flags.webhook,
+          onAlert: (alert) => process.stdout.write(`${JSON.stringify(alert)}\n`),
         },
         stop,
       );

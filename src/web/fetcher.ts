@@ -138,6 +138,33 @@ export class Fetcher {
     }
   }
 
+  /**
+   * POSTs a JSON body (webhook alerts) under the same address rules as every fetch, without redirects
+   * or retries (an alert sent twice is worse than one reported as failed).
+   */
+  async post(url: string, body: string): Promise<number> {
+    const target = parseUrl(url);
+    guard(target, this.policy, url);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.totalTimeoutMs);
+    try {
+      const response = await request(target, {
+        dispatcher: this.agent,
+        method: "POST",
+        headers: { "user-agent": this.userAgent, "content-type": "application/json" },
+        body,
+        signal: controller.signal,
+      });
+      await response.body.dump();
+      if (response.statusCode >= 300) throw new FetchError(url, "http", `HTTP ${response.statusCode}`);
+      return response.statusCode;
+    } catch (error) {
+      throw asFetchError(error, url, this.options);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async close(): Promise<void> {
     await this.agent.close();
   }

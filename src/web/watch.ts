@@ -4,6 +4,7 @@ import type { ReadResult } from "../ingest/types.ts";
 import { linkStory } from "../record/near-duplicates.ts";
 import { SourceStore } from "../record/sources.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
+import { type Alert, Alerter } from "./alerts.ts";
 import { Fetcher, type FetcherOptions } from "./fetcher.ts";
 import { isUrl } from "./read-any.ts";
 import { newOutcome, readSource } from "./read-url.ts";
@@ -17,6 +18,12 @@ export interface WatchOptions {
   workers?: number;
   /** One line per poll cycle and per failure, for the operator. */
   log?: (line: string) => void;
+  /** Speakers (names or aliases) whose new mixed messages are alerted. */
+  alertSpeakers?: readonly string[];
+  /** Where alerts are POSTed, besides `onAlert`. */
+  webhook?: string;
+  /** Each alert (the CLI prints it as one JSON line). */
+  onAlert?: (alert: Alert) => void;
 }
 
 /** Set by SIGINT/SIGTERM: the article in flight is finished, nothing new is started. */
@@ -49,6 +56,14 @@ export async function watchSources(
   sources.add(urls);
   const fetcher = new Fetcher(options.web);
   const log = options.log ?? (() => {});
+  const alerter = options.alertSpeakers?.length
+    ? new Alerter(
+        store,
+        options.alertSpeakers,
+        options.onAlert ?? (() => {}),
+        options.webhook ? { url: options.webhook, fetcher, onError: log } : undefined,
+      )
+    : undefined;
   const reports: CycleReport[] = [];
   try {
     while (!stop.stopping) {
@@ -61,7 +76,9 @@ export async function watchSources(
           fetcher,
           options,
           stop,
+          alerter,
         );
+        await alerter?.flush();
         reports.push(report);
         const { summary } = report;
         log(
@@ -88,6 +105,7 @@ async function pollCycle(
   fetcher: Fetcher,
   options: WatchOptions,
   stop: StopSignal,
+  alerter: Alerter | undefined,
 ): Promise<CycleReport> {
   let newItems = 0;
   let knownItems = 0;
@@ -130,7 +148,10 @@ async function pollCycle(
   const summary = await ingestInputs(due, store, {
     workers: options.workers ?? 0,
     read: () => read(),
-    onStored: (article) => linkStory(store.db, article.id, article.text),
+    onStored: (article) => {
+      linkStory(store.db, article.id, article.text);
+      alerter?.check(article.id);
+    },
     alreadyStored: (article) => article.url !== undefined && sources.hasArticleUrl(article.url),
   });
   return { sources: due.length, newItems, knownItems, summary };
