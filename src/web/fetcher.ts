@@ -278,7 +278,8 @@ export class Fetcher {
           url.href,
           "timeout",
           `timed out after ${this.options.totalTimeoutMs / 1000} s (total time limit)`,
-          true,
+          // Not retried: a server that drips bytes would hold the run for (retries + 1) × the limit.
+          false,
         );
       throw error;
     } finally {

@@ -20,8 +20,9 @@ export function webIngestOptions(
   return {
     read: (inputs, options) => readInputsAndUrls(inputs, { ...options, web, maxItems, ledger, stopping }),
     onStored: (article) => linkStory(store.db, article.id, article.text),
+    // Pages from the web only: a file with a stored page's canonical URL may be a corrected version.
     alreadyStored: (article) =>
-      article.url !== undefined && /^https?:/i.test(article.url) && ledger.hasArticleUrl(article.url),
+      /^https?:\/\//i.test(article.origin) && article.url !== undefined && ledger.hasArticleUrl(article.url),
   };
 }
 
