@@ -83,7 +83,10 @@ test("bad inputs each fail with a clear reason naming the file; the good file st
   assert.equal(byOrigin.get(invalid), "invalid UTF-8 near byte 3");
   assert.equal(byOrigin.get(huge), "file too large: 50.0 MB (limit 10 MB)");
   assert.equal(byOrigin.get(noText), "no article text found");
-  assert.equal(byOrigin.get(unknown), "unsupported file type '.xyz' (expected .txt, .html, .jsonl, .csv)");
+  assert.equal(
+    byOrigin.get(unknown),
+    "unsupported file type '.xyz' (expected .txt, .html, .jsonl, .csv, .warc; also .gz or .zst)",
+  );
   assert.equal(byOrigin.size, 8);
 
   const read = articles(results);
@@ -318,7 +321,10 @@ test("directories recurse in sorted order, skipping hidden and unsupported files
   mkdirSync(emptyDirectory, { recursive: true });
   write("tree-empty/readme.ann", "notes");
   assert.deepEqual(failures(await readAll([emptyDirectory])), [
-    { origin: emptyDirectory, reason: "no article files in directory (expected .txt, .html, .jsonl, .csv)" },
+    {
+      origin: emptyDirectory,
+      reason: "no article files in directory (expected .txt, .html, .jsonl, .csv, .warc; also .gz or .zst)",
+    },
   ]);
   const globbed = await readAll([`${tree}/**/*.txt`, path.join(tree, "b.txt"), `${tree}/*.none`]);
   assert.deepEqual(

@@ -36,7 +36,7 @@ export function timelineText(statements: readonly StatementView[]): string {
   return statements
     .map(
       (s) =>
-        `${dateOf(s)}  ${s.outlet ?? "unknown outlet"}  [${kindAndConfidence(s)}]\n  ${s.content}\n  (${spanRef(s)})`,
+        `${dateOf(s)}  ${s.outlet ?? "unknown outlet"}${alsoIn(s)}  [${kindAndConfidence(s)}]\n  ${s.content}\n  (${spanRef(s)})`,
     )
     .join("\n\n");
 }
@@ -48,8 +48,14 @@ export function timelineMarkdown(speaker: string, statements: readonly Statement
     const outlet = s.outlet ?? url ?? "unknown outlet";
     const where = url ? markdownLink(outlet, url) : markdownText(outlet);
     lines.push(
-      `- **${dateOf(s)}**, ${where}, ${kindAndConfidence(s)}: “${markdownText(s.content)}” — ${markdownText(spanRef(s))}`,
+      `- **${dateOf(s)}**, ${where}${markdownText(alsoIn(s))}, ${kindAndConfidence(s)}: “${markdownText(s.content)}” — ${markdownText(spanRef(s))}`,
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** " (also in 19 outlets)": the same statement in near-duplicates of the story, counted once. */
+export function alsoIn(statement: StatementView): string {
+  const count = statement.alsoIn?.length ?? 0;
+  return count === 0 ? "" : ` (also in ${count} outlet${count === 1 ? "" : "s"})`;
 }

@@ -10,8 +10,9 @@ import {
   WordWeights,
 } from "../analysis/mixed.ts";
 import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
-import { buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
+import { alsoIn, buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
 import { topicQuery } from "../analysis/topics.ts";
+import { countOnce, storiesOf } from "../record/near-duplicates.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import {
   addDbOption,
@@ -63,7 +64,19 @@ function speakerStatements(
   name = speakerKey(store, flags),
 ): StatementView[] {
   const topicKeys = aboutKeys(flags);
-  return buildTimeline(store.statementViews(name, { since: flags.since, until: flags.until, topicKeys }));
+  return onceEach(store, store.statementViews(name, { since: flags.since, until: flags.until, topicKeys }));
+}
+
+/** In timeline order, a wire story run by twenty outlets counted once ("also in 19 outlets"). */
+function onceEach(store: SqliteStore, views: StatementView[]): StatementView[] {
+  const ordered = buildTimeline(views);
+  return countOnce(
+    ordered,
+    storiesOf(
+      store.db,
+      ordered.map((view) => view.articleId),
+    ),
+  );
 }
 
 /**
@@ -78,7 +91,7 @@ async function mixedMessages(
   limit: number,
 ): Promise<MixedReport & { about?: string }> {
   const name = speakerKey(store, flags);
-  const all = buildTimeline(store.statementViews(name, { since: flags.since, until: flags.until }));
+  const all = onceEach(store, store.statementViews(name, { since: flags.since, until: flags.until }));
   const weights = new WordWeights(store.contentSample(WEIGHT_SAMPLE));
   const keys = aboutKeys(flags);
   const options = { weights, limit: keys ? Number.MAX_SAFE_INTEGER : limit };
@@ -116,9 +129,9 @@ function mixedText(found: MixedReport & { about?: string }, speaker: string): st
     .map((pair, index) =>
       [
         `${index + 1}. score ${pair.score}${pair.evidence.sameArticle ? "  (one article)" : ""}`,
-        `   ${dateOf(pair.earlier)}  ${pair.earlier.outlet ?? "-"}: ${ellipsize(pair.earlier.content, 160)}`,
+        `   ${dateOf(pair.earlier)}  ${pair.earlier.outlet ?? "-"}${alsoIn(pair.earlier)}: ${ellipsize(pair.earlier.content, 160)}`,
         `      (${spanRef(pair.earlier)})`,
-        `   ${dateOf(pair.later)}  ${pair.later.outlet ?? "-"}: ${ellipsize(pair.later.content, 160)}`,
+        `   ${dateOf(pair.later)}  ${pair.later.outlet ?? "-"}${alsoIn(pair.later)}: ${ellipsize(pair.later.content, 160)}`,
         `      (${spanRef(pair.later)})`,
         ...pair.reasons.map((reason) => `   why: ${reason}`),
       ].join("\n"),

@@ -1,4 +1,4 @@
-import { closeSync, openSync } from "node:fs";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -21,8 +21,9 @@ import { failureReport } from "./failure-log.ts";
 import { checkOutputPath } from "./output-file.ts";
 import type { IngestSummary } from "./run-ingest.ts";
 import { printError, printText } from "./terminal.ts";
+import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
-interface IngestFlags extends InputFlags {
+interface IngestFlags extends InputFlags, WebFlags {
   format?: InputFormat;
   db: string;
   json?: boolean;
@@ -35,7 +36,7 @@ export function registerIngest(program: Command): void {
   const command = program
     .command("ingest")
     .description('read articles (files, directories, globs, "-" for stdin), extract statements, store them')
-    .argument("<paths...>", "inputs: .txt .html .jsonl .csv files, directories, globs, or -")
+    .argument("<paths...>", "inputs: .txt .html .jsonl .csv files, directories, globs, -, or http(s) URLs")
     .option(
       "--workers <n>",
       `processing threads, 0 = main thread (default ${availableParallelism()})`,
@@ -47,6 +48,7 @@ export function registerIngest(program: Command): void {
       "manual merge/split/rename rules (default: onrecord.overrides.json beside the db)",
     );
   addInputOptions(command);
+  addWebOptions(command);
   addDbOption(command);
   addJsonOption(command);
   command.action(async (paths: string[], flags: IngestFlags) => {
@@ -58,6 +60,8 @@ export function registerIngest(program: Command): void {
 async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
   const { ingestInputs, maxWorkerCount, noProgress, StoreWriteError } = await import("./run-ingest.ts");
+  const { webIngestOptions, removeIfUnused } = await import("../web/ingest-web.ts");
+  const dbExisted = existsSync(flags.db);
   if (flags.failures) {
     checkOutputPath(flags.failures, { db: flags.db, inputs: paths }, "--failures");
     try {
@@ -94,12 +98,18 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
       )
     : undefined;
   bar?.start(0, 0, noProgress());
+  // Archive records that are not articles (requests, redirects, images): counted by reason, not failures.
+  const skipped: Record<string, number> = {};
   let summary: IngestSummary;
   try {
     summary = await ingestInputs(paths, store, {
       ...readOptionsOf(flags, flags.format),
       workers: flags.workers,
       failuresFile: flags.failures,
+      onSkipped: (reason) => {
+        skipped[reason] = (skipped[reason] ?? 0) + 1;
+      },
+      ...webIngestOptions(store, { ...fetcherOptionsOf(flags), maxBytes: flags.maxBytes }, flags.maxItems),
       onProgress: bar ? (progress) => bar.update(progress.read + progress.failed, progress) : undefined,
     });
   } catch (error) {
@@ -110,13 +120,18 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
     bar?.stop();
     store.close();
   }
+  // A run that read nothing (a mistyped path) must not leave an empty database behind.
+  if (!dbExisted) removeIfUnused(flags.db, summary);
   if (flags.json) {
-    printJson({ db: flags.db, ...summary });
+    printJson({ db: flags.db, ...summary, skipped });
   } else {
     printText(
       `read ${summary.read}, stored ${summary.stored}, already present ${summary.alreadyPresent}, ` +
         `failed ${summary.failed}, statements ${summary.statements}, ${summary.seconds.toFixed(1)} s → ${flags.db}\n`,
     );
+    const reasons = Object.entries(skipped).sort((a, b) => b[1] - a[1]);
+    if (reasons.length > 0)
+      printText(`skipped: ${reasons.map(([reason, count]) => `${count} ${reason}`).join(", ")}\n`);
     if (summary.notEnglish > 0)
       printText(
         `not in English: ${summary.notEnglish} (stored without statements: the extractor reads English)\n`,

@@ -1,11 +1,13 @@
 import { Command } from "commander";
 import { registerAnalysis } from "./analysis.ts";
+import { registerArticle } from "./article.ts";
 import { registerClean } from "./clean.ts";
 import { registerExtract } from "./extract.ts";
 import { registerIngest } from "./ingest.ts";
 import { registerPeople } from "./people.ts";
 import { registerQuotes } from "./quotes.ts";
 import { registerSummary } from "./summary.ts";
+import { registerWatch } from "./watch.ts";
 
 /** The `onrecord` command tree; main.ts runs it, tests inspect it in-process. */
 export function buildProgram(): Command {
@@ -14,11 +16,13 @@ export function buildProgram(): Command {
     .description("who said what, when: turn raw news into a verifiable record of statements")
     .showHelpAfterError();
   registerIngest(program);
+  registerArticle(program);
   registerExtract(program);
   registerClean(program);
   registerQuotes(program);
   registerPeople(program);
   registerSummary(program);
   registerAnalysis(program);
+  registerWatch(program);
   return program;
 }

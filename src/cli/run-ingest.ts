@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { cleanText } from "../clean/clean.ts";
 import type { ReadOptions } from "../ingest/options.ts";
 import { readInputs } from "../ingest/read.ts";
-import type { RawArticle, ReadFailure } from "../ingest/types.ts";
+import type { RawArticle, ReadFailure, ReadResult } from "../ingest/types.ts";
 import { isEnglish } from "../nlp/language.ts";
 import { articleId } from "../process.ts";
 import type { Store } from "../record/store.ts";
@@ -16,6 +16,12 @@ export interface IngestOptions extends ReadOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Where to write every failure as JSON Lines (`ingest --failures FILE`). */
   failuresFile?: string;
+  /** The reader; `readInputs` (files) by default. URL-aware readers come from src/web. */
+  read?: (inputs: string[], options: ReadOptions) => AsyncIterable<ReadResult>;
+  /** Called after an article is newly stored (near-duplicate linking). */
+  onStored?: (article: ProcessedArticle) => void;
+  /** An article already on record by another key than its content (its canonical URL). */
+  alreadyStored?: (article: RawArticle) => boolean;
 }
 
 export interface IngestProgress {
@@ -116,6 +122,7 @@ export async function ingestInputs(
       throw error;
     }
     if (inserted) {
+      options.onStored?.(article);
       progress.stored++;
       progress.statements += article.statements.length;
       if (!isEnglish(article.language)) progress.notEnglish++;
@@ -136,7 +143,7 @@ export async function ingestInputs(
   };
 
   try {
-    for await (const result of readInputs(inputs, options)) {
+    for await (const result of (options.read ?? readInputs)(inputs, options)) {
       if (!result.ok) {
         fail(result.failure);
         continue;
@@ -145,7 +152,10 @@ export async function ingestInputs(
       if (result.warning) warnings.add({ origin: result.article.origin, reason: result.warning });
       // Cleaning and hashing cost a few percent of analysis: skip articles already on record before
       // spending the analysis on them (re-running a batch after a crash, or a daily dump re-read).
-      if (store.hasArticle(articleId(cleanText(result.article.text).text))) {
+      if (
+        options.alreadyStored?.(result.article) ||
+        store.hasArticle(articleId(cleanText(result.article.text).text))
+      ) {
         progress.alreadyPresent++;
         report();
         continue;

@@ -48,4 +48,6 @@ export interface StatementView {
   source?: string | null;
   /** Topic keys stored at ingest; computed from content and context when absent. */
   topics?: string[];
+  /** Outlets of near-duplicate articles (the same wire story) that carry this statement too. */
+  alsoIn?: string[];
 }

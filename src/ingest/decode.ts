@@ -1,6 +1,7 @@
 import { open, readFile, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { formatSize, tooLarge } from "./options.ts";
+import { zstdDecompressCapped } from "./zstd.ts";
 
 /** NUL bytes in the first 8 KB mark a binary file, as git and grep decide. */
 const BINARY_SNIFF_BYTES = 8192;
@@ -20,7 +21,12 @@ export function fileErrorReason(error: unknown): string {
  * Reads one whole-article file (text or HTML, optionally gzipped) with every check done before
  * the content is trusted: size from stat before reading, empty, binary, valid UTF-8.
  */
-export async function readArticleFile(path: string, maxBytes: number, gzip: boolean): Promise<Decoded> {
+export async function readArticleFile(
+  path: string,
+  maxBytes: number,
+  gzip: boolean,
+  zstd = false,
+): Promise<Decoded> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -47,6 +53,19 @@ export async function readArticleFile(path: string, maxBytes: number, gzip: bool
           reason: `file too large when decompressed (limit ${formatSize(maxBytes, "limit")})`,
         };
       return { ok: false, reason: `corrupt gzip file: ${(error as Error).message}` };
+    }
+  }
+  if (zstd) {
+    try {
+      const inflated = await zstdDecompressCapped(bytes, maxBytes);
+      if (inflated === "too large")
+        return {
+          ok: false,
+          reason: `file too large when decompressed (limit ${formatSize(maxBytes, "limit")})`,
+        };
+      bytes = Buffer.from(inflated);
+    } catch (error) {
+      return { ok: false, reason: (error as Error).message };
     }
   }
   return decodeBytes(bytes);

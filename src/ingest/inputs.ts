@@ -5,15 +5,18 @@ import { fileErrorReason } from "./decode.ts";
 import type { InputFormat } from "./options.ts";
 import type { ReadFailure } from "./types.ts";
 
+/** A file's format: an article format, or a WARC archive (many HTML responses). */
+export type FileFormat = InputFormat | "warc";
+
 /** What one command-line input expands to. */
 export type InputItem =
-  | { kind: "file"; path: string; format: InputFormat; gzip: boolean }
+  | { kind: "file"; path: string; format: FileFormat; gzip: boolean; zstd: boolean }
   | { kind: "stdin" }
   | { kind: "failure"; failure: ReadFailure };
 
-export const SUPPORTED = "(expected .txt, .html, .jsonl, .csv)";
+export const SUPPORTED = "(expected .txt, .html, .jsonl, .csv, .warc; also .gz or .zst)";
 
-const EXTENSION_FORMATS: Record<string, InputFormat> = {
+const EXTENSION_FORMATS: Record<string, FileFormat> = {
   ".txt": "text",
   ".text": "text",
   ".md": "text",
@@ -23,20 +26,23 @@ const EXTENSION_FORMATS: Record<string, InputFormat> = {
   ".ndjson": "jsonl",
   ".json": "jsonl",
   ".csv": "csv",
+  ".warc": "warc",
 };
 
-/** Gzip is accepted where it is common: saved pages (.html.gz) and dumps (.jsonl.gz). */
-const GZIP_FORMATS = new Set<InputFormat>(["html", "jsonl"]);
+export type FormatGuess =
+  | { ok: true; format: FileFormat; gzip: boolean; zstd: boolean }
+  | { ok: false; reason: string };
 
-export type FormatGuess = { ok: true; format: InputFormat; gzip: boolean } | { ok: false; reason: string };
-
+/** Every format may be gzip- or zstd-compressed (.html.gz, .jsonl.zst, .warc.gz). */
 export function formatOfPath(file: string): FormatGuess {
   const name = path.basename(file).toLowerCase();
   const gzip = name.endsWith(".gz");
-  const extension = path.extname(gzip ? name.slice(0, -3) : name);
+  const zstd = name.endsWith(".zst");
+  const base = gzip ? name.slice(0, -3) : zstd ? name.slice(0, -4) : name;
+  const extension = path.extname(base);
   const format = EXTENSION_FORMATS[extension];
-  if (format && (!gzip || GZIP_FORMATS.has(format))) return { ok: true, format, gzip };
-  const shown = gzip ? `${extension}.gz` : extension;
+  if (format) return { ok: true, format, gzip, zstd };
+  const shown = gzip ? `${extension}.gz` : zstd ? `${extension}.zst` : extension;
   return { ok: false, reason: `unsupported file type '${shown || name}' ${SUPPORTED}` };
 }
 
@@ -55,7 +61,8 @@ export async function* expandInputs(inputs: readonly string[]): AsyncGenerator<I
     if (seen.has(key)) return null;
     seen.add(key);
     const guess = formatOfPath(file);
-    if (guess.ok) return { kind: "file", path: file, format: guess.format, gzip: guess.gzip };
+    if (guess.ok)
+      return { kind: "file", path: file, format: guess.format, gzip: guess.gzip, zstd: guess.zstd };
     return explicit ? { kind: "failure", failure: { origin: file, reason: guess.reason } } : null;
   };
   for (const input of inputs) {

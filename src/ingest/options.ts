@@ -13,6 +13,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Key/column names for dumps; a field given here replaces that field's defaults. */
   fields?: Partial<Record<RecordField, string | readonly string[]>>;
+  /** Told of each WARC record skipped (not a 200 HTML response), with the reason, for counts. */
+  onSkipped?: (reason: string) => void;
   /** What "-" reads; process.stdin by default (tests pass a stream). */
   stdin?: AsyncIterable<Buffer | string>;
 }

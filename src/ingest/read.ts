@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { readCsv } from "./csv.ts";
 import { decodeBytes, fileErrorReason, readArticleFile, sniffFile, utf16Chunks } from "./decode.ts";
@@ -14,6 +15,13 @@ import {
   tooLarge,
 } from "./options.ts";
 import { textArticle } from "./text.ts";
+import { readWarc } from "./warc.ts";
+import { zstdChunks } from "./zstd.ts";
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 import type { RawArticle, ReadResult } from "./types.ts";
 
 export type { InputFormat, ReadOptions } from "./options.ts";
@@ -35,7 +43,8 @@ export async function* readInputs(
     if (item.kind === "failure") yield { ok: false, failure: item.failure };
     else if (item.kind === "stdin")
       yield* readStdin(options.stdin ?? process.stdin, options.format, names, maxBytes);
-    else yield* readFile(item.path, item.format, item.gzip, names, maxBytes);
+    else if (item.format === "warc") yield* readWarc(item.path, item, maxBytes, options.onSkipped);
+    else yield* readFile(item.path, item.format, item.gzip, names, maxBytes, item.zstd);
   }
 }
 
@@ -45,10 +54,11 @@ async function* readFile(
   gzip: boolean,
   names: FieldNames,
   maxBytes: number,
+  zstd = false,
 ): AsyncGenerator<ReadResult> {
   const failure = (reason: string): ReadResult => ({ ok: false, failure: { origin: path, reason } });
   if (format === "text" || format === "html") {
-    const decoded = await readArticleFile(path, maxBytes, gzip);
+    const decoded = await readArticleFile(path, maxBytes, gzip, zstd);
     if (!decoded.ok) yield failure(decoded.reason);
     else yield articleResult(decoded.text, format, path);
     return;
@@ -62,15 +72,25 @@ async function* readFile(
     return;
   }
   if (sniff.size === 0) return yield failure("empty file");
-  if (sniff.binary && !gzip) return yield failure("binary file");
-  if (format === "jsonl" && !gzip && path.toLowerCase().endsWith(".json") && isJsonDocument(sniff.head)) {
+  if (sniff.binary && !gzip && !zstd) return yield failure("binary file");
+  if (
+    format === "jsonl" &&
+    !gzip &&
+    !zstd &&
+    path.toLowerCase().endsWith(".json") &&
+    isJsonDocument(sniff.head)
+  ) {
     const decoded = await readArticleFile(path, maxBytes, false);
     if (!decoded.ok) yield failure(decoded.reason);
     else yield* readJsonDocument(decoded.text, path, names, maxBytes);
     return;
   }
   const fileStream = createReadStream(path);
-  const stream = gzip ? fileStream.pipe(createGunzip()) : fileStream;
+  const stream = gzip
+    ? fileStream.pipe(createGunzip())
+    : zstd
+      ? Readable.from(zstdChunks(fileStream))
+      : fileStream;
   const records = sniff.utf16 ? utf16Chunks(stream, sniff.utf16) : stream;
   // A gzip error must end this file, not the batch: surface it as the stream's error.
   if (gzip) fileStream.on("error", (error) => stream.destroy(error));
@@ -84,7 +104,14 @@ async function* readFile(
     }
   } catch (error) {
     if (error instanceof TypeError && sniff.utf16) yield failure(`invalid ${sniff.utf16.toUpperCase()} text`);
-    else yield failure(gzip ? `corrupt gzip file: ${(error as Error).message}` : fileErrorReason(error));
+    else
+      yield failure(
+        gzip
+          ? `corrupt gzip file: ${(error as Error).message}`
+          : zstd
+            ? errorText(error)
+            : fileErrorReason(error),
+      );
     return;
   } finally {
     stream.destroy();
@@ -93,12 +120,20 @@ async function* readFile(
   if (!produced) yield failure("no records found");
 }
 
-/** A whole text or HTML document in memory → one article, or "no article text found". */
-function articleResult(content: string, format: "text" | "html", origin: string): ReadResult {
+/**
+ * A whole text or HTML document in memory → one article, or "no article text found". Fetched pages and
+ * WARC records come through here too (with their URL), so every HTML source gets the same extraction.
+ */
+export function articleResult(
+  content: string,
+  format: "text" | "html",
+  origin: string,
+  pageUrl?: string,
+): ReadResult {
   if (format === "text") return { ok: true, article: textArticle(content, origin) };
   let extracted: ReturnType<typeof extractArticle>;
   try {
-    extracted = extractArticle(content);
+    extracted = extractArticle(content, pageUrl);
   } catch (error) {
     return {
       ok: false,

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { statementTopics } from "../analysis/topics.ts";
 import { surnameKey } from "./identity.ts";
+import { SOURCES_SQL } from "./sources.ts";
 
 /**
  * Versioned schema: each step runs once, in its own transaction, and bumps PRAGMA user_version, so an
@@ -203,6 +204,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE UNIQUE INDEX person_terms_once ON person_terms(person_id, role, ifnull(start, ''), ifnull(party, ''));
     `,
+  },
+  {
+    version: 9,
+    description: "web sources (feeds, sitemaps, pages) with their polling state; item URLs fetched",
+    sql: SOURCES_SQL,
   },
 ];
 

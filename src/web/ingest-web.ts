@@ -1,0 +1,33 @@
+import { rmSync } from "node:fs";
+import type { IngestOptions, IngestSummary } from "../cli/run-ingest.ts";
+import { linkStory } from "../record/near-duplicates.ts";
+import { SourceStore } from "../record/sources.ts";
+import type { SqliteStore } from "../record/sqlite.ts";
+import type { FetcherOptions } from "./fetcher.ts";
+import { readInputsAndUrls } from "./read-any.ts";
+
+/**
+ * What `ingest` adds to the file pipeline for the web: the URL-aware reader, the ledger of fetched item
+ * URLs, and the canonical-URL check (the same article under another URL is stored once).
+ */
+export function webIngestOptions(
+  store: SqliteStore,
+  web: FetcherOptions,
+  maxItems?: number,
+  stopping?: () => boolean,
+): Pick<IngestOptions, "read" | "alreadyStored" | "onStored"> {
+  const ledger = new SourceStore(store.db);
+  return {
+    read: (inputs, options) => readInputsAndUrls(inputs, { ...options, web, maxItems, ledger, stopping }),
+    onStored: (article) => linkStory(store.db, article.id, article.text),
+    // Pages from the web only: a file with a stored page's canonical URL may be a corrected version.
+    alreadyStored: (article) =>
+      /^https?:\/\//i.test(article.origin) && article.url !== undefined && ledger.hasArticleUrl(article.url),
+  };
+}
+
+/** Deletes a database this run created when nothing was read into it. */
+export function removeIfUnused(path: string, summary: Pick<IngestSummary, "read" | "stored">): void {
+  if (summary.read > 0 || summary.stored > 0) return;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+}
