@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { defaultWorkerCount, ingestInputs } from "../src/cli/run-ingest.ts";
+import { defaultWorkerCount, ingestInputs } from "../src/app/run-ingest.ts";
 import { readInputs } from "../src/ingest/read.ts";
 import type { RawArticle } from "../src/ingest/types.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";

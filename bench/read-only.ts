@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/read-only.ts FILE...
  */
-import { FailureLog } from "../src/cli/failure-log.ts";
+import { FailureLog } from "../src/app/failure-log.ts";
 import { readInputs } from "../src/ingest/read.ts";
 
 let articles = 0;

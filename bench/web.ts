@@ -14,13 +14,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { WARCRecord, WARCSerializer } from "warcio";
-import { defaultWorkerCount, ingestInputs } from "../src/cli/run-ingest.ts";
+import { webIngestOptions } from "../src/app/ingest-web.ts";
+import { defaultWorkerCount, ingestInputs } from "../src/app/run-ingest.ts";
+import { watchSources } from "../src/app/watch.ts";
 import { extractArticle } from "../src/ingest/html.ts";
 import { readInputs } from "../src/ingest/read.ts";
 import { SourceStore } from "../src/record/sources.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
-import { webIngestOptions } from "../src/web/ingest-web.ts";
-import { watchSources } from "../src/web/watch.ts";
 import { generatedPage } from "./web-pages.ts";
 
 const { values } = parseArgs({

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { generatedArticle } from "../bench/fixtures.ts";
-import { ingestInputs } from "../src/cli/run-ingest.ts";
+import { ingestInputs } from "../src/app/run-ingest.ts";
 import type { ReadFailure } from "../src/ingest/types.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { ingestInputs } from "../src/cli/run-ingest.ts";
+import { ingestInputs } from "../src/app/run-ingest.ts";
 import {
   countOnce,
   linkStory,

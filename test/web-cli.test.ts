@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import Database from "better-sqlite3";
-import { ingestInputs } from "../src/cli/run-ingest.ts";
+import type { Alert } from "../src/app/alerts.ts";
+import { ingestInputs } from "../src/app/run-ingest.ts";
+import { watchSources } from "../src/app/watch.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
-import type { Alert } from "../src/web/alerts.ts";
-import { watchSources } from "../src/web/watch.ts";
 import { newsPage, runCliAsync, TestServer } from "./web-server.ts";
 
 const server = new TestServer();

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
+import { decodePage } from "../src/ingest/charset.ts";
 import type { ReadResult } from "../src/ingest/types.ts";
 import { checkUrl, forbiddenReason, guardedLookup } from "../src/web/address-guard.ts";
-import { decodePage } from "../src/web/charset.ts";
 import { discover, MalformedSourceError } from "../src/web/discover.ts";
 import { FetchError, Fetcher, type FetcherOptions, retryAfterMs } from "../src/web/fetcher.ts";
 import { HostGate } from "../src/web/politeness.ts";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
+import { FailureLog, failureReport } from "../app/failure-log.ts";
 import type { InputFormat } from "../ingest/options.ts";
 import { addInputOptions, addJsonOption, type InputFlags, readOptionsOf } from "./common.ts";
-import { FailureLog, failureReport } from "./failure-log.ts";
 import { printDocument, printError, printText } from "./terminal.ts";
 
 interface CleanFlags extends InputFlags {

@@ -1,13 +1,13 @@
 import { statSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
+import { FailureLog, failureReport } from "../app/failure-log.ts";
 import type { InputFormat } from "../ingest/options.ts";
 import type { RawArticle } from "../ingest/types.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
 import { isEnglish } from "../nlp/language.ts";
 import type { ProcessedArticle } from "../record/types.ts";
 import { addInputOptions, errorMessageOf, type InputFlags, readOptionsOf } from "./common.ts";
-import { FailureLog, failureReport } from "./failure-log.ts";
 import { printError, printText } from "./terminal.ts";
 
 interface ExtractFlags extends InputFlags {

@@ -2,6 +2,8 @@ import { closeSync, existsSync, openSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
+import { failureReport } from "../app/failure-log.ts";
+import type { IngestSummary } from "../app/run-ingest.ts";
 import type { InputFormat } from "../ingest/options.ts";
 import { loadOverrides } from "../record/overrides.ts";
 import {
@@ -17,9 +19,7 @@ import {
   readOptionsOf,
   UsageError,
 } from "./common.ts";
-import { failureReport } from "./failure-log.ts";
 import { checkOutputPath } from "./output-file.ts";
-import type { IngestSummary } from "./run-ingest.ts";
 import { printError, printText } from "./terminal.ts";
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
@@ -59,8 +59,8 @@ export function registerIngest(program: Command): void {
 
 async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
-  const { ingestInputs, maxWorkerCount, noProgress, StoreWriteError } = await import("./run-ingest.ts");
-  const { webIngestOptions, removeIfUnused } = await import("../web/ingest-web.ts");
+  const { ingestInputs, maxWorkerCount, noProgress, StoreWriteError } = await import("../app/run-ingest.ts");
+  const { webIngestOptions, removeIfUnused } = await import("../app/ingest-web.ts");
   const dbExisted = existsSync(flags.db);
   if (flags.failures) {
     checkOutputPath(flags.failures, { db: flags.db, inputs: paths }, "--failures");

@@ -43,7 +43,7 @@ export function registerWatch(program: Command): void {
   addWebOptions(command);
   addDbOption(command);
   command.action(async (args: string[], flags: WatchFlags) => {
-    const { sourceUrls, watchSources } = await import("../web/watch.ts");
+    const { sourceUrls, watchSources } = await import("../app/watch.ts");
     const { urls, problems } = sourceUrls(args);
     if (problems.length > 0) throw new UsageError(problems.join("\n"));
     if (urls.length === 0) throw new UsageError("no sources to watch");

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { WARCParser } from "warcio";
 import { normalizeDate } from "../core/dates.ts";
-import { decodePage } from "../web/charset.ts";
+import { decodePage } from "./charset.ts";
 import { fileErrorReason } from "./decode.ts";
 import { formatSize } from "./options.ts";
 import { articleResult } from "./read.ts";

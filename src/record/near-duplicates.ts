@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { StatementView } from "../analysis/statement-view.ts";
+import type { StatementView } from "../core/statement.ts";
 
 /**
  * The same story everywhere: a wire story run by twenty outlets is stored as twenty articles, linked here

@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import type { UrlLedger } from "../web/read-url.ts";
 import { STORIES_SQL } from "./near-duplicates.ts";
 
 /** Schema of migration 9 (kept beside the code that uses it). */
@@ -58,7 +57,8 @@ const MAX_BACKOFF_MS = 24 * 3600 * 1000;
  * Web sources and fetched item URLs in the record (migration 9), beside the articles they produced:
  * polling state survives a restart, and an item URL is never fetched twice.
  */
-export class SourceStore implements UrlLedger {
+/** Keeps sources and their state; also the ledger of item URLs fetched (read-url.ts UrlLedger). */
+export class SourceStore {
   constructor(private readonly db: Database.Database) {}
 
   /** Adds sources not yet known (due now); known ones keep their state. */

@@ -1,7 +1,7 @@
 import { normalizeDate } from "../core/dates.ts";
+import { decodePage } from "../ingest/charset.ts";
 import { articleResult } from "../ingest/read.ts";
 import type { ReadResult } from "../ingest/types.ts";
-import { decodePage } from "./charset.ts";
 import { type Discovered, discover, type ItemLink, MalformedSourceError } from "./discover.ts";
 import { FetchError, type Fetcher, type Validators } from "./fetcher.ts";
 

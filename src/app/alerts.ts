@@ -1,7 +1,7 @@
 import { judgePair } from "../analysis/judge/index.ts";
 import { findMixedMessages, type MixedPair } from "../analysis/mixed.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
-import type { Fetcher } from "./fetcher.ts";
+import type { Fetcher } from "../web/fetcher.ts";
 
 /** One alert line: a newly stored statement flagged against an earlier one of a watched speaker. */
 export interface Alert extends MixedPair {

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
-import { type IngestSummary, ingestInputs } from "../cli/run-ingest.ts";
 import type { ReadResult } from "../ingest/types.ts";
 import { linkStory } from "../record/near-duplicates.ts";
 import { SourceStore } from "../record/sources.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
+import { Fetcher, type FetcherOptions } from "../web/fetcher.ts";
+import { isUrl } from "../web/read-any.ts";
+import { newOutcome, readSource } from "../web/read-url.ts";
 import { type Alert, Alerter } from "./alerts.ts";
-import { Fetcher, type FetcherOptions } from "./fetcher.ts";
-import { isUrl } from "./read-any.ts";
-import { newOutcome, readSource } from "./read-url.ts";
+import { type IngestSummary, ingestInputs } from "./run-ingest.ts";
 
 export interface WatchOptions {
   everyMs: number;

@@ -1,10 +1,10 @@
 import { rmSync } from "node:fs";
-import type { IngestOptions, IngestSummary } from "../cli/run-ingest.ts";
 import { linkStory } from "../record/near-duplicates.ts";
 import { SourceStore } from "../record/sources.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
-import type { FetcherOptions } from "./fetcher.ts";
-import { readInputsAndUrls } from "./read-any.ts";
+import type { FetcherOptions } from "../web/fetcher.ts";
+import { readInputsAndUrls } from "../web/read-any.ts";
+import type { IngestOptions, IngestSummary } from "./run-ingest.ts";
 
 /**
  * What `ingest` adds to the file pipeline for the web: the URL-aware reader, the ledger of fetched item
