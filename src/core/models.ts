@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 
-export const MODELS_DIR = new URL("../../models", import.meta.url);
+export const MODELS_DIR = new URL("../../models/", import.meta.url);
 
 export interface ModelEntry {
   /** The file under models/. */
