@@ -154,14 +154,13 @@ export function contentAfterColon(text: string, a: Attribution): Attribution {
   return { ...a, content: [{ start, end: first.end }, ...a.content.slice(1)] };
 }
 
-const sameSpan = (x: Span | null | undefined, y: Span | null | undefined) =>
-  x?.start === y?.start && x?.end === y?.end;
 const isMark = (text: string, span: Span | null) =>
   span !== null && !/[\p{L}\p{N}]/u.test(text.slice(span.start, span.end));
 
-/** Two attributions telling the same statement: same source and same first content span. */
-function sameStatement(x: Attribution, y: Attribution): boolean {
-  return sameSpan(x.source, y.source) && sameSpan(x.content[0], y.content[0]);
+/** Two attributions tell the same statement when they share the source and the first content span. */
+function statementKey(a: Attribution): string {
+  const content = a.content[0];
+  return `${a.source?.start}:${a.source?.end}|${content?.start}:${content?.end}`;
 }
 
 /**
@@ -172,10 +171,19 @@ export function fixAttributions(text: string, attributions: readonly Attribution
   const kept = attributions
     .map((a) => contentAfterColon(text, a))
     .filter((a) => !(a.cue && cueIsCompound(text, a.cue)));
+  // Grouped by statement, so a long article costs one pass, not one comparison per pair.
+  const worded = new Set<string>();
+  const markConfidence = new Map<string, number | undefined>();
+  for (const a of kept) {
+    const key = statementKey(a);
+    if (!isMark(text, a.cue)) worded.add(key);
+    else if (!markConfidence.has(key)) markConfidence.set(key, a.confidence);
+  }
   return kept.flatMap((a) => {
-    if (isMark(text, a.cue)) return kept.some((b) => !isMark(text, b.cue) && sameStatement(a, b)) ? [] : [a];
-    const twin = kept.find((b) => isMark(text, b.cue) && sameStatement(a, b));
-    if (twin?.confidence === undefined) return [a];
-    return [{ ...a, confidence: Math.max(a.confidence ?? 0, twin.confidence) }];
+    const key = statementKey(a);
+    if (isMark(text, a.cue)) return worded.has(key) ? [] : [a];
+    const twin = markConfidence.get(key);
+    if (twin === undefined) return [a];
+    return [{ ...a, confidence: Math.max(a.confidence ?? 0, twin) }];
   });
 }
