@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { statementTopics, type TopicTerm, topicTerms } from "./analysis/topics.ts";
 import { cleanText } from "./clean/clean.ts";
+import { firstIndex } from "./core/sorted.ts";
 import type { RawArticle } from "./ingest/types.ts";
 import type { Attribution, Doc, Span } from "./nlp/doc.ts";
 import { isEnglish, languageOf } from "./nlp/language.ts";
@@ -112,8 +113,10 @@ function contextAndTopics(
   );
   const start = Math.min(...spans.map((span) => span.start));
   const end = Math.max(...spans.map((span) => span.end));
-  const first = doc.sentences.find((sentence) => sentence.end > start);
-  const last = doc.sentences.findLast((sentence) => sentence.start < end);
+  // Sentences are sorted and disjoint: binary search keeps a long article linear overall.
+  const sentences = doc.sentences;
+  const first = sentences[firstIndex(sentences.length, (i) => (sentences[i] as Span).end > start)];
+  const last = sentences[firstIndex(sentences.length, (i) => (sentences[i] as Span).start >= end) - 1];
   const context = { start: Math.min(start, first?.start ?? start), end: Math.max(end, last?.end ?? end) };
   const topics = statementTopics(
     contentText(doc, attribution),
