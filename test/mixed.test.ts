@@ -153,6 +153,79 @@ test("reporters' words count only in the statement's clause and about its speake
   );
 });
 
+test("reporters' wider shift words count, still scoped to the speaker", () => {
+  const course = "Vell changed course on Monday, saying the council would keep the Kestrel ferry.";
+  assert.equal(
+    reporterSignal(view("the council would keep the Kestrel ferry", { context: course, source: "Vell" }))
+      ?.words,
+    "changed course",
+  );
+  const initially = "Vell initially said the ferry was safe, before the inspection.";
+  assert.equal(
+    reporterSignal(view("the ferry was safe", { context: initially, source: "Vell" }))?.words,
+    "initially said",
+  );
+  // "previously said" mostly brings the same position back; it is no shift by itself.
+  const previously = "Vell previously said the ferry was safe.";
+  assert.equal(reporterSignal(view("the ferry was safe", { context: previously, source: "Vell" })), null);
+  // The same words about another person are not about this statement.
+  const otherCourse = "Ortiz changed course on Monday; Vell said the council would keep the Kestrel ferry.";
+  assert.equal(
+    reporterSignal(
+      view("the council would keep the Kestrel ferry", { context: otherCourse, source: "Vell" }),
+    ),
+    null,
+  );
+});
+
+test("'the endorsement comes three days after she said ...' marks the earlier position and names its partner", () => {
+  const article = "tide".padEnd(16, "0");
+  const after =
+    "The endorsement comes just three days after Vell told the Ledger she was not ready yet on supporting Ortiz, who faces a primary.";
+  const hesitant = view("she was not ready yet on supporting Ortiz", {
+    context: after,
+    source: "Vell",
+    articleId: article,
+  });
+  const signal = reporterSignal(hesitant);
+  assert.equal(signal?.words, "comes just three days after");
+  assert.equal(signal?.against, "endors", "the act the reporter sets it against");
+  // The same words with someone else after them are not about this speaker.
+  const otherAfter =
+    "The endorsement comes just three days after Ortiz told the Ledger she was not ready yet on supporting him.";
+  assert.equal(
+    reporterSignal(view("she was not ready yet on supporting him", { context: otherAfter, source: "Vell" })),
+    null,
+  );
+  const endorsed = view("the re-election of Councillor Ortiz", {
+    cue: "endorsed",
+    context: "Vell on Friday endorsed the re-election of Councillor Ortiz.",
+    articleId: article,
+  });
+  // Another of her statements on Ortiz in the article is not the endorsement: no partner of the signal.
+  const praise = view("Ortiz ran a fine harbour office", {
+    articleId: article,
+  });
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming", "the port is open"]);
+  const pairs = mixedReport([endorsed, hesitant, praise], silent, { weights }).pairs;
+  const ids = pairs.map((p) => [p.earlier.id, p.later.id].sort().join("-"));
+  assert.ok(ids.includes([endorsed.id, hesitant.id].sort().join("-")), `flagged: ${ids.join(", ")}`);
+  assert.ok(
+    !ids.includes([praise.id, hesitant.id].sort().join("-")),
+    "only a statement of the act is its partner",
+  );
+});
+
+test("'not quite there yet' does not deny quitting", () => {
+  const quit = { content: "she would quit the Kestrel race", cue: "said", speaker: "Ada Vell" };
+  const notQuite = {
+    content: "she was not quite there yet on the Kestrel race",
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  assert.equal(stanceReversal(quit, notQuite, ["quit", "kestrel", "race"]), null);
+});
+
 test("pairs need evidence: a shared subject alone, or one article's recap, is not flagged", () => {
   const sell = view("she would sell the Kestrel ferry terminal", { published: "2026-03-02" });
   const keep = view("she would not sell the Kestrel ferry terminal", { published: "2026-03-09" });

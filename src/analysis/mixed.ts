@@ -1,6 +1,7 @@
+import { stemmer } from "stemmer";
 import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
-import { NEGATING_CUE } from "./mixed/lexicon.ts";
+import { NEGATING_CUE, NEGATORS } from "./mixed/lexicon.ts";
 import { type ReporterSignal, reporterSignal } from "./mixed/reporter-signal.ts";
 import { type Profile, profileOf, type Sameness, sameness, WordWeights } from "./mixed/similarity.ts";
 import { identityProblem } from "./mixed/speaker-identity.ts";
@@ -205,11 +206,13 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     // The reporter saying one of them is a shift makes one shared telling word enough, and in one article
     // the reporter's sentences around them may supply it ("Clinton, who once praised the pact, said she
     // would not allow it to pass").
-    const signal = prepared.signals[j] ?? prepared.signals[i];
+    const signal = signalOf(prepared, i, j);
     const sameArticle = a.articleId === b.articleId;
     const sharedWords = same.shared.length + (signal && sameArticle ? same.contextShared.length : 0);
     if (!prepared.answers[i] && sharedWords < (signal ? 1 : MIN_SHARED_WORDS)) continue;
-    if (same.score >= MIN_SAMENESS) out.push({ i, j, sameness: same });
+    // "The endorsement comes three days after he said ...": the reporter names the act the earlier
+    // position is set against, and a statement of that act on the same subject is its partner.
+    if (same.score >= MIN_SAMENESS || signal?.against) out.push({ i, j, sameness: same });
   }
   return out;
 }
@@ -307,9 +310,21 @@ const WHERE: Record<ReporterSignal["where"], string> = {
  */
 function signalOf(prepared: Prepared, i: number, j: number): SideSignal | null {
   const later = prepared.signals[j];
-  if (later) return { ...later, side: "later" };
+  if (later && fitsAct(later, prepared.ordered[i])) return { ...later, side: "later" };
   const earlier = prepared.signals[i];
-  return earlier ? { ...earlier, side: "earlier" } : null;
+  return earlier && fitsAct(earlier, prepared.ordered[j]) ? { ...earlier, side: "earlier" } : null;
+}
+
+/** A signal that names the act it sets the statement against fits only a partner stating that act. */
+function fitsAct(signal: ReporterSignal, partner: StatementView): boolean {
+  if (!signal.against) return true;
+  const stems = new Set(
+    `${partner.cue ?? ""} ${partner.content}`
+      .toLowerCase()
+      .match(/\p{L}+/gu)
+      ?.map((w) => stemmer(w)),
+  );
+  return stems.has(signal.against);
 }
 
 export type SideSignal = ReporterSignal & { side: "earlier" | "later" };
@@ -356,7 +371,8 @@ function bestPartners(flagged: MixedPair[]): MixedPair[] {
   const rest: MixedPair[] = [];
   for (const pair of flagged) {
     const e = pair.evidence;
-    if (!e.reporter || e.reversal || e.answers) {
+    // A reporter who names the act ("the endorsement comes three days after") points at every statement of it.
+    if (!e.reporter || e.reversal || e.answers || e.reporter.against) {
       rest.push(pair);
       continue;
     }
@@ -442,11 +458,26 @@ function sameStance(a: string, b: string): boolean {
   const plainCues = (text: string) =>
     new Set(
       stanceOf(text)
-        .cues.filter((cue) => !cue.includes(" "))
+        .cues.filter((cue) => !cue.includes(" ") && !negatedFarther(text, cue))
         .map((cue) => cue.slice(0, 5)),
     );
   const x = plainCues(a);
   return [...plainCues(b)].some((cue) => x.has(cue));
+}
+
+/** How far back a negator still denies a stance word for sameStance ("not quite there yet on supporting"). */
+const STANCE_NEGATION_REACH = 6;
+
+/** Is the stance word denied by a negator a few words before it, beyond the judge's narrow window? */
+function negatedFarther(text: string, cue: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  return words.some(
+    (word, i) =>
+      word === cue &&
+      words
+        .slice(Math.max(0, i - STANCE_NEGATION_REACH), i)
+        .some((w) => NEGATORS.has(w) || w.endsWith("n't")),
+  );
 }
 
 /** The same words in the same order: a statement quoted again in a later article, not a new one. */

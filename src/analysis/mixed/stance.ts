@@ -11,7 +11,7 @@
 import { stemmer } from "stemmer";
 import { tagPos } from "../../nlp/pos/index.ts";
 import { ANTONYMS } from "../judge/lexicon.ts";
-import { NEGATING_CUE, NEGATORS } from "./lexicon.ts";
+import { DEGREE_ADVERBS, NEGATING_CUE, NEGATORS } from "./lexicon.ts";
 import { wordsOf } from "./statement-quality.ts";
 
 /** A negator flips a word at most this many words after it, inside one clause ("would not fully support"). */
@@ -92,6 +92,7 @@ function computeNegation(text: string, speaker: string): Negation {
         if (ownSubject(i)) ownedAny.add(stem);
         if (PREDICATE_TAG.test(tags[i] ?? "") && ownSubject(i)) owned.add(stem);
       } else if (
+        !DEGREE_ADVERBS.has(word) &&
         inReach(tags, words, lastNegator, i) &&
         PREDICATE_TAG.test(tags[i] ?? "") &&
         ownSubject(lastNegator)
