@@ -6,7 +6,7 @@ import { after, test } from "node:test";
 import { reporterSignal } from "../src/analysis/mixed/reporter-signal.ts";
 import { profileOf, sameness, WordWeights } from "../src/analysis/mixed/similarity.ts";
 import { identityProblem } from "../src/analysis/mixed/speaker-identity.ts";
-import { stanceReversal } from "../src/analysis/mixed/stance.ts";
+import { backingReversal, stanceReversal } from "../src/analysis/mixed/stance.ts";
 import { propositionProblem } from "../src/analysis/mixed/statement-quality.ts";
 import { exclusionOf, type Judge, type MixedPair, mixedReport } from "../src/analysis/mixed.ts";
 import type { StatementView } from "../src/analysis/statement-view.ts";
@@ -213,6 +213,52 @@ test("'the endorsement comes three days after she said ...' marks the earlier po
   assert.ok(
     !ids.includes([praise.id, hesitant.id].sort().join("-")),
     "only a statement of the act is its partner",
+  );
+});
+
+test("backing refused and given for the same person is a reversal, whatever the words", () => {
+  const refused = {
+    content: 'she was not going to "play the loyal deputy" and back Ortiz',
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  const endorses = { content: "Ortiz", cue: "endorses", speaker: "Ada Vell" };
+  assert.match(
+    backingReversal(refused, endorses, ["ortiz"])?.evidence[0] ?? "",
+    /refused earlier .* given later/,
+  );
+  // Backing something else in a sentence that names the person is not backing the person.
+  const other = {
+    content: "supporting the harbour levy was what Ortiz called weak",
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  assert.equal(backingReversal(other, refused, ["ortiz"]), null);
+  // Someone else's refusal is not hers: "the party would not back Ortiz".
+  const party = { content: "the party would not back Ortiz", cue: "said", speaker: "Ada Vell" };
+  assert.equal(backingReversal(party, endorses, ["ortiz"]), null);
+  // In one article the reversal counts when the article places one side in the past ("the following morning").
+  const article = "keel".padEnd(16, "0");
+  const now = view("Councillor Ortiz for the harbour seat", {
+    cue: "endorses",
+    context: "Vell endorses Councillor Ortiz for the harbour seat, ending a long feud.",
+    articleId: article,
+  });
+  const then = view('she was not going to "play the loyal deputy" and back Ortiz', {
+    context:
+      'At a breakfast the following morning, Vell said she was not going to "play the loyal deputy" and back Ortiz.',
+    articleId: article,
+  });
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming", "the port is open"]);
+  assert.equal(mixedReport([now, then], silent, { weights }).pairs.length, 1);
+  const recap = view('she was not going to "play the loyal deputy" and back Ortiz', {
+    context: 'Vell said she was not going to "play the loyal deputy" and back Ortiz.',
+    articleId: article,
+  });
+  assert.equal(
+    mixedReport([now, recap], silent, { weights }).pairs.length,
+    0,
+    "a recap with no time is not flagged",
   );
 });
 

@@ -1,11 +1,11 @@
 import { stemmer } from "stemmer";
 import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
-import { NEGATING_CUE, NEGATORS } from "./mixed/lexicon.ts";
+import { NEGATING_CUE, NEGATORS, PAST_TIME_MARKERS, SUPPORT_STEMS } from "./mixed/lexicon.ts";
 import { type ReporterSignal, reporterSignal } from "./mixed/reporter-signal.ts";
 import { type Profile, profileOf, type Sameness, sameness, WordWeights } from "./mixed/similarity.ts";
 import { identityProblem } from "./mixed/speaker-identity.ts";
-import { type Reversal, stanceReversal } from "./mixed/stance.ts";
+import { backingReversal, type Reversal, stanceReversal } from "./mixed/stance.ts";
 import { isShortAnswer, propositionProblem } from "./mixed/statement-quality.ts";
 import { byDate, type StatementView } from "./statement-view.ts";
 
@@ -102,6 +102,8 @@ interface Prepared {
   profiles: Profile[];
   signals: (ReporterSignal | null)[];
   answers: boolean[];
+  /** Statements with a word of backing ("back", "endorse") in their cue or content. */
+  backs: boolean[];
   skipped: Record<string, number>;
   weights: WordWeights;
   judgeAlone: number;
@@ -132,6 +134,7 @@ function prepare(statements: readonly StatementView[], options: MixedOptions): P
     profiles: ordered.map(profileOf),
     signals: ordered.map(reporterSignal),
     answers: ordered.map((s) => isShortAnswer(s.content)),
+    backs: ordered.map(hasBacking),
     skipped,
     weights: options.weights ?? new WordWeights(),
     judgeAlone: options.judgeAlone ?? JUDGE_ALONE_DEFAULT,
@@ -144,6 +147,10 @@ function candidates(prepared: Prepared): Array<[number, number]> {
   prepared.profiles.forEach((profile, index) => {
     const keys = new Set(profile.content.keys());
     for (const [stem, term] of profile.context) if (term.named) keys.add(stem);
+    // Backing refused and given share a name, not a word ("back Ortiz" / "endorses Ortiz"); a name alone
+    // is too common a key, so it is paired with the act.
+    if (prepared.backs[index])
+      for (const [stem, term] of profile.content) if (term.named) keys.add(`backing:${stem}`);
     for (const key of keys) {
       const list = postings.get(key) ?? [];
       list.push(index);
@@ -209,6 +216,12 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     const signal = signalOf(prepared, i, j);
     const sameArticle = a.articleId === b.articleId;
     const sharedWords = same.shared.length + (signal && sameArticle ? same.contextShared.length : 0);
+    // Two statements of backing on one named person or measure are about the same thing whatever else they say.
+    const backing = prepared.backs[i] && prepared.backs[j] && same.names.length > 0;
+    if (backing) {
+      out.push({ i, j, sameness: same });
+      continue;
+    }
     if (!prepared.answers[i] && sharedWords < (signal ? 1 : MIN_SHARED_WORDS)) continue;
     // "The endorsement comes three days after he said ...": the reporter names the act the earlier
     // position is set against, and a statement of that act on the same subject is its partner.
@@ -233,26 +246,37 @@ function claimOf(statement: StatementView): string {
 function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair | null {
   const earlier = prepared.ordered[pair.i];
   const later = prepared.ordered[pair.j];
+  const backing =
+    prepared.backs[pair.i] && prepared.backs[pair.j]
+      ? backingReversal(earlier, later, pair.sameness.names)
+      : null;
   const reversal = prepared.answers[pair.i]
     ? null
-    : stanceReversal(earlier, later, pair.sameness.shared, {
+    : (stanceReversal(earlier, later, pair.sameness.shared, {
         sameness: pair.sameness.content,
         named: pair.sameness.names,
         telling: (stem) => prepared.weights.telling(stem),
-      });
+      }) ?? backing);
+  // Backing paired on a name alone needs a backing reversal.
+  if (!backing && pair.sameness.score < MIN_SAMENESS) return null;
   const reporter = signalOf(prepared, pair.i, pair.j);
   const answers =
     prepared.answers[pair.i] && !sameAnswer(earlier, later)
       ? `"${earlier.content.trim()}" then "${later.content.trim()}"`
       : null;
   // A reversal on the words alone needs the two to be closely about the same thing.
-  if (reversal && !reporter && !answers && pair.sameness.score < MIN_REVERSAL_SAMENESS) return null;
+  if (reversal && !reversal.backing && !reporter && !answers && pair.sameness.score < MIN_REVERSAL_SAMENESS) {
+    return null;
+  }
   const inconsistent = verdict.label === "Inconsistent" ? verdict.scores.Inconsistent : 0;
   const sameArticle = earlier.articleId === later.articleId;
   const judgeAlone = inconsistent >= prepared.judgeAlone;
   if (!reversal && !reporter && !answers && !judgeAlone) return null;
   // Two statements of one article with no reporter's words are mostly the reporter's recap of one position.
-  if (sameArticle && !reporter && !answers) return null;
+  // Backing refused and given in one article, one of them placed in the past ("at the time", "the following
+  // morning"), is the article telling a former position against the present one.
+  const toldAsPast = reversal?.backing && (toldInPast(earlier) || toldInPast(later));
+  if (sameArticle && !reporter && !answers && !toldAsPast) return null;
   // "Now says she opposes the deal" set against her own "I oppose it now" is the new position twice.
   if (reporter && !reversal && !answers && sameStance(earlier.content, later.content)) return null;
   // The reporter's words alone tie the later statement to the earlier one it most resembles, not to any.
@@ -463,6 +487,17 @@ function sameStance(a: string, b: string): boolean {
     );
   const x = plainCues(a);
   return [...plainCues(b)].some((cue) => x.has(cue));
+}
+
+/** A word of backing in the cue or the content. */
+function hasBacking(statement: StatementView): boolean {
+  const words = `${statement.cue ?? ""} ${statement.content}`.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.some((w) => SUPPORT_STEMS.has(stemmer(w)));
+}
+
+/** Does the statement's sentence, outside its content, place it in the past ("at the time")? */
+function toldInPast(statement: StatementView): boolean {
+  return PAST_TIME_MARKERS.test(statement.context.replace(statement.content, " "));
 }
 
 /** How far back a negator still denies a stance word for sameStance ("not quite there yet on supporting"). */

@@ -130,6 +130,23 @@ export const DEGREE_ADVERBS = new Set(
   ),
 );
 
+/**
+ * Words of backing a person or a measure: "back", "support", "endorse" are one act for a reversal ("would
+ * not back Ortiz" then "endorses Ortiz"). Stems, as the stemmer writes them.
+ */
+export const SUPPORT_STEMS = new Set(["support", "back", "endors", "champion"]);
+
+/**
+ * Words in a statement's own sentence that place it in the past as the reporter tells it ("at the time",
+ * "the following morning", "said then"): two statements of one article, one so placed, are a former
+ * position set against a later one rather than a recap of one position.
+ */
+export const PAST_TIME_MARKERS =
+  /\b(?:at the time|(?:said|wrote|told \w+) then|back then|the (?:following|next) (?:day|morning|week|month)|(?:earlier|later) (?:this|that) (?:year|month|week|spring|summer|fall|winter)|last (?:year|month|spring|summer|fall|winter)|in (?:his|her|their) (?:earlier|first) (?:campaign|run|bid))\b/i;
+
+/** Words that open a new clause: what a backing word backs ends before them. */
+export const CLAUSE_OPENERS = new Set("what that which who whom when because while but and".split(" "));
+
 /** Pronouns a reporter uses for the speaker as the subject of a shift ("he reversed himself"). */
 export const SUBJECT_PRONOUNS = /\b(?:he|she|they|his|her|their|himself|herself)\b/i;
 

@@ -11,19 +11,28 @@
 import { stemmer } from "stemmer";
 import { tagPos } from "../../nlp/pos/index.ts";
 import { ANTONYMS } from "../judge/lexicon.ts";
-import { DEGREE_ADVERBS, NEGATING_CUE, NEGATORS } from "./lexicon.ts";
+import {
+  CLAUSE_MARKERS,
+  CLAUSE_OPENERS,
+  DEGREE_ADVERBS,
+  NEGATING_CUE,
+  NEGATORS,
+  SUPPORT_STEMS,
+} from "./lexicon.ts";
 import { wordsOf } from "./statement-quality.ts";
 
 /** A negator flips a word at most this many words after it, inside one clause ("would not fully support"). */
 const NEGATION_WINDOW = 2;
 
 /** The strength of each kind of reversal, as evidence added to a pair's score. */
-const STRENGTH = { negation: 0.6, antonym: 0.5 } as const;
+const STRENGTH = { negation: 0.6, antonym: 0.5, support: 0.6 } as const;
 
 export interface Reversal {
   /** 0..~0.8: the strongest kind found, a little more when several agree. */
   strength: number;
   evidence: string[];
+  /** For backing refused then given (or the reverse): whom or what, as the two statements name it. */
+  backing?: string;
 }
 
 export interface Claim {
@@ -221,4 +230,77 @@ export function stanceReversal(
     strength: Math.round(Math.min(0.8, strongest + 0.1 * (evidence.length - 1)) * 1000) / 1000,
     evidence: evidence.map((e) => e.text),
   };
+}
+
+/** Whom a backing word backs: the name must follow it within this many words ("endorse our speaker, Paul Ryan"). */
+const BACKING_REACH = 7;
+
+/** Does `whom` follow a backing word of `words` (at one of `at`) closely enough to be what it backs? */
+function backs(words: string[], at: number, whom: string): boolean {
+  for (const written of words.slice(at + 1, at + 1 + BACKING_REACH)) {
+    const w = written.replace(/'s$/, "");
+    if (w === whom || stemmer(w) === whom) return true;
+    // A new clause ("supporting the levy was what Ortiz called weak") ends what the word backs.
+    if (CLAUSE_MARKERS.has(w) || CLAUSE_OPENERS.has(w)) return false;
+  }
+  return false;
+}
+
+/** Backing (SUPPORT_STEMS) of `whom` the speaker denies in a claim, with the words that show it. */
+function deniedBacking(claim: Claim, whom: string): string | null {
+  const negation = claimNegation(claim);
+  const words = wordsOf(claim.content);
+  for (const [i, word] of words.entries()) {
+    const shown = negation.negated.get(stemmer(word));
+    if (shown && SUPPORT_STEMS.has(stemmer(word)) && backs(words, i, whom)) return shown;
+  }
+  return null;
+}
+
+/**
+ * Backing of `whom` the speaker plainly gives: in their own clause of the content, or as the cue with the
+ * name opening the content ("endorses | Ortiz").
+ */
+function givenBacking(claim: Claim, whom: string): string | null {
+  if (isDenial(claim)) return null;
+  const cueWords = wordsOf(claim.cue ?? "");
+  const words = wordsOf(claim.content);
+  if (!cueWords.some((w) => isNegator(w))) {
+    const inCue = cueWords.find((w) => SUPPORT_STEMS.has(stemmer(w)));
+    if (inCue && backs([inCue, ...words], 0, whom)) return inCue;
+  }
+  const negation = negationOf(claim.content, claim.speaker);
+  for (const [i, word] of words.entries()) {
+    const stem = stemmer(word);
+    if (!SUPPORT_STEMS.has(stem) || !negation.ownedAny.has(stem) || negation.negated.has(stem)) continue;
+    if (backs(words, i, whom)) return word;
+  }
+  return null;
+}
+
+/**
+ * Backing refused in one statement and given in the other, for the same named person or measure: "was not
+ * going to back Ortiz" then "endorses Ortiz". The words differ ("back" / "endorse"), so the shared-word
+ * negation above misses it; the name both contents share, right after the backing word, ties them.
+ */
+export function backingReversal(
+  earlier: Claim,
+  later: Claim,
+  sharedNames: readonly string[],
+): Reversal | null {
+  for (const name of sharedNames) {
+    const whom = name.toLowerCase();
+    const deniedA = deniedBacking(earlier, whom);
+    const deniedB = deniedBacking(later, whom);
+    const givenA = givenBacking(earlier, whom);
+    const givenB = givenBacking(later, whom);
+    const text =
+      deniedA && !givenA && givenB && !deniedB
+        ? `backing refused earlier ("${deniedA}"), given later ("${givenB}"), for ${name}`
+        : givenA && !deniedA && deniedB && !givenB
+          ? `backing given earlier ("${givenA}"), refused later ("${deniedB}"), for ${name}`
+          : null;
+    if (text) return { strength: STRENGTH.support, evidence: [text], backing: name };
+  }
+  return null;
 }
