@@ -262,6 +262,25 @@ test("backing refused and given for the same person is a reversal, whatever the 
   );
 });
 
+test("a named other said to be something, then not, is a reversal; two different people are not", () => {
+  const not = {
+    content: "that Rosa Ortiz is not qualified to run the port",
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  const is = {
+    content: "‘Of Course’ Rosa Ortiz Is Qualified To Run The Port.",
+    cue: ":",
+    speaker: "Ada Vell",
+  };
+  assert.match(
+    stanceReversal(not, is, ["qualified", "ortiz", "port"])?.evidence[0] ?? "",
+    /ortiz … not qualified/,
+  );
+  const other = { content: "that Ben Reyes is qualified to run the port", cue: "said", speaker: "Ada Vell" };
+  assert.equal(stanceReversal(not, other, ["qualified", "port"]), null);
+});
+
 test("'not quite there yet' does not deny quitting", () => {
   const quit = { content: "she would quit the Kestrel race", cue: "said", speaker: "Ada Vell" };
   const notQuite = {

@@ -51,6 +51,11 @@ interface Negation {
   owned: Set<string>;
   /** Any word, predicate or not, in a clause of the speaker's own before any other noun. */
   ownedAny: Set<string>;
+  /**
+   * What the speaker says of a named other ("Clinton is not qualified"): keyed "clinton|qualifi", whether
+   * it is negated, and the words that show it.
+   */
+  others: Map<string, { negated: boolean; shown: string }>;
 }
 
 /**
@@ -77,6 +82,7 @@ function computeNegation(text: string, speaker: string): Negation {
   const owned = new Set<string>();
   const ownedAny = new Set<string>();
   const names = new Set(speaker.toLowerCase().split(/\s+/));
+  const others = new Map<string, { negated: boolean; shown: string }>();
   for (const clause of text.split(/[,;:()—–.!?]|\s-\s/u)) {
     const written = clause.match(WRITTEN_WORD) ?? [];
     if (written.length === 0) continue;
@@ -109,8 +115,9 @@ function computeNegation(text: string, speaker: string): Negation {
         negated.set(stem, `${words[lastNegator]} … ${word}`);
       }
     });
+    predicatesOfNamed(words, tags, names, others);
   }
-  return { negated, asserted, owned, ownedAny };
+  return { negated, asserted, owned, ownedAny, others };
 }
 
 /** The content's negation, or, under a cue that refuses or denies it ("refused | to pledge to release"), all of it. */
@@ -119,7 +126,42 @@ function claimNegation(claim: Claim): Negation {
   if (!isDenial(claim)) return negation;
   const negated = new Map<string, string>();
   for (const stem of negation.owned) negated.set(stem, `${claim.cue?.trim()} …`);
-  return { negated, asserted: new Set(), owned: new Set(), ownedAny: new Set() };
+  return { negated, asserted: new Set(), owned: new Set(), ownedAny: new Set(), others: new Map() };
+}
+
+/** How many words after its first verb a clause's predicate about a named subject may stand. */
+const NAMED_PREDICATE_REACH = 3;
+
+/**
+ * "Hillary Clinton is not qualified", "Clinton Is Qualified": a clause whose subject is a name other than
+ * the speaker's, with what it says of them (the predicate words right after the verb) and whether a
+ * negator denies it. Said of the same person, the two are a reversal ("not qualified" then "of course
+ * qualified").
+ */
+function predicatesOfNamed(
+  words: string[],
+  tags: string[],
+  speakerNames: Set<string>,
+  out: Map<string, { negated: boolean; shown: string }>,
+): void {
+  const verb = tags.findIndex((tag) => /^(VB|MD)/.test(tag));
+  if (verb < 1 || !/^NNP/.test(tags[verb - 1] ?? "")) return;
+  const subject = words[verb - 1].replace(/'s$/, "");
+  if (speakerNames.has(subject) || subject.length < 3) return;
+  let negator: string | null = null;
+  for (let k = verb; k < Math.min(words.length, verb + 1 + NAMED_PREDICATE_REACH); k++) {
+    const word = words[k];
+    if (isNegator(word)) {
+      negator = word;
+      continue;
+    }
+    if (CLAUSE_MARKERS.has(word) || DEGREE_ADVERBS.has(word) || !/^(VB|JJ)/.test(tags[k] ?? "")) continue;
+    const key = `${subject}|${stemmer(word)}`;
+    out.set(key, {
+      negated: negator !== null,
+      shown: negator ? `${subject} … ${negator} ${word}` : `${subject} … ${word}`,
+    });
+  }
 }
 
 /**
@@ -222,6 +264,16 @@ export function stanceReversal(
     if (negA.negated.has(stemmer(pair[0])) || negB.negated.has(stemmer(pair[1]))) continue;
     evidence.push({ kind: "antonym", text: `"${pair[0]}" then "${pair[1]}" (${name})` });
     break;
+  }
+
+  // The same named other, said to be something on one side and not on the other.
+  if (evidence.length === 0) {
+    for (const [key, a] of negA.others) {
+      const b = negB.others.get(key);
+      if (!b || a.negated === b.negated || !shared.has(key.split("|")[1])) continue;
+      evidence.push({ kind: "negation", text: `"${a.shown}" then "${b.shown}"` });
+      break;
+    }
   }
 
   if (evidence.length === 0) return null;
