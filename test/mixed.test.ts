@@ -281,6 +281,39 @@ test("a named other said to be something, then not, is a reversal; two different
   assert.equal(stanceReversal(not, other, ["qualified", "port"]), null);
 });
 
+test("'reversed herself' points back at the remark reported just before it; 'initially defended' does not", () => {
+  const article = "hull".padEnd(16, "0");
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming", "the port is open"]);
+  const fee = view('"There has to be some kind of fee,"', {
+    context: '"There has to be some kind of fee," Vell said at a town hall in March.',
+    articleId: article,
+    span: { start: 100, end: 136 },
+    contextSpan: { start: 100, end: 171 },
+  });
+  const reversedContext =
+    "But a few days later, Vell reversed herself yet again, telling the Ledger that the harbour rules are set.";
+  const reversed = view("that the harbour rules are set", {
+    context: reversedContext,
+    articleId: article,
+    span: { start: 473, end: 503 },
+    contextSpan: { start: 400, end: 400 + reversedContext.length },
+  });
+  const pairs = mixedReport([fee, reversed], silent, { weights }).pairs;
+  assert.deepEqual(
+    pairs.map((p) => [p.earlier.id, p.later.id]),
+    [[fee.id, reversed.id]],
+  );
+  const initiallyContext = "Vell initially defended the harbour rules, but she later backed a repeal.";
+  const initially = view("the harbour rules", {
+    cue: "initially defended",
+    context: initiallyContext,
+    articleId: article,
+    span: { start: 423, end: 440 },
+    contextSpan: { start: 400, end: 400 + initiallyContext.length },
+  });
+  assert.equal(mixedReport([fee, initially], silent, { weights }).pairs.length, 0);
+});
+
 test("'not quite there yet' does not deny quitting", () => {
   const quit = { content: "she would quit the Kestrel race", cue: "said", speaker: "Ada Vell" };
   const notQuite = {

@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
-import { NEGATING_CUE, NEGATORS, PAST_TIME_MARKERS, SUPPORT_STEMS } from "./mixed/lexicon.ts";
+import { NEGATING_CUE, NEGATORS, PAST_TIME_MARKERS, REVERSAL_WORDS, SUPPORT_STEMS } from "./mixed/lexicon.ts";
 import { type ReporterSignal, reporterSignal } from "./mixed/reporter-signal.ts";
 import { type Profile, profileOf, type Sameness, sameness, WordWeights } from "./mixed/similarity.ts";
 import { identityProblem } from "./mixed/speaker-identity.ts";
@@ -197,6 +197,8 @@ interface Weighed {
   i: number;
   j: number;
   sameness: Sameness;
+  /** Kept below the sameness threshold because the reporter's words point from `j` back at `i`. */
+  pointsBack?: boolean;
 }
 
 /** Candidate pairs about the same thing, with their sameness; restatements of one remark are dropped. */
@@ -218,8 +220,12 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     const sharedWords = same.shared.length + (signal && sameArticle ? same.contextShared.length : 0);
     // Two statements of backing on one named person or measure are about the same thing whatever else they say.
     const backing = prepared.backs[i] && prepared.backs[j] && same.names.length > 0;
-    if (backing) {
-      out.push({ i, j, sameness: same });
+    // "A few days later, he reversed himself yet again, telling ...": the reporter's words on the later
+    // statement point back at the remark the article reported just before it, whatever words they share.
+    const marked = prepared.signals[j];
+    const pointsBack = sameArticle && i === j - 1 && marked !== null && REVERSAL_WORDS.test(marked.words);
+    if (backing || pointsBack) {
+      out.push({ i, j, sameness: same, pointsBack });
       continue;
     }
     if (!prepared.answers[i] && sharedWords < (signal ? 1 : MIN_SHARED_WORDS)) continue;
@@ -258,7 +264,7 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
         telling: (stem) => prepared.weights.telling(stem),
       }) ?? backing);
   // Backing paired on a name alone needs a backing reversal.
-  if (!backing && pair.sameness.score < MIN_SAMENESS) return null;
+  if (!backing && !pair.pointsBack && pair.sameness.score < MIN_SAMENESS) return null;
   const reporter = signalOf(prepared, pair.i, pair.j);
   const answers =
     prepared.answers[pair.i] && !sameAnswer(earlier, later)

@@ -97,6 +97,7 @@ export const SHIFT_SIGNALS: RegExp[] = [
   // verb ("shifted the blame", "backed off the ball") does not count.
   /\bback(?:ed|s|ing) off (?:his|her|their|from|on)\b/i,
   /\bchang(?:ed|es|ing) course\b/i,
+  /\b(?:has|have|had) since (?:disavowed|abandoned|dropped|renounced|reversed|retreated from)\b/i,
   /\babout-?face\b/i,
   /\bin an? (?:apparent |stark |sharp |abrupt |sudden |partial )?(?:reversal|turnabout|about-face)\b/i,
   /\b(?:a|an|his|her|their) (?:apparent |stark |sharp |abrupt |sudden |partial )?reversal (?:of|from|on)\b/i,
@@ -146,6 +147,13 @@ export const PAST_TIME_MARKERS =
 
 /** Words that open a new clause: what a backing word backs ends before them. */
 export const CLAUSE_OPENERS = new Set("what that which who whom when because while but and".split(" "));
+
+/**
+ * Of the shift words, those that say the statement itself undoes an earlier one ("reversed himself",
+ * "walked back"), so that it points back at the remark reported before it. "Once supported" and
+ * "initially defended" mark the old position instead and point forward.
+ */
+export const REVERSAL_WORDS = /revers|walk|backtrack|flip|about-?face|u-turn|backed (?:away|off)/i;
 
 /** Pronouns a reporter uses for the speaker as the subject of a shift ("he reversed himself"). */
 export const SUBJECT_PRONOUNS = /\b(?:he|she|they|his|her|their|himself|herself)\b/i;
