@@ -314,6 +314,40 @@ test("'reversed herself' points back at the remark reported just before it; 'ini
   assert.equal(mixedReport([fee, initially], silent, { weights }).pairs.length, 0);
 });
 
+test("'revised her plans, saying ...' ties the new position only to the remark reported just before it", () => {
+  const article = "reef".padEnd(16, "0");
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming", "the port is open"]);
+  const pledgeContext =
+    "This runs counter to Vell's original pledge to close the Kestrel ferry line by spring.";
+  const pledge = view("to close the Kestrel ferry line by spring", {
+    cue: "original pledge",
+    context: pledgeContext,
+    articleId: article,
+    span: { start: 144, end: 185 },
+    contextSpan: { start: 100, end: 100 + pledgeContext.length },
+  });
+  const revisedContext =
+    "Vell revised her ferry plans in May, saying that two boats would run through next year.";
+  const revised = view("that two boats would run through next year", {
+    context: revisedContext,
+    articleId: article,
+    span: { start: 345, end: 387 },
+    contextSpan: { start: 300, end: 300 + revisedContext.length },
+  });
+  assert.equal(reporterSignal(revised)?.pointsBackOnly, true);
+  const pairs = mixedReport([pledge, revised], silent, { weights }).pairs;
+  assert.deepEqual(
+    pairs.map((p) => [p.earlier.id, p.later.id]),
+    [[pledge.id, revised.id]],
+  );
+  // Another article's statement of the same new position is not what it revised.
+  const again = view("that two boats would run on the Kestrel line through next year", {
+    published: "2026-04-01",
+  });
+  const across = mixedReport([revised, again], silent, { weights }).pairs;
+  assert.equal(across.length, 0);
+});
+
 test("'not quite there yet' does not deny quitting", () => {
   const quit = { content: "she would quit the Kestrel race", cue: "said", speaker: "Ada Vell" };
   const notQuite = {

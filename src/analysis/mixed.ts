@@ -223,7 +223,10 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     // "A few days later, he reversed himself yet again, telling ...": the reporter's words on the later
     // statement point back at the remark the article reported just before it, whatever words they share.
     const marked = prepared.signals[j];
-    const pointsBack = sameArticle && i === j - 1 && marked !== null && REVERSAL_WORDS.test(marked.words);
+    const pointsBack =
+      justBefore(prepared, i, j) &&
+      marked !== null &&
+      (REVERSAL_WORDS.test(marked.words) || marked.pointsBackOnly === true);
     if (backing || pointsBack) {
       out.push({ i, j, sameness: same, pointsBack });
       continue;
@@ -340,9 +343,18 @@ const WHERE: Record<ReporterSignal["where"], string> = {
  */
 function signalOf(prepared: Prepared, i: number, j: number): SideSignal | null {
   const later = prepared.signals[j];
-  if (later && fitsAct(later, prepared.ordered[i])) return { ...later, side: "later" };
+  if (later && fitsAct(later, prepared.ordered[i]) && (!later.pointsBackOnly || justBefore(prepared, i, j))) {
+    return { ...later, side: "later" };
+  }
   const earlier = prepared.signals[i];
-  return earlier && fitsAct(earlier, prepared.ordered[j]) ? { ...earlier, side: "earlier" } : null;
+  return earlier && !earlier.pointsBackOnly && fitsAct(earlier, prepared.ordered[j])
+    ? { ...earlier, side: "earlier" }
+    : null;
+}
+
+/** Is `i` the speaker's statement reported just before `j` in the same article? */
+function justBefore(prepared: Prepared, i: number, j: number): boolean {
+  return i === j - 1 && prepared.ordered[i].articleId === prepared.ordered[j].articleId;
 }
 
 /** A signal that names the act it sets the statement against fits only a partner stating that act. */

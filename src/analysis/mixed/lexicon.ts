@@ -111,6 +111,15 @@ export const SHIFT_SIGNALS: RegExp[] = [
 ];
 
 /**
+ * Reporters' words that the statement revises what the speaker said before ("revised his withdrawal plans
+ * in October, saying ..."). They mark the new position, so they tie it only to the remark reported just
+ * before it in the article (mixed.ts), never to other statements that share its words.
+ */
+export const REVISION_SIGNALS: RegExp[] = [
+  /\brevis(?:ed|es|ing) (?:his|her|their) (?:[a-z-]+ )?(?:statement|position|stance|remarks|comments|answer|account|claim|plans?|timeline|estimate|pledge|promise)\b/i,
+];
+
+/**
  * Reporters' words that set a statement, as the earlier position, against what the speaker says or does
  * now: "the endorsement comes three days after Trump told the paper he was not there yet". The speaker
  * is named after these words, not before them, so reporter-signal.ts looks for the speaker between the

@@ -8,7 +8,7 @@
  */
 import { stemmer } from "stemmer";
 import type { StatementView } from "../statement-view.ts";
-import { EARLIER_POSITION_SIGNALS, SHIFT_SIGNALS, SUBJECT_PRONOUNS } from "./lexicon.ts";
+import { EARLIER_POSITION_SIGNALS, REVISION_SIGNALS, SHIFT_SIGNALS, SUBJECT_PRONOUNS } from "./lexicon.ts";
 
 /** A signal may open the content by at most this many characters ("to backtrack on ..."). */
 const OPENS_CONTENT_WITHIN = 25;
@@ -30,6 +30,12 @@ export interface ReporterSignal {
    * the stem of what the reporter sets it against ("endors"): only a statement of that act is its partner.
    */
   against?: string;
+  /**
+   * For words that say the statement revises another ("revised his withdrawal plans, saying ..."): they tie
+   * it only to the remark the article reported just before it. Elsewhere they paired the new position with
+   * other statements of that same new position.
+   */
+  pointsBackOnly?: true;
 }
 
 interface Located {
@@ -116,7 +122,8 @@ export function reporterSignal(statement: StatementView): ReporterSignal | null 
   if (earlier) return earlier;
   const sentence = sentenceAround(text, content.start);
   const inSentence = text.slice(sentence.start, sentence.end);
-  for (const pattern of SHIFT_SIGNALS) {
+  for (const pattern of [...SHIFT_SIGNALS, ...REVISION_SIGNALS]) {
+    const revision = REVISION_SIGNALS.includes(pattern);
     const global = new RegExp(pattern.source, "gi");
     for (const match of inSentence.matchAll(global)) {
       const start = sentence.start + (match.index ?? 0);
@@ -126,7 +133,7 @@ export function reporterSignal(statement: StatementView): ReporterSignal | null 
         // the speaker's own words (a quote, or "Joe initially endorsed Jeb" said by the speaker).
         const lead = text.slice(content.start, start);
         if (start - content.start <= OPENS_CONTENT_WITHIN && REPORTED_ACT_LEAD.test(lead)) {
-          return { words: match[0], where: "content" };
+          return { words: match[0], where: "content", ...(revision && { pointsBackOnly: true }) };
         }
         continue;
       }
@@ -142,14 +149,14 @@ export function reporterSignal(statement: StatementView): ReporterSignal | null 
           ),
         );
         if (aboutSpeaker(text.slice(clauseStart, end), statement))
-          return { words: match[0], where: "before" };
+          return { words: match[0], where: "before", ...(revision && { pointsBackOnly: true }) };
         continue;
       }
       if (start >= content.end && start - content.end <= MAX_AFTER) {
         const between = text.slice(content.end, start);
         // "..., reversing his earlier stance": a participle or clause right after, with no new subject named.
         if (!/[;.]/.test(between) && !/\p{Lu}\p{Ll}+/u.test(between.replace(/^\W+/, ""))) {
-          return { words: match[0], where: "after" };
+          return { words: match[0], where: "after", ...(revision && { pointsBackOnly: true }) };
         }
       }
     }
