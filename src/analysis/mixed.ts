@@ -300,7 +300,9 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
     (answers ? WEIGHT.answers : 0) +
     WEIGHT.judge * inconsistent;
   const reasons = [
-    `about the same thing: ${pair.sameness.score.toFixed(2)} (${sharedNote(pair.sameness)})`,
+    pair.pointsBack && pair.sameness.score < MIN_SAMENESS
+      ? `the remark reported just before the reporter's words (about the same thing: ${pair.sameness.score.toFixed(2)})`
+      : `about the same thing: ${pair.sameness.score.toFixed(2)} (${sharedNote(pair.sameness)})`,
     ...(reversal?.evidence ?? []),
     ...(reporter
       ? [`reported as a shift: "${reporter.words}" (${WHERE[reporter.where]} the ${reporter.side} statement)`]
