@@ -6,7 +6,7 @@ import { after, test } from "node:test";
 import { reporterSignal } from "../src/analysis/mixed/reporter-signal.ts";
 import { profileOf, sameness, WordWeights } from "../src/analysis/mixed/similarity.ts";
 import { identityProblem } from "../src/analysis/mixed/speaker-identity.ts";
-import { stanceReversal } from "../src/analysis/mixed/stance.ts";
+import { backingReversal, stanceReversal } from "../src/analysis/mixed/stance.ts";
 import { propositionProblem } from "../src/analysis/mixed/statement-quality.ts";
 import { exclusionOf, type Judge, type MixedPair, mixedReport } from "../src/analysis/mixed.ts";
 import type { StatementView } from "../src/analysis/statement-view.ts";
@@ -151,6 +151,211 @@ test("reporters' words count only in the statement's clause and about its speake
       ?.where,
     "content",
   );
+});
+
+test("reporters' wider shift words count, still scoped to the speaker", () => {
+  const course = "Vell changed course on Monday, saying the council would keep the Kestrel ferry.";
+  assert.equal(
+    reporterSignal(view("the council would keep the Kestrel ferry", { context: course, source: "Vell" }))
+      ?.words,
+    "changed course",
+  );
+  const initially = "Vell initially said the ferry was safe, before the inspection.";
+  assert.equal(
+    reporterSignal(view("the ferry was safe", { context: initially, source: "Vell" }))?.words,
+    "initially said",
+  );
+  // "previously said" mostly brings the same position back; it is no shift by itself.
+  const previously = "Vell previously said the ferry was safe.";
+  assert.equal(reporterSignal(view("the ferry was safe", { context: previously, source: "Vell" })), null);
+  // The same words about another person are not about this statement.
+  const otherCourse = "Ortiz changed course on Monday; Vell said the council would keep the Kestrel ferry.";
+  assert.equal(
+    reporterSignal(
+      view("the council would keep the Kestrel ferry", { context: otherCourse, source: "Vell" }),
+    ),
+    null,
+  );
+});
+
+test("'the endorsement comes three days after she said ...' marks the earlier position and names its partner", () => {
+  const article = "tide".padEnd(16, "0");
+  const after =
+    "The endorsement comes just three days after Vell told the Ledger she was not ready yet on supporting Ortiz, who faces a primary.";
+  const hesitant = view("she was not ready yet on supporting Ortiz", {
+    context: after,
+    source: "Vell",
+    articleId: article,
+  });
+  const signal = reporterSignal(hesitant);
+  assert.equal(signal?.words, "comes just three days after");
+  assert.equal(signal?.against, "endors", "the act the reporter sets it against");
+  // The same words with someone else after them are not about this speaker.
+  const otherAfter =
+    "The endorsement comes just three days after Ortiz told the Ledger she was not ready yet on supporting him.";
+  assert.equal(
+    reporterSignal(view("she was not ready yet on supporting him", { context: otherAfter, source: "Vell" })),
+    null,
+  );
+  const endorsed = view("the re-election of Councillor Ortiz", {
+    cue: "endorsed",
+    context: "Vell on Friday endorsed the re-election of Councillor Ortiz.",
+    articleId: article,
+  });
+  // Another of her statements on Ortiz in the article is not the endorsement: no partner of the signal.
+  const praise = view("Ortiz ran a fine harbour office", {
+    articleId: article,
+  });
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming", "the port is open"]);
+  const pairs = mixedReport([endorsed, hesitant, praise], silent, { weights }).pairs;
+  const ids = pairs.map((p) => [p.earlier.id, p.later.id].sort().join("-"));
+  assert.ok(ids.includes([endorsed.id, hesitant.id].sort().join("-")), `flagged: ${ids.join(", ")}`);
+  assert.ok(
+    !ids.includes([praise.id, hesitant.id].sort().join("-")),
+    "only a statement of the act is its partner",
+  );
+});
+
+test("backing refused and given for the same person is a reversal, whatever the words", () => {
+  const refused = {
+    content: 'she was not going to "play the loyal deputy" and back Ortiz',
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  const endorses = { content: "Ortiz", cue: "endorses", speaker: "Ada Vell" };
+  assert.match(
+    backingReversal(refused, endorses, ["ortiz"])?.evidence[0] ?? "",
+    /refused earlier .* given later/,
+  );
+  // Backing something else in a sentence that names the person is not backing the person.
+  const other = {
+    content: "supporting the harbour levy was what Ortiz called weak",
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  assert.equal(backingReversal(other, refused, ["ortiz"]), null);
+  // Someone else's refusal is not hers: "the party would not back Ortiz".
+  const party = { content: "the party would not back Ortiz", cue: "said", speaker: "Ada Vell" };
+  assert.equal(backingReversal(party, endorses, ["ortiz"]), null);
+  // In one article the reversal counts when the article places one side in the past ("the following morning").
+  const article = "keel".padEnd(16, "0");
+  const now = view("Councillor Ortiz for the harbour seat", {
+    cue: "endorses",
+    context: "Vell endorses Councillor Ortiz for the harbour seat, ending a long feud.",
+    articleId: article,
+  });
+  const then = view('she was not going to "play the loyal deputy" and back Ortiz', {
+    context:
+      'At a breakfast the following morning, Vell said she was not going to "play the loyal deputy" and back Ortiz.',
+    articleId: article,
+  });
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming", "the port is open"]);
+  assert.equal(mixedReport([now, then], silent, { weights }).pairs.length, 1);
+  const recap = view('she was not going to "play the loyal deputy" and back Ortiz', {
+    context: 'Vell said she was not going to "play the loyal deputy" and back Ortiz.',
+    articleId: article,
+  });
+  assert.equal(
+    mixedReport([now, recap], silent, { weights }).pairs.length,
+    0,
+    "a recap with no time is not flagged",
+  );
+});
+
+test("a named other said to be something, then not, is a reversal; two different people are not", () => {
+  const not = {
+    content: "that Rosa Ortiz is not qualified to run the port",
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  const is = {
+    content: "‘Of Course’ Rosa Ortiz Is Qualified To Run The Port.",
+    cue: ":",
+    speaker: "Ada Vell",
+  };
+  assert.match(
+    stanceReversal(not, is, ["qualified", "ortiz", "port"])?.evidence[0] ?? "",
+    /ortiz … not qualified/,
+  );
+  const other = { content: "that Ben Reyes is qualified to run the port", cue: "said", speaker: "Ada Vell" };
+  assert.equal(stanceReversal(not, other, ["qualified", "port"]), null);
+});
+
+test("'reversed herself' points back at the remark reported just before it; 'initially defended' does not", () => {
+  const article = "hull".padEnd(16, "0");
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming", "the port is open"]);
+  const fee = view('"There has to be some kind of fee,"', {
+    context: '"There has to be some kind of fee," Vell said at a town hall in March.',
+    articleId: article,
+    span: { start: 100, end: 136 },
+    contextSpan: { start: 100, end: 171 },
+  });
+  const reversedContext =
+    "But a few days later, Vell reversed herself yet again, telling the Ledger that the harbour rules are set.";
+  const reversed = view("that the harbour rules are set", {
+    context: reversedContext,
+    articleId: article,
+    span: { start: 473, end: 503 },
+    contextSpan: { start: 400, end: 400 + reversedContext.length },
+  });
+  const pairs = mixedReport([fee, reversed], silent, { weights }).pairs;
+  assert.deepEqual(
+    pairs.map((p) => [p.earlier.id, p.later.id]),
+    [[fee.id, reversed.id]],
+  );
+  const initiallyContext = "Vell initially defended the harbour rules, but she later backed a repeal.";
+  const initially = view("the harbour rules", {
+    cue: "initially defended",
+    context: initiallyContext,
+    articleId: article,
+    span: { start: 423, end: 440 },
+    contextSpan: { start: 400, end: 400 + initiallyContext.length },
+  });
+  assert.equal(mixedReport([fee, initially], silent, { weights }).pairs.length, 0);
+});
+
+test("'revised her plans, saying ...' ties the new position only to the remark reported just before it", () => {
+  const article = "reef".padEnd(16, "0");
+  const weights = new WordWeights(["the budget is balanced", "jobs are coming", "the port is open"]);
+  const pledgeContext =
+    "This runs counter to Vell's original pledge to close the Kestrel ferry line by spring.";
+  const pledge = view("to close the Kestrel ferry line by spring", {
+    cue: "original pledge",
+    context: pledgeContext,
+    articleId: article,
+    span: { start: 144, end: 185 },
+    contextSpan: { start: 100, end: 100 + pledgeContext.length },
+  });
+  const revisedContext =
+    "Vell revised her ferry plans in May, saying that two boats would run through next year.";
+  const revised = view("that two boats would run through next year", {
+    context: revisedContext,
+    articleId: article,
+    span: { start: 345, end: 387 },
+    contextSpan: { start: 300, end: 300 + revisedContext.length },
+  });
+  assert.equal(reporterSignal(revised)?.pointsBackOnly, true);
+  const pairs = mixedReport([pledge, revised], silent, { weights }).pairs;
+  assert.deepEqual(
+    pairs.map((p) => [p.earlier.id, p.later.id]),
+    [[pledge.id, revised.id]],
+  );
+  // Another article's statement of the same new position is not what it revised.
+  const again = view("that two boats would run on the Kestrel line through next year", {
+    published: "2026-04-01",
+  });
+  const across = mixedReport([revised, again], silent, { weights }).pairs;
+  assert.equal(across.length, 0);
+});
+
+test("'not quite there yet' does not deny quitting", () => {
+  const quit = { content: "she would quit the Kestrel race", cue: "said", speaker: "Ada Vell" };
+  const notQuite = {
+    content: "she was not quite there yet on the Kestrel race",
+    cue: "said",
+    speaker: "Ada Vell",
+  };
+  assert.equal(stanceReversal(quit, notQuite, ["quit", "kestrel", "race"]), null);
 });
 
 test("pairs need evidence: a shared subject alone, or one article's recap, is not flagged", () => {

@@ -1,10 +1,11 @@
+import { stemmer } from "stemmer";
 import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
-import { NEGATING_CUE } from "./mixed/lexicon.ts";
+import { NEGATING_CUE, NEGATORS, PAST_TIME_MARKERS, REVERSAL_WORDS, SUPPORT_STEMS } from "./mixed/lexicon.ts";
 import { type ReporterSignal, reporterSignal } from "./mixed/reporter-signal.ts";
 import { type Profile, profileOf, type Sameness, sameness, WordWeights } from "./mixed/similarity.ts";
 import { identityProblem } from "./mixed/speaker-identity.ts";
-import { type Reversal, stanceReversal } from "./mixed/stance.ts";
+import { backingReversal, type Reversal, stanceReversal } from "./mixed/stance.ts";
 import { isShortAnswer, propositionProblem } from "./mixed/statement-quality.ts";
 import { byDate, type StatementView } from "./statement-view.ts";
 
@@ -101,6 +102,8 @@ interface Prepared {
   profiles: Profile[];
   signals: (ReporterSignal | null)[];
   answers: boolean[];
+  /** Statements with a word of backing ("back", "endorse") in their cue or content. */
+  backs: boolean[];
   skipped: Record<string, number>;
   weights: WordWeights;
   judgeAlone: number;
@@ -131,6 +134,7 @@ function prepare(statements: readonly StatementView[], options: MixedOptions): P
     profiles: ordered.map(profileOf),
     signals: ordered.map(reporterSignal),
     answers: ordered.map((s) => isShortAnswer(s.content)),
+    backs: ordered.map(hasBacking),
     skipped,
     weights: options.weights ?? new WordWeights(),
     judgeAlone: options.judgeAlone ?? JUDGE_ALONE_DEFAULT,
@@ -143,6 +147,10 @@ function candidates(prepared: Prepared): Array<[number, number]> {
   prepared.profiles.forEach((profile, index) => {
     const keys = new Set(profile.content.keys());
     for (const [stem, term] of profile.context) if (term.named) keys.add(stem);
+    // Backing refused and given share a name, not a word ("back Ortiz" / "endorses Ortiz"); a name alone
+    // is too common a key, so it is paired with the act.
+    if (prepared.backs[index])
+      for (const [stem, term] of profile.content) if (term.named) keys.add(`backing:${stem}`);
     for (const key of keys) {
       const list = postings.get(key) ?? [];
       list.push(index);
@@ -189,6 +197,8 @@ interface Weighed {
   i: number;
   j: number;
   sameness: Sameness;
+  /** Kept below the sameness threshold because the reporter's words point from `j` back at `i`. */
+  pointsBack?: boolean;
 }
 
 /** Candidate pairs about the same thing, with their sameness; restatements of one remark are dropped. */
@@ -205,11 +215,26 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     // The reporter saying one of them is a shift makes one shared telling word enough, and in one article
     // the reporter's sentences around them may supply it ("Clinton, who once praised the pact, said she
     // would not allow it to pass").
-    const signal = prepared.signals[j] ?? prepared.signals[i];
+    const signal = signalOf(prepared, i, j);
     const sameArticle = a.articleId === b.articleId;
     const sharedWords = same.shared.length + (signal && sameArticle ? same.contextShared.length : 0);
+    // Two statements of backing on one named person or measure are about the same thing whatever else they say.
+    const backing = prepared.backs[i] && prepared.backs[j] && same.names.length > 0;
+    // "A few days later, he reversed himself yet again, telling ...": the reporter's words on the later
+    // statement point back at the remark the article reported just before it, whatever words they share.
+    const marked = prepared.signals[j];
+    const pointsBack =
+      justBefore(prepared, i, j) &&
+      marked !== null &&
+      (REVERSAL_WORDS.test(marked.words) || marked.pointsBackOnly === true);
+    if (backing || pointsBack) {
+      out.push({ i, j, sameness: same, pointsBack });
+      continue;
+    }
     if (!prepared.answers[i] && sharedWords < (signal ? 1 : MIN_SHARED_WORDS)) continue;
-    if (same.score >= MIN_SAMENESS) out.push({ i, j, sameness: same });
+    // "The endorsement comes three days after he said ...": the reporter names the act the earlier
+    // position is set against, and a statement of that act on the same subject is its partner.
+    if (same.score >= MIN_SAMENESS || signal?.against) out.push({ i, j, sameness: same });
   }
   return out;
 }
@@ -230,26 +255,37 @@ function claimOf(statement: StatementView): string {
 function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair | null {
   const earlier = prepared.ordered[pair.i];
   const later = prepared.ordered[pair.j];
+  const backing =
+    prepared.backs[pair.i] && prepared.backs[pair.j]
+      ? backingReversal(earlier, later, pair.sameness.names)
+      : null;
   const reversal = prepared.answers[pair.i]
     ? null
-    : stanceReversal(earlier, later, pair.sameness.shared, {
+    : (stanceReversal(earlier, later, pair.sameness.shared, {
         sameness: pair.sameness.content,
         named: pair.sameness.names,
         telling: (stem) => prepared.weights.telling(stem),
-      });
+      }) ?? backing);
+  // Backing paired on a name alone needs a backing reversal.
+  if (!backing && !pair.pointsBack && pair.sameness.score < MIN_SAMENESS) return null;
   const reporter = signalOf(prepared, pair.i, pair.j);
   const answers =
     prepared.answers[pair.i] && !sameAnswer(earlier, later)
       ? `"${earlier.content.trim()}" then "${later.content.trim()}"`
       : null;
   // A reversal on the words alone needs the two to be closely about the same thing.
-  if (reversal && !reporter && !answers && pair.sameness.score < MIN_REVERSAL_SAMENESS) return null;
+  if (reversal && !reversal.backing && !reporter && !answers && pair.sameness.score < MIN_REVERSAL_SAMENESS) {
+    return null;
+  }
   const inconsistent = verdict.label === "Inconsistent" ? verdict.scores.Inconsistent : 0;
   const sameArticle = earlier.articleId === later.articleId;
   const judgeAlone = inconsistent >= prepared.judgeAlone;
   if (!reversal && !reporter && !answers && !judgeAlone) return null;
   // Two statements of one article with no reporter's words are mostly the reporter's recap of one position.
-  if (sameArticle && !reporter && !answers) return null;
+  // Backing refused and given in one article, one of them placed in the past ("at the time", "the following
+  // morning"), is the article telling a former position against the present one.
+  const toldAsPast = reversal?.backing && (toldInPast(earlier) || toldInPast(later));
+  if (sameArticle && !reporter && !answers && !toldAsPast) return null;
   // "Now says she opposes the deal" set against her own "I oppose it now" is the new position twice.
   if (reporter && !reversal && !answers && sameStance(earlier.content, later.content)) return null;
   // The reporter's words alone tie the later statement to the earlier one it most resembles, not to any.
@@ -264,7 +300,9 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
     (answers ? WEIGHT.answers : 0) +
     WEIGHT.judge * inconsistent;
   const reasons = [
-    `about the same thing: ${pair.sameness.score.toFixed(2)} (${sharedNote(pair.sameness)})`,
+    pair.pointsBack && pair.sameness.score < MIN_SAMENESS
+      ? `the remark reported just before the reporter's words (about the same thing: ${pair.sameness.score.toFixed(2)})`
+      : `about the same thing: ${pair.sameness.score.toFixed(2)} (${sharedNote(pair.sameness)})`,
     ...(reversal?.evidence ?? []),
     ...(reporter
       ? [`reported as a shift: "${reporter.words}" (${WHERE[reporter.where]} the ${reporter.side} statement)`]
@@ -307,9 +345,30 @@ const WHERE: Record<ReporterSignal["where"], string> = {
  */
 function signalOf(prepared: Prepared, i: number, j: number): SideSignal | null {
   const later = prepared.signals[j];
-  if (later) return { ...later, side: "later" };
+  if (later && fitsAct(later, prepared.ordered[i]) && (!later.pointsBackOnly || justBefore(prepared, i, j))) {
+    return { ...later, side: "later" };
+  }
   const earlier = prepared.signals[i];
-  return earlier ? { ...earlier, side: "earlier" } : null;
+  return earlier && !earlier.pointsBackOnly && fitsAct(earlier, prepared.ordered[j])
+    ? { ...earlier, side: "earlier" }
+    : null;
+}
+
+/** Is `i` the speaker's statement reported just before `j` in the same article? */
+function justBefore(prepared: Prepared, i: number, j: number): boolean {
+  return i === j - 1 && prepared.ordered[i].articleId === prepared.ordered[j].articleId;
+}
+
+/** A signal that names the act it sets the statement against fits only a partner stating that act. */
+function fitsAct(signal: ReporterSignal, partner: StatementView): boolean {
+  if (!signal.against) return true;
+  const stems = new Set(
+    `${partner.cue ?? ""} ${partner.content}`
+      .toLowerCase()
+      .match(/\p{L}+/gu)
+      ?.map((w) => stemmer(w)),
+  );
+  return stems.has(signal.against);
 }
 
 export type SideSignal = ReporterSignal & { side: "earlier" | "later" };
@@ -356,7 +415,8 @@ function bestPartners(flagged: MixedPair[]): MixedPair[] {
   const rest: MixedPair[] = [];
   for (const pair of flagged) {
     const e = pair.evidence;
-    if (!e.reporter || e.reversal || e.answers) {
+    // A reporter who names the act ("the endorsement comes three days after") points at every statement of it.
+    if (!e.reporter || e.reversal || e.answers || e.reporter.against) {
       rest.push(pair);
       continue;
     }
@@ -442,11 +502,37 @@ function sameStance(a: string, b: string): boolean {
   const plainCues = (text: string) =>
     new Set(
       stanceOf(text)
-        .cues.filter((cue) => !cue.includes(" "))
+        .cues.filter((cue) => !cue.includes(" ") && !negatedFarther(text, cue))
         .map((cue) => cue.slice(0, 5)),
     );
   const x = plainCues(a);
   return [...plainCues(b)].some((cue) => x.has(cue));
+}
+
+/** A word of backing in the cue or the content. */
+function hasBacking(statement: StatementView): boolean {
+  const words = `${statement.cue ?? ""} ${statement.content}`.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.some((w) => SUPPORT_STEMS.has(stemmer(w)));
+}
+
+/** Does the statement's sentence, outside its content, place it in the past ("at the time")? */
+function toldInPast(statement: StatementView): boolean {
+  return PAST_TIME_MARKERS.test(statement.context.replace(statement.content, " "));
+}
+
+/** How far back a negator still denies a stance word for sameStance ("not quite there yet on supporting"). */
+const STANCE_NEGATION_REACH = 6;
+
+/** Is the stance word denied by a negator a few words before it, beyond the judge's narrow window? */
+function negatedFarther(text: string, cue: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  return words.some(
+    (word, i) =>
+      word === cue &&
+      words
+        .slice(Math.max(0, i - STANCE_NEGATION_REACH), i)
+        .some((w) => NEGATORS.has(w) || w.endsWith("n't")),
+  );
 }
 
 /** The same words in the same order: a statement quoted again in a later article, not a new one. */

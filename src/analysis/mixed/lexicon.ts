@@ -84,18 +84,85 @@ export const SHIFT_SIGNALS: RegExp[] = [
   /\bflip-?flop(?:ped|s|ping)?\b/i,
   /\bu-turn\b/i,
   /\bchang(?:ed|es|ing) (?:his|her|their) (?:position|mind|tune|stance|view|answer)\b/i,
-  /\bshift(?:ed|s|ing) (?:his|her|their) (?:position|stance|tone|view)\b/i,
   /\bcontradict(?:ed|s|ing) (?:his|her|their) (?:own )?(?:earlier|previous|prior|past|own)\b/i,
   /\bretract(?:ed|s|ing)?\b/i,
   /\bclarif(?:ied|ies|y|ying) (?:his|her|their) (?:earlier |previous )?(?:remarks?|comments?|position|statement|stance)\b/i,
-  /\bsoften(?:ed|s|ing) (?:his|her|their) (?:stance|position|tone|rhetoric|criticism|remarks)\b/i,
   /\babandon(?:ed|s|ing) (?:his|her|their) (?:position|stance|pledge|promise|call|opposition|support)\b/i,
   /\bno longer\b/i,
   /\bden(?:ied|ies|y|ying) (?:ever )?(?:having )?(?:said|saying|making|calling|that (?:he|she|they) (?:had |ever )?(?:said|called))\b/i,
   // "once praised", "had previously backed": the reporter setting today's words against a past position.
   /\b(?:once|previously|formerly|initially) (?:supported|opposed|praised|backed|championed|endorsed|defended|called for)\b/i,
-  /\bnow (?:says|opposes|supports|backs|insists)\b/i,
+  /\bnow (?:says|opposes|supports|backs|insists|calls|wants|argues|vows)\b/i,
+  // Further words reporters use for a change of position, each with its object or frame so that the bare
+  // verb ("shifted the blame", "backed off the ball") does not count.
+  /\bback(?:ed|s|ing) off (?:his|her|their|from|on)\b/i,
+  /\bchang(?:ed|es|ing) course\b/i,
+  /\b(?:has|have|had) since (?:disavowed|abandoned|dropped|renounced|reversed|retreated from)\b/i,
+  /\babout-?face\b/i,
+  /\bin an? (?:apparent |stark |sharp |abrupt |sudden |partial )?(?:reversal|turnabout|about-face)\b/i,
+  /\b(?:a|an|his|her|their) (?:apparent |stark |sharp |abrupt |sudden |partial )?reversal (?:of|from|on)\b/i,
+  /\bsoften(?:ed|s|ing) (?:his|her|their) (?:earlier |previous )?(?:stance|position|tone|rhetoric|criticism|remarks|language|opposition|call|pledge|promise)\b/i,
+  /\bshift(?:ed|s|ing) (?:his|her|their) (?:earlier |previous )?(?:position|stance|tone|view|positions|rhetoric|message)\b/i,
+  // "initially said" implies a later change; "previously said" and "once said" were read on real news and
+  // mostly introduce the same position again, so only commitments count with them.
+  /\binitially (?:said|insisted|claimed|denied|dismissed|rejected|refused)\b/i,
+  /\b(?:once|previously|formerly|initially) (?:vowed|pledged|promised)\b/i,
+  /\bhad (?:previously|once|earlier|initially) (?:vowed|pledged|promised|supported|opposed|backed|rejected|refused)\b/i,
 ];
+
+/**
+ * Reporters' words that the statement revises what the speaker said before ("revised his withdrawal plans
+ * in October, saying ..."). They mark the new position, so they tie it only to the remark reported just
+ * before it in the article (mixed.ts), never to other statements that share its words.
+ */
+export const REVISION_SIGNALS: RegExp[] = [
+  /\brevis(?:ed|es|ing) (?:his|her|their) (?:[a-z-]+ )?(?:statement|position|stance|remarks|comments|answer|account|claim|plans?|timeline|estimate|pledge|promise)\b/i,
+];
+
+/**
+ * Reporters' words that set a statement, as the earlier position, against what the speaker says or does
+ * now: "the endorsement comes three days after Trump told the paper he was not there yet". The speaker
+ * is named after these words, not before them, so reporter-signal.ts looks for the speaker between the
+ * words and the statement ("after Trump told ...", "after he said ...").
+ */
+export const EARLIER_POSITION_SIGNALS: RegExp[] = [
+  /\b(?:comes?|came|coming) (?:just |only |barely |less than |more than )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:days?|weeks?|months?|hours?) after\b/i,
+  /\b(?:comes?|came|coming) (?:just |only )?(?:days|weeks|months|hours) after\b/i,
+];
+
+/**
+ * Adverbs of degree and time that stand in a negator's reach without being what it denies: "not quite
+ * there yet" does not deny "quite" (whose stem, "quit", would otherwise clash with "quit the race").
+ */
+export const DEGREE_ADVERBS = new Set(
+  "quite very really fully entirely completely exactly necessarily always just yet even so too much".split(
+    " ",
+  ),
+);
+
+/**
+ * Words of backing a person or a measure: "back", "support", "endorse" are one act for a reversal ("would
+ * not back Ortiz" then "endorses Ortiz"). Stems, as the stemmer writes them.
+ */
+export const SUPPORT_STEMS = new Set(["support", "back", "endors", "champion"]);
+
+/**
+ * Words in a statement's own sentence that place it in the past as the reporter tells it ("at the time",
+ * "the following morning", "said then"): two statements of one article, one so placed, are a former
+ * position set against a later one rather than a recap of one position.
+ */
+export const PAST_TIME_MARKERS =
+  /\b(?:at the time|(?:said|wrote|told \w+) then|back then|the (?:following|next) (?:day|morning|week|month)|(?:earlier|later) (?:this|that) (?:year|month|week|spring|summer|fall|winter)|last (?:year|month|spring|summer|fall|winter)|in (?:his|her|their) (?:earlier|first) (?:campaign|run|bid))\b/i;
+
+/** Words that open a new clause: what a backing word backs ends before them. */
+export const CLAUSE_OPENERS = new Set("what that which who whom when because while but and".split(" "));
+
+/**
+ * Of the shift words, those that say the statement itself undoes an earlier one ("reversed himself",
+ * "walked back"), so that it points back at the remark reported before it. "Once supported" and
+ * "initially defended" mark the old position instead and point forward.
+ */
+export const REVERSAL_WORDS = /revers|walk|backtrack|flip|about-?face|u-turn|backed (?:away|off)/i;
 
 /** Pronouns a reporter uses for the speaker as the subject of a shift ("he reversed himself"). */
 export const SUBJECT_PRONOUNS = /\b(?:he|she|they|his|her|their|himself|herself)\b/i;

@@ -6,8 +6,9 @@
  * The same words inside the speaker's own content ("would deny millions the right to vote"), in another
  * sentence, or about someone else are not a report that this speaker shifted.
  */
+import { stemmer } from "stemmer";
 import type { StatementView } from "../statement-view.ts";
-import { SHIFT_SIGNALS, SUBJECT_PRONOUNS } from "./lexicon.ts";
+import { EARLIER_POSITION_SIGNALS, REVISION_SIGNALS, SHIFT_SIGNALS, SUBJECT_PRONOUNS } from "./lexicon.ts";
 
 /** A signal may open the content by at most this many characters ("to backtrack on ..."). */
 const OPENS_CONTENT_WITHIN = 25;
@@ -24,6 +25,17 @@ export interface ReporterSignal {
   words: string;
   /** Where they stand: opening the content, before it in its clause, or right after it. */
   where: "content" | "before" | "after";
+  /**
+   * For words that make this statement the earlier position ("the endorsement comes three days after"),
+   * the stem of what the reporter sets it against ("endors"): only a statement of that act is its partner.
+   */
+  against?: string;
+  /**
+   * For words that say the statement revises another ("revised his withdrawal plans, saying ..."): they tie
+   * it only to the remark the article reported just before it. Elsewhere they paired the new position with
+   * other statements of that same new position.
+   */
+  pointsBackOnly?: true;
 }
 
 interface Located {
@@ -69,14 +81,49 @@ function aboutSpeaker(clause: string, statement: StatementView): boolean {
   return SUBJECT_PRONOUNS.test(clause);
 }
 
+/**
+ * "comes three days after Trump told the paper | he was not there yet": words that make this statement
+ * the earlier position. The speaker must be the subject right after them, before the content, with no
+ * clause break between ("after Ortiz said so; Vell said ..." is not about Vell).
+ */
+function earlierPositionSignal(
+  statement: StatementView,
+  text: string,
+  content: Located,
+): ReporterSignal | null {
+  const sentence = sentenceAround(text, content.start);
+  const before = text.slice(sentence.start, content.start);
+  for (const pattern of EARLIER_POSITION_SIGNALS) {
+    const global = new RegExp(pattern.source, "gi");
+    for (const match of before.matchAll(global)) {
+      const end = sentence.start + (match.index ?? 0) + match[0].length;
+      if (content.start - end > MAX_BEFORE) continue;
+      const between = text.slice(end, content.start);
+      if (/[;.!?]/.test(between)) continue;
+      // The first words after "after" are the subject: the speaker's name, their source's words or a pronoun.
+      const subject = between.trim().split(/\s+/).slice(0, 3).join(" ");
+      if (!aboutSpeaker(subject, statement)) continue;
+      // What comes after the earlier position: the last word before "comes" ("The endorsement comes").
+      const lead = text.slice(sentence.start, sentence.start + (match.index ?? 0));
+      const act = lead.match(/([\p{L}]{4,})\W*$/u)?.[1];
+      if (!act) continue;
+      return { words: match[0], where: "before", against: stemmer(act.toLowerCase()) };
+    }
+  }
+  return null;
+}
+
 /** The reporter's words that this statement is a shift, or null when there are none about it. */
 export function reporterSignal(statement: StatementView): ReporterSignal | null {
   const content = contentInContext(statement);
   if (!content) return null;
   const text = statement.context;
+  const earlier = earlierPositionSignal(statement, text, content);
+  if (earlier) return earlier;
   const sentence = sentenceAround(text, content.start);
   const inSentence = text.slice(sentence.start, sentence.end);
-  for (const pattern of SHIFT_SIGNALS) {
+  for (const pattern of [...SHIFT_SIGNALS, ...REVISION_SIGNALS]) {
+    const revision = REVISION_SIGNALS.includes(pattern);
     const global = new RegExp(pattern.source, "gi");
     for (const match of inSentence.matchAll(global)) {
       const start = sentence.start + (match.index ?? 0);
@@ -86,7 +133,7 @@ export function reporterSignal(statement: StatementView): ReporterSignal | null 
         // the speaker's own words (a quote, or "Joe initially endorsed Jeb" said by the speaker).
         const lead = text.slice(content.start, start);
         if (start - content.start <= OPENS_CONTENT_WITHIN && REPORTED_ACT_LEAD.test(lead)) {
-          return { words: match[0], where: "content" };
+          return { words: match[0], where: "content", ...(revision && { pointsBackOnly: true }) };
         }
         continue;
       }
@@ -102,14 +149,14 @@ export function reporterSignal(statement: StatementView): ReporterSignal | null 
           ),
         );
         if (aboutSpeaker(text.slice(clauseStart, end), statement))
-          return { words: match[0], where: "before" };
+          return { words: match[0], where: "before", ...(revision && { pointsBackOnly: true }) };
         continue;
       }
       if (start >= content.end && start - content.end <= MAX_AFTER) {
         const between = text.slice(content.end, start);
         // "..., reversing his earlier stance": a participle or clause right after, with no new subject named.
         if (!/[;.]/.test(between) && !/\p{Lu}\p{Ll}+/u.test(between.replace(/^\W+/, ""))) {
-          return { words: match[0], where: "after" };
+          return { words: match[0], where: "after", ...(revision && { pointsBackOnly: true }) };
         }
       }
     }

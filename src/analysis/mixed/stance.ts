@@ -11,19 +11,28 @@
 import { stemmer } from "stemmer";
 import { tagPos } from "../../nlp/pos/index.ts";
 import { ANTONYMS } from "../judge/lexicon.ts";
-import { NEGATING_CUE, NEGATORS } from "./lexicon.ts";
+import {
+  CLAUSE_MARKERS,
+  CLAUSE_OPENERS,
+  DEGREE_ADVERBS,
+  NEGATING_CUE,
+  NEGATORS,
+  SUPPORT_STEMS,
+} from "./lexicon.ts";
 import { wordsOf } from "./statement-quality.ts";
 
 /** A negator flips a word at most this many words after it, inside one clause ("would not fully support"). */
 const NEGATION_WINDOW = 2;
 
 /** The strength of each kind of reversal, as evidence added to a pair's score. */
-const STRENGTH = { negation: 0.6, antonym: 0.5 } as const;
+const STRENGTH = { negation: 0.6, antonym: 0.5, support: 0.6 } as const;
 
 export interface Reversal {
   /** 0..~0.8: the strongest kind found, a little more when several agree. */
   strength: number;
   evidence: string[];
+  /** For backing refused then given (or the reverse): whom or what, as the two statements name it. */
+  backing?: string;
 }
 
 export interface Claim {
@@ -42,6 +51,11 @@ interface Negation {
   owned: Set<string>;
   /** Any word, predicate or not, in a clause of the speaker's own before any other noun. */
   ownedAny: Set<string>;
+  /**
+   * What the speaker says of a named other ("Clinton is not qualified"): keyed "clinton|qualifi", whether
+   * it is negated, and the words that show it.
+   */
+  others: Map<string, { negated: boolean; shown: string }>;
 }
 
 /**
@@ -68,6 +82,7 @@ function computeNegation(text: string, speaker: string): Negation {
   const owned = new Set<string>();
   const ownedAny = new Set<string>();
   const names = new Set(speaker.toLowerCase().split(/\s+/));
+  const others = new Map<string, { negated: boolean; shown: string }>();
   for (const clause of text.split(/[,;:()—–.!?]|\s-\s/u)) {
     const written = clause.match(WRITTEN_WORD) ?? [];
     if (written.length === 0) continue;
@@ -92,6 +107,7 @@ function computeNegation(text: string, speaker: string): Negation {
         if (ownSubject(i)) ownedAny.add(stem);
         if (PREDICATE_TAG.test(tags[i] ?? "") && ownSubject(i)) owned.add(stem);
       } else if (
+        !DEGREE_ADVERBS.has(word) &&
         inReach(tags, words, lastNegator, i) &&
         PREDICATE_TAG.test(tags[i] ?? "") &&
         ownSubject(lastNegator)
@@ -99,8 +115,9 @@ function computeNegation(text: string, speaker: string): Negation {
         negated.set(stem, `${words[lastNegator]} … ${word}`);
       }
     });
+    predicatesOfNamed(words, tags, names, others);
   }
-  return { negated, asserted, owned, ownedAny };
+  return { negated, asserted, owned, ownedAny, others };
 }
 
 /** The content's negation, or, under a cue that refuses or denies it ("refused | to pledge to release"), all of it. */
@@ -109,7 +126,42 @@ function claimNegation(claim: Claim): Negation {
   if (!isDenial(claim)) return negation;
   const negated = new Map<string, string>();
   for (const stem of negation.owned) negated.set(stem, `${claim.cue?.trim()} …`);
-  return { negated, asserted: new Set(), owned: new Set(), ownedAny: new Set() };
+  return { negated, asserted: new Set(), owned: new Set(), ownedAny: new Set(), others: new Map() };
+}
+
+/** How many words after its first verb a clause's predicate about a named subject may stand. */
+const NAMED_PREDICATE_REACH = 3;
+
+/**
+ * "Hillary Clinton is not qualified", "Clinton Is Qualified": a clause whose subject is a name other than
+ * the speaker's, with what it says of them (the predicate words right after the verb) and whether a
+ * negator denies it. Said of the same person, the two are a reversal ("not qualified" then "of course
+ * qualified").
+ */
+function predicatesOfNamed(
+  words: string[],
+  tags: string[],
+  speakerNames: Set<string>,
+  out: Map<string, { negated: boolean; shown: string }>,
+): void {
+  const verb = tags.findIndex((tag) => /^(VB|MD)/.test(tag));
+  if (verb < 1 || !/^NNP/.test(tags[verb - 1] ?? "")) return;
+  const subject = words[verb - 1].replace(/'s$/, "");
+  if (speakerNames.has(subject) || subject.length < 3) return;
+  let negator: string | null = null;
+  for (let k = verb; k < Math.min(words.length, verb + 1 + NAMED_PREDICATE_REACH); k++) {
+    const word = words[k];
+    if (isNegator(word)) {
+      negator = word;
+      continue;
+    }
+    if (CLAUSE_MARKERS.has(word) || DEGREE_ADVERBS.has(word) || !/^(VB|JJ)/.test(tags[k] ?? "")) continue;
+    const key = `${subject}|${stemmer(word)}`;
+    out.set(key, {
+      negated: negator !== null,
+      shown: negator ? `${subject} … ${negator} ${word}` : `${subject} … ${word}`,
+    });
+  }
 }
 
 /**
@@ -214,10 +266,93 @@ export function stanceReversal(
     break;
   }
 
+  // The same named other, said to be something on one side and not on the other.
+  if (evidence.length === 0) {
+    for (const [key, a] of negA.others) {
+      const b = negB.others.get(key);
+      if (!b || a.negated === b.negated || !shared.has(key.split("|")[1])) continue;
+      evidence.push({ kind: "negation", text: `"${a.shown}" then "${b.shown}"` });
+      break;
+    }
+  }
+
   if (evidence.length === 0) return null;
   const strongest = Math.max(...evidence.map((e) => STRENGTH[e.kind]));
   return {
     strength: Math.round(Math.min(0.8, strongest + 0.1 * (evidence.length - 1)) * 1000) / 1000,
     evidence: evidence.map((e) => e.text),
   };
+}
+
+/** Whom a backing word backs: the name must follow it within this many words ("endorse our speaker, Paul Ryan"). */
+const BACKING_REACH = 7;
+
+/** Does `whom` follow a backing word of `words` (at one of `at`) closely enough to be what it backs? */
+function backs(words: string[], at: number, whom: string): boolean {
+  for (const written of words.slice(at + 1, at + 1 + BACKING_REACH)) {
+    const w = written.replace(/'s$/, "");
+    if (w === whom || stemmer(w) === whom) return true;
+    // A new clause ("supporting the levy was what Ortiz called weak") ends what the word backs.
+    if (CLAUSE_MARKERS.has(w) || CLAUSE_OPENERS.has(w)) return false;
+  }
+  return false;
+}
+
+/** Backing (SUPPORT_STEMS) of `whom` the speaker denies in a claim, with the words that show it. */
+function deniedBacking(claim: Claim, whom: string): string | null {
+  const negation = claimNegation(claim);
+  const words = wordsOf(claim.content);
+  for (const [i, word] of words.entries()) {
+    const shown = negation.negated.get(stemmer(word));
+    if (shown && SUPPORT_STEMS.has(stemmer(word)) && backs(words, i, whom)) return shown;
+  }
+  return null;
+}
+
+/**
+ * Backing of `whom` the speaker plainly gives: in their own clause of the content, or as the cue with the
+ * name opening the content ("endorses | Ortiz").
+ */
+function givenBacking(claim: Claim, whom: string): string | null {
+  if (isDenial(claim)) return null;
+  const cueWords = wordsOf(claim.cue ?? "");
+  const words = wordsOf(claim.content);
+  if (!cueWords.some((w) => isNegator(w))) {
+    const inCue = cueWords.find((w) => SUPPORT_STEMS.has(stemmer(w)));
+    if (inCue && backs([inCue, ...words], 0, whom)) return inCue;
+  }
+  const negation = negationOf(claim.content, claim.speaker);
+  for (const [i, word] of words.entries()) {
+    const stem = stemmer(word);
+    if (!SUPPORT_STEMS.has(stem) || !negation.ownedAny.has(stem) || negation.negated.has(stem)) continue;
+    if (backs(words, i, whom)) return word;
+  }
+  return null;
+}
+
+/**
+ * Backing refused in one statement and given in the other, for the same named person or measure: "was not
+ * going to back Ortiz" then "endorses Ortiz". The words differ ("back" / "endorse"), so the shared-word
+ * negation above misses it; the name both contents share, right after the backing word, ties them.
+ */
+export function backingReversal(
+  earlier: Claim,
+  later: Claim,
+  sharedNames: readonly string[],
+): Reversal | null {
+  for (const name of sharedNames) {
+    const whom = name.toLowerCase();
+    const deniedA = deniedBacking(earlier, whom);
+    const deniedB = deniedBacking(later, whom);
+    const givenA = givenBacking(earlier, whom);
+    const givenB = givenBacking(later, whom);
+    const text =
+      deniedA && !givenA && givenB && !deniedB
+        ? `backing refused earlier ("${deniedA}"), given later ("${givenB}"), for ${name}`
+        : givenA && !deniedA && deniedB && !givenB
+          ? `backing given earlier ("${givenA}"), refused later ("${deniedB}"), for ${name}`
+          : null;
+    if (text) return { strength: STRENGTH.support, evidence: [text], backing: name };
+  }
+  return null;
 }
