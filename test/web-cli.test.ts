@@ -254,9 +254,22 @@ describe("watch and sources", () => {
 
   test("--alert: a new statement flagged against an earlier one of a watched speaker is one JSON line and a webhook POST", async () => {
     const corpus = path.resolve(import.meta.dirname, "../samples/corpus");
+    // The wire story of 13 March from the sample dumps, served as a page: Voss now "fully supports" the deal
+    // she denied calling dead on 11 March (the earlier statement, on record before the watch starts).
+    const wire = readFileSync(path.join(corpus, "dumps/wire.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { title: string; text: string; published?: string })
+      .find((record) => record.text.includes("fully supports"));
+    assert.ok(wire, "the sample wire dump has the 13 March story");
+    const paragraphs = wire.text
+      .split("\n\n")
+      .map((p) => `<p>${p.replaceAll("&", "&amp;").replaceAll("<", "&lt;")}</p>`)
+      .join("");
     server.serve(
       "/voss/talks",
-      readFileSync(path.join(corpus, "html/courier-2026-03-10-voss-talks-never-stopped.html")),
+      `<!doctype html><html><head><title>${wire.title}</title><meta property="article:published_time" content="${wire.published ?? "2026-03-13"}"></head><body><article><h1>${wire.title}</h1>${paragraphs}</article></body></html>`,
+      "text/html",
     );
     server.serve("/voss/feed", rssFeed(["/voss/talks"]), "application/rss+xml");
     const posted: string[] = [];
@@ -276,7 +289,7 @@ describe("watch and sources", () => {
     const log: string[] = [];
     try {
       // The earlier statement: on record before the watch starts.
-      await ingestInputs([path.join(corpus, "text/ledger-2026-03-09-voss-port-deal-dead.txt")], store, {
+      await ingestInputs([path.join(corpus, "text/herald-2026-03-11-voss-denies-saying-dead.txt")], store, {
         workers: 0,
       });
       await watchSources([server.url("/voss/feed")], store, {

@@ -1,7 +1,8 @@
-import { judgePair } from "../analysis/judge/index.ts";
-import { findMixedMessages, type MixedPair } from "../analysis/mixed.ts";
+import type { MixedPair } from "../analysis/mixed.ts";
+import { lookupSpeaker } from "../record/speaker-lookup.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import type { Fetcher } from "../web/fetcher.ts";
+import { speakerMixed } from "./speaker-record.ts";
 
 /** One alert line: a newly stored statement flagged against an earlier one of a watched speaker. */
 export interface Alert extends MixedPair {
@@ -26,17 +27,23 @@ export class Alerter {
     private readonly webhook?: { url: string; fetcher: Fetcher; onError: (message: string) => void },
   ) {}
 
-  check(articleId: string): Alert[] {
+  /** Judges the watched speakers after `articleId` was stored; `flush` waits for it (and its posts). */
+  check(articleId: string): void {
+    this.pending.push(this.alertsFor(articleId));
+  }
+
+  private async alertsFor(articleId: string): Promise<void> {
     const alerts: Alert[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const name of this.speakers) {
-      // Looked up each time: a speaker may enter the record after the watch started.
-      const person = this.store.person(name);
-      if (!person || seen.has(person.name)) continue;
-      seen.add(person.name);
-      const views = this.store.statementViews(person.name);
-      if (!views.some((view) => view.articleId === articleId)) continue;
-      for (const pair of findMixedMessages(views, judgePair, Number.POSITIVE_INFINITY)) {
+      // Looked up each time, by the rule every --speaker follows: a speaker may enter the record after
+      // the watch started. A name several people answer to alerts for none (the user gives a full name).
+      const lookup = lookupSpeaker(this.store.db, name);
+      if (!("found" in lookup) || seen.has(lookup.found.id)) continue;
+      const person = lookup.found;
+      seen.add(person.id);
+      const found = await speakerMixed(this.store, String(person.id), { limit: Number.MAX_SAFE_INTEGER });
+      for (const pair of found.pairs) {
         const newEarlier = pair.earlier.articleId === articleId;
         const newLater = pair.later.articleId === articleId;
         if (newEarlier === newLater) continue;
@@ -55,11 +62,10 @@ export class Alerter {
         );
       }
     }
-    return alerts;
   }
 
   /** Waits for the webhook posts sent so far. */
   async flush(): Promise<void> {
-    await Promise.all(this.pending.splice(0));
+    while (this.pending.length > 0) await Promise.all(this.pending.splice(0));
   }
 }

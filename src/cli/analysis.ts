@@ -1,18 +1,10 @@
 import { type Command, Option } from "commander";
 import { digestHtml, digestMarkdown } from "../analysis/digest.ts";
-import { judgePair } from "../analysis/judge/index.ts";
-import { LlmJudgeError, llmConfigFromEnv, llmJudge } from "../analysis/llm-judge.ts";
-import {
-  type MixedReport,
-  mixedReport,
-  mixedReportAsync,
-  WEIGHT_SAMPLE,
-  WordWeights,
-} from "../analysis/mixed.ts";
+import { type LlmConfig, LlmJudgeError, llmConfigFromEnv } from "../analysis/llm-judge.ts";
 import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
-import { alsoIn, buildTimeline, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
+import { alsoIn, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
 import { topicQuery } from "../analysis/topics.ts";
-import { countOnce, storiesOf } from "../record/near-duplicates.ts";
+import { type SpeakerMixed, speakerMixed, speakerStatements as statementsOf } from "../app/speaker-record.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import {
   addDbOption,
@@ -57,72 +49,39 @@ function aboutKeys(flags: SpeakerFlags): string[] | undefined {
   return topicKeys;
 }
 
-/** The speaker's statements narrowed in SQL (speaker, dates, topic keys), then ordered by the timeline. */
-function speakerStatements(
-  store: SqliteStore,
-  flags: SpeakerFlags,
-  name = speakerKey(store, flags),
-): StatementView[] {
-  const topicKeys = aboutKeys(flags);
-  return onceEach(store, store.statementViews(name, { since: flags.since, until: flags.until, topicKeys }));
+/** The speaker's statements on the flags' dates and topic, in timeline order. */
+function speakerStatements(store: SqliteStore, flags: SpeakerFlags): StatementView[] {
+  return statementsOf(store, speakerKey(store, flags), {
+    since: flags.since,
+    until: flags.until,
+    topicKeys: aboutKeys(flags),
+  });
 }
 
-/** In timeline order, a wire story run by twenty outlets counted once ("also in 19 outlets"). */
-function onceEach(store: SqliteStore, views: StatementView[]): StatementView[] {
-  const ordered = buildTimeline(views);
-  return countOnce(
-    ordered,
-    storiesOf(
-      store.db,
-      ordered.map((view) => view.articleId),
-    ),
-  );
-}
-
-/**
- * Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). Pairs are
- * found and ranked over all the speaker's statements in the date range; `--about` then keeps the ranked
- * pairs with a side on the topic, so a topic never loses a pair the unfiltered list ranks.
- */
+/** Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). */
 async function mixedMessages(
   store: SqliteStore,
   flags: SpeakerFlags,
   judge: string,
   limit: number,
-): Promise<MixedReport & { about?: string }> {
-  const name = speakerKey(store, flags);
-  const all = onceEach(store, store.statementViews(name, { since: flags.since, until: flags.until }));
-  const weights = new WordWeights(store.contentSample(WEIGHT_SAMPLE));
-  const keys = aboutKeys(flags);
-  const options = { weights, limit: keys ? Number.MAX_SAFE_INTEGER : limit };
-  let found: MixedReport;
-  if (judge !== "llm") found = mixedReport(all, judgePair, options);
-  else {
-    const config = llmConfigFromEnv();
-    if (!config)
+): Promise<SpeakerMixed> {
+  let llm: LlmConfig | undefined;
+  if (judge === "llm") {
+    llm = llmConfigFromEnv() ?? undefined;
+    if (!llm)
       throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
-    try {
-      found = await mixedReportAsync(all, (a, b) => llmJudge(config, a, b, store), {
-        ...options,
-        judgeAlone: LLM_JUDGE_ALONE,
-      });
-    } catch (error) {
-      // The server's failures are the user's to fix (URL, model, timeout): one line, no stack.
-      if (error instanceof LlmJudgeError) throw new UsageError(error.message);
-      throw error;
-    }
   }
-  if (!keys) return found;
-  const onTopic = new Set(
-    store.statementViews(name, { since: flags.since, until: flags.until, topicKeys: keys }).map((s) => s.id),
-  );
-  const pairs = found.pairs
-    .filter((p) => onTopic.has(p.earlier.id) || onTopic.has(p.later.id))
-    .slice(0, limit);
-  return { ...found, pairs, about: flags.about };
+  const query = { since: flags.since, until: flags.until, topicKeys: aboutKeys(flags), about: flags.about };
+  try {
+    return await speakerMixed(store, speakerKey(store, flags), { ...query, limit, llm });
+  } catch (error) {
+    // The server's failures are the user's to fix (URL, model, timeout): one line, no stack.
+    if (error instanceof LlmJudgeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
-function mixedText(found: MixedReport & { about?: string }, speaker: string): string {
+function mixedText(found: SpeakerMixed, speaker: string): string {
   const { pairs } = found;
   if (pairs.length === 0) return nothingFound(found, speaker);
   return `${pairs
@@ -140,7 +99,7 @@ function mixedText(found: MixedReport & { about?: string }, speaker: string): st
 }
 
 /** "Nothing found" with what was looked at, so a reader knows it is an answer and not a failure. */
-function nothingFound(found: MixedReport & { about?: string }, speaker: string): string {
+function nothingFound(found: SpeakerMixed, speaker: string): string {
   const skipped = Object.entries(found.skipped).sort((a, b) => b[1] - a[1]);
   const lines = [
     `no mixed messages found for ${speaker}${found.about ? ` about "${found.about}"` : ""}`,
@@ -154,9 +113,6 @@ function nothingFound(found: MixedReport & { about?: string }, speaker: string):
 function openReader(db: string, judge: string) {
   return openExistingStore(db, judge === "llm" ? "write" : "read");
 }
-
-/** A language-model judge this sure of "inconsistent" flags a pair on its own verdict. */
-const LLM_JUDGE_ALONE = 0.8;
 
 /** Pairs a digest lists at most. */
 const DIGEST_PAIRS = 50;

@@ -1,0 +1,84 @@
+/**
+ * What the record says of one speaker, as the CLI, `watch --alert` and a server ask for it: their
+ * statements in timeline order (one wire story in many outlets counted once) and their mixed messages.
+ * Callers resolve the speaker first (record/speaker-lookup.ts) and pass the person's key.
+ */
+import { judgePair } from "../analysis/judge/index.ts";
+import { type LlmConfig, llmJudge } from "../analysis/llm-judge.ts";
+import {
+  type MixedReport,
+  mixedReport,
+  mixedReportAsync,
+  WEIGHT_SAMPLE,
+  WordWeights,
+} from "../analysis/mixed.ts";
+import { buildTimeline } from "../analysis/timeline.ts";
+import type { StatementView } from "../core/statement.ts";
+import { countOnce, storiesOf } from "../record/near-duplicates.ts";
+import type { SqliteStore } from "../record/sqlite.ts";
+
+export interface SpeakerQuery {
+  since?: string;
+  until?: string;
+  /** Topic keys (analysis/topics.ts topicQuery) the statements must carry. */
+  topicKeys?: string[];
+}
+
+/** The speaker's statements narrowed in SQL (dates, topic keys), in timeline order, each story once. */
+export function speakerStatements(
+  store: SqliteStore,
+  personKey: string,
+  query: SpeakerQuery = {},
+): StatementView[] {
+  const ordered = buildTimeline(store.statementViews(personKey, query));
+  return countOnce(
+    ordered,
+    storiesOf(
+      store.db,
+      ordered.map((view) => view.articleId),
+    ),
+  );
+}
+
+export interface MixedQuery extends SpeakerQuery {
+  /** The topic as the user wrote it, echoed in the report. */
+  about?: string;
+  limit: number;
+  /** A language-model server to judge pairs with; the built-in judge when absent. */
+  llm?: LlmConfig;
+}
+
+export type SpeakerMixed = MixedReport & { about?: string };
+
+/** A language-model judge this sure of "inconsistent" flags a pair on its own verdict. */
+const LLM_JUDGE_ALONE = 0.8;
+
+/**
+ * Pairs are found and ranked over all the speaker's statements in the date range; a topic then keeps the
+ * ranked pairs with a side on it, so a topic never loses a pair the unfiltered list ranks.
+ */
+export async function speakerMixed(
+  store: SqliteStore,
+  personKey: string,
+  query: MixedQuery,
+): Promise<SpeakerMixed> {
+  const range = { since: query.since, until: query.until };
+  const all = speakerStatements(store, personKey, range);
+  const weights = new WordWeights(store.contentSample(WEIGHT_SAMPLE));
+  const options = { weights, limit: query.topicKeys ? Number.MAX_SAFE_INTEGER : query.limit };
+  const llm = query.llm;
+  const found = llm
+    ? await mixedReportAsync(all, (a, b) => llmJudge(llm, a, b, store), {
+        ...options,
+        judgeAlone: LLM_JUDGE_ALONE,
+      })
+    : mixedReport(all, judgePair, options);
+  if (!query.topicKeys) return found;
+  const onTopic = new Set(
+    store.statementViews(personKey, { ...range, topicKeys: query.topicKeys }).map((s) => s.id),
+  );
+  const pairs = found.pairs
+    .filter((p) => onTopic.has(p.earlier.id) || onTopic.has(p.later.id))
+    .slice(0, query.limit);
+  return { ...found, pairs, about: query.about };
+}
