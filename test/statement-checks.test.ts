@@ -299,3 +299,34 @@ test("ordinary statements pass every check", () => {
   assert.equal(notStatementReason(text, said), null);
   assert.equal(notStatementReason(text, denied), null);
 });
+
+test("a survey's category and a writer's 'That said,' are not statements", () => {
+  const survey = "Some 41% identify with the Harbour Party, the poll found.";
+  assert.equal(
+    notStatementReason(
+      survey,
+      attribution(survey, { source: "41%", cue: "identify", content: ["with the Harbour Party"] }),
+    ),
+    "cue is not speech",
+  );
+  const marker = "That said, Ada Vell cannot win the Saltmere seat outright.";
+  assert.match(
+    notStatementReason(
+      marker,
+      attribution(marker, {
+        source: "That",
+        cue: "said",
+        content: ["Ada Vell cannot win the Saltmere seat outright"],
+      }),
+    ) ?? "",
+    /discourse marker/,
+  );
+  const real = "That said, Vell told reporters. Tomas Bryne said, quietly, that the seat was lost.";
+  assert.equal(
+    notStatementReason(
+      real,
+      attribution(real, { source: "Tomas Bryne", cue: "said", content: ["that the seat was lost"] }),
+    ),
+    null,
+  );
+});

@@ -96,6 +96,16 @@ export function notStatementReason(text: string, a: Attribution, facts: ArticleF
     const before = wordsBefore(text, cue.start, 2);
     if (cueWords.some((w) => NOT_SPEECH_CUE_WORDS.has(w))) return "cue is not speech";
     if (last === "charged" && next === "with") return "cue is not speech";
+    // "41% identify with the Democratic Party", "voters who identify as independents": a survey's category.
+    if (last === "identify" && (next === "with" || next === "as")) return "cue is not speech";
+    // "That said, Cruz cannot ...": the writer's discourse marker, not "That" saying something.
+    if (
+      a.source &&
+      last === "said" &&
+      text[cue.end] === "," &&
+      /^that$/i.test(text.slice(a.source.start, a.source.end))
+    )
+      return 'a discourse marker ("That said,")';
     const passive = [...before, ...cueWords].some((w) => PASSIVE_AUXILIARIES.has(w)) || next === "as";
     if (passive && cueWords.some((w) => PASSIVE_NOT_SPEECH.has(w))) return "cue is a passive view";
     if (cueWords.length > 0 && cueWords.every((w) => HEDGES.has(w))) return "cue is a hedge";
