@@ -65,17 +65,17 @@ async function mixedMessages(
   judge: string,
   limit: number,
 ): Promise<SpeakerMixed> {
-  let llm: LlmConfig | undefined;
-  if (judge === "llm") {
-    llm = llmConfigFromEnv() ?? undefined;
-    if (!llm)
-      throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
-  }
   const query = { since: flags.since, until: flags.until, topicKeys: aboutKeys(flags), about: flags.about };
   try {
+    let llm: LlmConfig | undefined;
+    if (judge === "llm") {
+      llm = llmConfigFromEnv() ?? undefined;
+      if (!llm)
+        throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
+    }
     return await speakerMixed(store, speakerKey(store, flags), { ...query, limit, llm });
   } catch (error) {
-    // The server's failures are the user's to fix (URL, model, timeout): one line, no stack.
+    // The server's and the settings' failures are the user's to fix (URL, model, timeout): one line, no stack.
     if (error instanceof LlmJudgeError) throw new UsageError(error.message);
     throw error;
   }
