@@ -12,20 +12,12 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { generatedArticle } from "../bench/fixtures.ts";
 import { ingestInputs } from "../src/app/run-ingest.ts";
+import { seededRandom } from "../src/core/random.ts";
 import type { ReadFailure } from "../src/ingest/types.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (mulberry32): the same sequence for the same seed on every machine. */
+export const prng = seededRandom;
 
 export interface HostileInput {
   kind: string;

@@ -442,12 +442,7 @@ export function mixedReport(
     const weighed = weigh(prepared, pair, verdict);
     if (weighed) flagged.push(weighed);
   }
-  return report(
-    prepared,
-    statements.length,
-    same.length,
-    rank(bestPartners(flagged), prepared, options.limit ?? 50),
-  );
+  return finish(prepared, statements.length, same.length, flagged, options);
 }
 
 /** The same with a judge that answers later (a language-model server); pairs are asked one at a time. */
@@ -464,12 +459,18 @@ export async function mixedReportAsync(
     const weighed = weigh(prepared, pair, verdict);
     if (weighed) flagged.push(weighed);
   }
-  return report(
-    prepared,
-    statements.length,
-    same.length,
-    rank(bestPartners(flagged), prepared, options.limit ?? 50),
-  );
+  return finish(prepared, statements.length, same.length, flagged, options);
+}
+
+/** Each statement's best partner, ranked, cut to the limit, with what was looked at. */
+function finish(
+  prepared: Prepared,
+  statements: number,
+  compared: number,
+  flagged: MixedPair[],
+  options: MixedOptions,
+): MixedReport {
+  return report(prepared, statements, compared, rank(bestPartners(flagged), prepared, options.limit ?? 50));
 }
 
 function report(prepared: Prepared, statements: number, compared: number, pairs: MixedPair[]): MixedReport {

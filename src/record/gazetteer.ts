@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
+import type { TermInfo } from "./store.ts";
 
 /**
  * Reads a gazetteer of known people: the congress-legislators YAML format (legislators-current.yaml,
@@ -13,16 +14,8 @@ import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
  * usable name is a problem naming the file, the entry and its line, and the other entries are kept.
  */
 
-export interface KnownTerm {
-  /** "senator", "representative", "president", "vice president", or the CSV's role as written. */
-  role: string;
-  party: string | null;
-  state: string | null;
-  district: string | null;
-  /** YYYY-MM-DD or null when unknown. */
-  start: string | null;
-  end: string | null;
-}
+/** An office and party held over a period; "senator", "representative", "president", or the CSV's role. */
+export type KnownTerm = TermInfo;
 
 export interface KnownPerson {
   /** The name the person is best known by in news: nickname and surname when there is a nickname. */
