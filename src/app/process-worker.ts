@@ -2,7 +2,9 @@
  * Worker-thread entry: processes one raw article per message. ProcessPool loads it after registering
  * tsx in the worker, so it imports the TypeScript sources directly.
  */
+
 import { parentPort } from "node:worker_threads";
+import { errorMessage } from "../core/errors.ts";
 import type { RawArticle } from "../ingest/types.ts";
 import { processArticle } from "../process.ts";
 import type { WorkerReply, WorkerTask } from "./process-pool.ts";
@@ -15,7 +17,7 @@ port.on("message", (task: WorkerTask) => {
   try {
     reply = { id: task.id, ok: true, article: processArticle(task.raw as RawArticle) };
   } catch (error) {
-    reply = { id: task.id, ok: false, reason: error instanceof Error ? error.message : String(error) };
+    reply = { id: task.id, ok: false, reason: errorMessage(error) };
   }
   port.postMessage(reply);
 });

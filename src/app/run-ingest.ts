@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { cleanText } from "../clean/clean.ts";
+import { errorMessage } from "../core/errors.ts";
 import type { ReadOptions } from "../ingest/options.ts";
 import { readInputs } from "../ingest/read.ts";
 import type { RawArticle, ReadFailure, ReadResult } from "../ingest/types.ts";
@@ -187,8 +188,4 @@ export async function ingestInputs(
 
 function compareFailures(a: ReadFailure, b: ReadFailure): number {
   return a.origin.localeCompare(b.origin) || (a.line ?? 0) - (b.line ?? 0);
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,13 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import type { ReadResult } from "../ingest/types.ts";
-import {
-  addInputOptions,
-  errorMessageOf,
-  failureLocation,
-  type InputFlags,
-  readOptionsOf,
-} from "./common.ts";
+import { addInputOptions, errorMessage, failureLocation, type InputFlags, readOptionsOf } from "./common.ts";
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
 interface ArticleFlags extends InputFlags, WebFlags {
@@ -84,7 +78,7 @@ async function printArticles(inputs: string[], flags: ArticleFlags): Promise<num
       else out.write(textBlock(line));
     }
   } catch (error) {
-    process.stderr.write(`failed: ${errorMessageOf(error)}\n`);
+    process.stderr.write(`failed: ${errorMessage(error)}\n`);
     failed++;
   }
   if (flags.format === "json") out.write(`${JSON.stringify(lines, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { errorMessage } from "../core/errors.ts";
 import type { InputFormat, ReadOptions } from "../ingest/options.ts";
 import { openSqliteStore, type SqliteStore } from "../record/sqlite.ts";
 
@@ -21,7 +22,7 @@ export function openStore(path: string): SqliteStore {
   try {
     return openSqliteStore(path);
   } catch (error) {
-    throw new UsageError(`cannot open database ${path}: ${errorMessageOf(error)}`);
+    throw new UsageError(`cannot open database ${path}: ${errorMessage(error)}`);
   }
 }
 
@@ -39,7 +40,7 @@ export function openExistingStore(path: string, mode: "read" | "write" = "read")
   try {
     return openSqliteStore(path, { readonly: true });
   } catch (error) {
-    throw new UsageError(`cannot open database ${path}: ${errorMessageOf(error)}`);
+    throw new UsageError(`cannot open database ${path}: ${errorMessage(error)}`);
   }
 }
 
@@ -131,9 +132,7 @@ export function readOptionsOf(flags: InputFlags, format: InputFormat | undefined
   return { format, fields: flags.field, maxBytes: flags.maxBytes };
 }
 
-export function errorMessageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorMessage };
 
 export function failureLocation(failure: { origin: string; line?: number }): string {
   return failure.line !== undefined ? `${failure.origin}:${failure.line}` : failure.origin;

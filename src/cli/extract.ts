@@ -7,7 +7,7 @@ import type { RawArticle } from "../ingest/types.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
 import { isEnglish } from "../nlp/language.ts";
 import type { ProcessedArticle } from "../record/types.ts";
-import { addInputOptions, errorMessageOf, type InputFlags, readOptionsOf } from "./common.ts";
+import { addInputOptions, errorMessage, type InputFlags, readOptionsOf } from "./common.ts";
 import { printError, printText } from "./terminal.ts";
 
 interface ExtractFlags extends InputFlags {
@@ -62,7 +62,7 @@ export function registerExtract(program: Command): void {
       try {
         processed = processArticle(result.article);
       } catch (error) {
-        failures.add({ origin: result.article.origin, reason: errorMessageOf(error) });
+        failures.add({ origin: result.article.origin, reason: errorMessage(error) });
         continue;
       }
       const file = toExtractedFile(result.article, processed);

@@ -10,7 +10,7 @@ import {
   addDbOption,
   addInputOptions,
   addJsonOption,
-  errorMessageOf,
+  errorMessage,
   failureLocation,
   type InputFlags,
   openStore,
@@ -67,7 +67,7 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
     try {
       closeSync(openSync(flags.failures, "w"));
     } catch (error) {
-      throw new UsageError(`cannot write --failures ${flags.failures}: ${errorMessageOf(error)}`);
+      throw new UsageError(`cannot write --failures ${flags.failures}: ${errorMessage(error)}`);
     }
   }
   if (flags.workers !== undefined && flags.workers > maxWorkerCount()) {
@@ -81,7 +81,7 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
       store.setOverrides(loadOverrides(flags.overrides));
     } catch (error) {
       store.close();
-      throw new UsageError(errorMessageOf(error));
+      throw new UsageError(errorMessage(error));
     }
   }
   // The bar is for people watching a terminal; logs and pipes get only the summary.

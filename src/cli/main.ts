@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { errorMessageOf, UsageError } from "./common.ts";
+import { errorMessage, UsageError } from "./common.ts";
 import { buildProgram } from "./program.ts";
 import { printError } from "./terminal.ts";
 
@@ -19,7 +19,7 @@ try {
     printError(
       error instanceof UsageError
         ? `onrecord: ${error.message}\n`
-        : `onrecord: ${error instanceof Error ? error.stack : errorMessageOf(error)}\n`,
+        : `onrecord: ${error instanceof Error ? error.stack : errorMessage(error)}\n`,
     );
     process.exitCode = error instanceof UsageError ? 2 : 1;
   }

@@ -1,5 +1,6 @@
 import { open, readFile, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
+import { fileErrorReason } from "../core/errors.ts";
 import { formatSize, tooLarge } from "./options.ts";
 import { zstdDecompressCapped } from "./zstd.ts";
 
@@ -8,14 +9,7 @@ const BINARY_SNIFF_BYTES = 8192;
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
 
-/** Explains a file-system error in words ("file not found"), falling back to its message. */
-export function fileErrorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return "file not found";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a directory";
-  return error instanceof Error ? error.message : String(error);
-}
+export { fileErrorReason } from "../core/errors.ts";
 
 /**
  * Reads one whole-article file (text or HTML, optionally gzipped) with every check done before

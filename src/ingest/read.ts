@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { errorMessage } from "../core/errors.ts";
 import { readCsv } from "./csv.ts";
 import { decodeBytes, fileErrorReason, readArticleFile, sniffFile, utf16Chunks } from "./decode.ts";
 import { extractArticle } from "./html.ts";
@@ -15,14 +16,9 @@ import {
   tooLarge,
 } from "./options.ts";
 import { textArticle } from "./text.ts";
+import type { RawArticle, ReadResult } from "./types.ts";
 import { readWarc } from "./warc.ts";
 import { zstdChunks } from "./zstd.ts";
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-import type { RawArticle, ReadResult } from "./types.ts";
 
 export type { InputFormat, ReadOptions } from "./options.ts";
 
@@ -109,7 +105,7 @@ async function* readFile(
         gzip
           ? `corrupt gzip file: ${(error as Error).message}`
           : zstd
-            ? errorText(error)
+            ? errorMessage(error)
             : fileErrorReason(error),
       );
     return;

@@ -1,4 +1,5 @@
 import { normalizeDate } from "../core/dates.ts";
+import { errorMessage } from "../core/errors.ts";
 import { webUrl } from "../core/urls.ts";
 import { extractArticle } from "./html.ts";
 import { type FieldNames, type RecordField, tooLarge } from "./options.ts";
@@ -27,7 +28,7 @@ export function recordToArticle(
     return convertRecord(record, names, where);
   } catch (error) {
     // Whatever one record does to the HTML extractor, it fails that record only, with its line.
-    const reason = `cannot read record: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = `cannot read record: ${errorMessage(error)}`;
     return { ok: false, failure: { origin: where.path, line: where.line, reason } };
   }
 }

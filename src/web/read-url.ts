@@ -1,4 +1,5 @@
 import { normalizeDate } from "../core/dates.ts";
+import { errorMessage } from "../core/errors.ts";
 import { decodePage } from "../ingest/charset.ts";
 import { articleResult } from "../ingest/read.ts";
 import type { ReadResult } from "../ingest/types.ts";
@@ -199,5 +200,5 @@ export function pageResult(html: string, origin: string, finalUrl: string): Read
 
 function reasonOf(error: unknown): string {
   if (error instanceof FetchError || error instanceof MalformedSourceError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
