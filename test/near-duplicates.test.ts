@@ -76,6 +76,11 @@ test("a wire story in three outlets is three articles, one story, and its statem
     const once = countOnce(quotes, stories);
     assert.equal(once.length, 1);
     assert.deepEqual(once[0]?.alsoIn?.length, 2);
+    // The counts people, topics and summary show count the story once too.
+    const stored = store.statementViews("Orla Penhallow").length;
+    const counted = store.people().find((person) => person.name === "Orla Penhallow")?.statements;
+    assert.equal(counted, stored / 3, "each of her statements is in all three copies and counts once");
+    assert.equal(store.stats().topSpeakers.find((row) => row.name === "Orla Penhallow")?.statements, counted);
   } finally {
     store.close();
   }

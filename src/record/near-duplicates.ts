@@ -23,6 +23,14 @@ export const STORIES_SQL = `
   CREATE INDEX story_bands_by_key ON story_bands(band_key);
 `;
 
+/**
+ * SQL for counting statements with one wire story counted once: a statement in a near-duplicate copy
+ * counts with the same content in its story's other copies. Needs `LEFT JOIN article_stories st ON
+ * st.article_id = s.article_id` beside the statements `s`.
+ */
+export const STATEMENT_ONCE = "coalesce(st.story_id || char(31) || s.content, s.id)";
+export const STORY_JOIN = "LEFT JOIN article_stories st ON st.article_id = s.article_id";
+
 const SHINGLE_WORDS = 4;
 const HASHES = 64;
 const ROWS_PER_BAND = 4;

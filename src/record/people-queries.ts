@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { Speaker } from "../nlp/doc.ts";
 import { termsOf } from "./known-people.ts";
 import { nameKey } from "./migrations.ts";
+import { STATEMENT_ONCE, STORY_JOIN } from "./near-duplicates.ts";
 import { lookupSpeaker } from "./speaker-lookup.ts";
 import type { PersonRecord, PersonSummary, StatementRecord, TopicSummary } from "./store.ts";
 
@@ -31,10 +32,10 @@ interface PersonSummaryRow {
 export function peopleSummaries(db: Database.Database): PersonSummary[] {
   const rows = db
     .prepare(
-      `SELECT p.name, p.kind, p.qid, count(s.id) AS statements, min(s.published) AS first_seen,
-         max(s.published) AS last_seen,
+      `SELECT p.name, p.kind, p.qid, count(DISTINCT ${STATEMENT_ONCE}) AS statements,
+         min(s.published) AS first_seen, max(s.published) AS last_seen,
          (SELECT group_concat(role, '${LIST_SEPARATOR}') FROM roles r WHERE r.person_id = p.id) AS roles
-       FROM persons p LEFT JOIN statements s ON s.person_id = p.id
+       FROM persons p LEFT JOIN statements s ON s.person_id = p.id ${STORY_JOIN}
        GROUP BY p.id
        HAVING statements > 0 OR NOT EXISTS (SELECT 1 FROM person_terms t WHERE t.person_id = p.id)
        ORDER BY statements DESC, p.name`,
@@ -124,9 +125,9 @@ export function topicSummaries(
   params.push(Math.max(0, Math.trunc(limit)));
   const rows = db
     .prepare(
-      `SELECT t.key, min(t.label) AS label, count(*) AS statements, min(s.published) AS first_seen,
-         max(s.published) AS last_seen
-       FROM statement_topics t JOIN statements s ON s.id = t.statement_id ${where}
+      `SELECT t.key, min(t.label) AS label, count(DISTINCT ${STATEMENT_ONCE}) AS statements,
+         min(s.published) AS first_seen, max(s.published) AS last_seen
+       FROM statement_topics t JOIN statements s ON s.id = t.statement_id ${STORY_JOIN} ${where}
        GROUP BY t.key ORDER BY statements DESC, t.key LIMIT ?`,
     )
     .all(...params) as {

@@ -7,6 +7,7 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { type OverrideReport, type PersonLink, Registry } from "./identity.ts";
 import { type ImportReport, importGazetteer, termAt } from "./known-people.ts";
 import { migrate, nameKey } from "./migrations.ts";
+import { STATEMENT_ONCE, STORY_JOIN } from "./near-duplicates.ts";
 import { checkReadableRecord, checkWritableRecord } from "./open-check.ts";
 import { loadOverrides, type Overrides, overridesNextTo } from "./overrides.ts";
 import { findPerson, peopleSummaries, personRecord, topicSummaries } from "./people-queries.ts";
@@ -445,7 +446,8 @@ export class SqliteStore implements Store {
   stats(): StoreStats {
     const count = (sql: string) => (this.prepare(sql).get() as { n: number }).n;
     const topSpeakers = this.prepare(
-      `SELECT p.name, count(*) AS statements FROM statements s JOIN persons p ON p.id = s.person_id
+      `SELECT p.name, count(DISTINCT ${STATEMENT_ONCE}) AS statements
+       FROM statements s JOIN persons p ON p.id = s.person_id ${STORY_JOIN}
        GROUP BY p.id ORDER BY statements DESC, p.name LIMIT ${TOP_SPEAKERS}`,
     ).all() as { name: string; statements: number }[];
     return {
