@@ -1,8 +1,8 @@
-import type { MixedPair } from "../analysis/mixed.ts";
+import type { MixedPair, WordWeights } from "../analysis/mixed.ts";
 import { lookupSpeaker } from "../record/speaker-lookup.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import type { Fetcher } from "../web/fetcher.ts";
-import { speakerMixed } from "./speaker-record.ts";
+import { speakerMixed, storeWordWeights } from "./speaker-record.ts";
 
 /** One alert line: a newly stored statement flagged against an earlier one of a watched speaker. */
 export interface Alert extends MixedPair {
@@ -19,6 +19,8 @@ export interface Alert extends MixedPair {
  */
 export class Alerter {
   private readonly pending: Promise<void>[] = [];
+  /** Word rarity for the poll cycle in progress: built once, not once per stored article. */
+  private weights: WordWeights | undefined;
 
   constructor(
     private readonly store: SqliteStore,
@@ -42,7 +44,11 @@ export class Alerter {
       if (!("found" in lookup) || seen.has(lookup.found.id)) continue;
       const person = lookup.found;
       seen.add(person.id);
-      const found = await speakerMixed(this.store, String(person.id), { limit: Number.MAX_SAFE_INTEGER });
+      this.weights ??= storeWordWeights(this.store);
+      const found = await speakerMixed(this.store, String(person.id), {
+        limit: Number.MAX_SAFE_INTEGER,
+        weights: this.weights,
+      });
       for (const pair of found.pairs) {
         const newEarlier = pair.earlier.articleId === articleId;
         const newLater = pair.later.articleId === articleId;
@@ -67,5 +73,7 @@ export class Alerter {
   /** Waits for the webhook posts sent so far. */
   async flush(): Promise<void> {
     while (this.pending.length > 0) await Promise.all(this.pending.splice(0));
+    // The next poll cycle sees the articles this one stored.
+    this.weights = undefined;
   }
 }

@@ -46,6 +46,13 @@ export interface MixedQuery extends SpeakerQuery {
   limit: number;
   /** A language-model server to judge pairs with; the built-in judge when absent. */
   llm?: LlmConfig;
+  /** Word rarity over the store (storeWordWeights); callers asking many times reuse one. */
+  weights?: WordWeights;
+}
+
+/** Word rarity from a sample of the store's statements: stemming 20,000 contents, so worth reusing. */
+export function storeWordWeights(store: SqliteStore): WordWeights {
+  return new WordWeights(store.contentSample(WEIGHT_SAMPLE));
 }
 
 export type SpeakerMixed = MixedReport & { about?: string };
@@ -64,7 +71,7 @@ export async function speakerMixed(
 ): Promise<SpeakerMixed> {
   const range = { since: query.since, until: query.until };
   const all = speakerStatements(store, personKey, range);
-  const weights = new WordWeights(store.contentSample(WEIGHT_SAMPLE));
+  const weights = query.weights ?? storeWordWeights(store);
   const options = { weights, limit: query.topicKeys ? Number.MAX_SAFE_INTEGER : query.limit };
   const llm = query.llm;
   const found = llm

@@ -24,11 +24,13 @@ export const STORIES_SQL = `
 `;
 
 /**
- * SQL for counting statements with one wire story counted once: a statement in a near-duplicate copy
- * counts with the same content in its story's other copies. Needs `LEFT JOIN article_stories st ON
- * st.article_id = s.article_id` beside the statements `s`.
+ * SQL that counts statements with one wire story counted once: a statement in a later copy of a story
+ * counts only when the story's first article has no statement of the same content. Most statements are in
+ * an article of their own (or the first copy) and cost one comparison. Needs `STORY_JOIN` beside `s`.
  */
-export const STATEMENT_ONCE = "coalesce(st.story_id || char(31) || s.content, s.id)";
+export const STATEMENT_ONCE = `sum(CASE WHEN s.id IS NULL THEN 0 WHEN st.story_id IS NULL OR st.story_id = s.article_id THEN 1
+  WHEN EXISTS (SELECT 1 FROM statements o WHERE o.article_id = st.story_id AND o.content = s.content) THEN 0
+  ELSE 1 END)`;
 export const STORY_JOIN = "LEFT JOIN article_stories st ON st.article_id = s.article_id";
 
 const SHINGLE_WORDS = 4;

@@ -32,7 +32,7 @@ interface PersonSummaryRow {
 export function peopleSummaries(db: Database.Database): PersonSummary[] {
   const rows = db
     .prepare(
-      `SELECT p.name, p.kind, p.qid, count(DISTINCT ${STATEMENT_ONCE}) AS statements,
+      `SELECT p.name, p.kind, p.qid, ${STATEMENT_ONCE} AS statements,
          min(s.published) AS first_seen, max(s.published) AS last_seen,
          (SELECT group_concat(role, '${LIST_SEPARATOR}') FROM roles r WHERE r.person_id = p.id) AS roles
        FROM persons p LEFT JOIN statements s ON s.person_id = p.id ${STORY_JOIN}
@@ -125,7 +125,7 @@ export function topicSummaries(
   params.push(Math.max(0, Math.trunc(limit)));
   const rows = db
     .prepare(
-      `SELECT t.key, min(t.label) AS label, count(DISTINCT ${STATEMENT_ONCE}) AS statements,
+      `SELECT t.key, min(t.label) AS label, ${STATEMENT_ONCE} AS statements,
          min(s.published) AS first_seen, max(s.published) AS last_seen
        FROM statement_topics t JOIN statements s ON s.id = t.statement_id ${STORY_JOIN} ${where}
        GROUP BY t.key ORDER BY statements DESC, t.key LIMIT ?`,

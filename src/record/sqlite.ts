@@ -446,7 +446,7 @@ export class SqliteStore implements Store {
   stats(): StoreStats {
     const count = (sql: string) => (this.prepare(sql).get() as { n: number }).n;
     const topSpeakers = this.prepare(
-      `SELECT p.name, count(DISTINCT ${STATEMENT_ONCE}) AS statements
+      `SELECT p.name, ${STATEMENT_ONCE} AS statements
        FROM statements s JOIN persons p ON p.id = s.person_id ${STORY_JOIN}
        GROUP BY p.id ORDER BY statements DESC, p.name LIMIT ${TOP_SPEAKERS}`,
     ).all() as { name: string; statements: number }[];
