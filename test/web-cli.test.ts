@@ -115,26 +115,12 @@ describe("ingest from the web", () => {
     );
     server.serve("/news/feed", rssFeed(["/news/1", "/news/2", "/news/2?utm=x"]), "application/atom+xml");
     const db = path.join(dir, "feed.db");
-    const first = await runCliAsync(dir, [
-      "ingest",
-      server.url("/news/feed"),
-      ...LOCAL,
-      "--db",
-      db,
-      "--workers",
-      "0",
-    ]);
+    const ingestFeed = () =>
+      runCliAsync(dir, ["ingest", server.url("/news/feed"), ...LOCAL, "--db", db, "--workers", "0"]);
+    const first = await ingestFeed();
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /read 3, stored 2, already present 1, failed 0/);
-    const second = await runCliAsync(dir, [
-      "ingest",
-      server.url("/news/feed"),
-      ...LOCAL,
-      "--db",
-      db,
-      "--workers",
-      "0",
-    ]);
+    const second = await ingestFeed();
     assert.equal(second.code, 0, second.stderr);
     assert.equal(server.requests("/news/1"), 1);
     assert.equal(server.requests("/news/2"), 1);

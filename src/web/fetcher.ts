@@ -214,6 +214,17 @@ export class Fetcher {
         const value = response.headers[name];
         return (Array.isArray(value) ? value[0] : value) ?? null;
       };
+      const done = (body: Buffer, notModified: boolean, kept: Validators): Hop => ({
+        kind: "done",
+        fetched: {
+          url: url.href,
+          status,
+          contentType: header("content-type"),
+          body,
+          notModified,
+          validators: kept,
+        },
+      });
       if (status >= 300 && status < 400 && status !== 304) {
         await response.body.dump();
         const location = header("location");
@@ -226,17 +237,7 @@ export class Fetcher {
       });
       if (status === 304) {
         await response.body.dump();
-        return {
-          kind: "done",
-          fetched: {
-            url: url.href,
-            status,
-            contentType: header("content-type"),
-            body: Buffer.alloc(0),
-            notModified: true,
-            validators: { ...validators, ...responseValidators },
-          },
-        };
+        return done(Buffer.alloc(0), true, { ...validators, ...responseValidators });
       }
       if (status >= 400) {
         await response.body.dump();
@@ -261,17 +262,7 @@ export class Fetcher {
       }
       const raw = await readCapped(response.body, maxBytes, url.href);
       const body = decompress(raw, header("content-encoding"), maxBytes, url.href);
-      return {
-        kind: "done",
-        fetched: {
-          url: url.href,
-          status,
-          contentType: header("content-type"),
-          body,
-          notModified: false,
-          validators: responseValidators,
-        },
-      };
+      return done(body, false, responseValidators);
     } catch (error) {
       if (controller.signal.aborted && !(error instanceof FetchError))
         throw new FetchError(
