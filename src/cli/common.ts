@@ -10,7 +10,7 @@ export const DEFAULT_DB = "onrecord.db";
 export class UsageError extends Error {}
 
 export function addDbOption(command: Command): Command {
-  return command.option("--db <path|url>", "the record: a SQLite file, or a postgres:// URL", DEFAULT_DB);
+  return command.option("--db <path>", "the record: a SQLite file, or a postgres:// URL", DEFAULT_DB);
 }
 
 export function addJsonOption(command: Command): Command {
