@@ -2,9 +2,9 @@
 
 import { firstIndex } from "../core/sorted.ts";
 import type { Doc, Span, Token } from "./doc.ts";
+import { GROUP_NOUNS, NOT_NAMES } from "./lexicon/speaker-words.ts";
 import { NAME_SUFFIXES, SURNAME_PARTICLES } from "./lexicon.ts";
 import { bareWord, isGivenName, isLeadingGlue, isTitle, isTrailingGlue, nameEdges } from "./name-edges.ts";
-import { GROUP_NOUNS, NOT_NAMES } from "./speaker-words.ts";
 
 export const isCapitalized = (token: Token | undefined) =>
   !!token && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(token.text);

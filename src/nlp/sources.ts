@@ -3,6 +3,14 @@
 import { firstIndex } from "../core/sorted.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
 import {
+  DESCRIPTION_BREAKS,
+  LABELS,
+  NOT_NAMES,
+  SLIP_FIRST,
+  SLIP_LAST,
+  TRAILING_ADVERBS,
+} from "./lexicon/speaker-words.ts";
+import {
   ORGANIZATION_HEADS,
   POSSESSIVES,
   PRONOUNS,
@@ -16,14 +24,6 @@ import { organizationLike } from "./organizations.ts";
 import { isRoleHead, speakerNounKind } from "./roles.ts";
 import type { Resolver } from "./speaker-resolver.ts";
 import type { Entity, EntityMention } from "./speaker-types.ts";
-import {
-  DESCRIPTION_BREAKS,
-  LABELS,
-  NOT_NAMES,
-  SLIP_FIRST,
-  SLIP_LAST,
-  TRAILING_ADVERBS,
-} from "./speaker-words.ts";
 
 export function speakerOf(mention: EntityMention): Speaker {
   const e = mention.entity;

@@ -1,6 +1,7 @@
 import { firstIndex } from "../core/sorted.ts";
 import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
+import { HONORIFICS, PARTY_WORDS, PLACE_WORDS } from "./lexicon/speaker-words.ts";
 import { FIRST_NAME_GENDER, POSSESSIVES, PRONOUNS } from "./lexicon.ts";
 import { ContentIndex, MentionIndex } from "./mention-index.ts";
 import { GOVERNMENT_PLACES, keyOf, type ParsedName, parseName } from "./names.ts";
@@ -14,7 +15,6 @@ import type {
   SpeakerOptions,
   TentativeName,
 } from "./speaker-types.ts";
-import { HONORIFICS, PARTY_WORDS, PLACE_WORDS } from "./speaker-words.ts";
 import { isStateName } from "./us-states.ts";
 import { WordUses } from "./word-uses.ts";
 
