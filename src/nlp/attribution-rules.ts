@@ -10,9 +10,10 @@ import {
 } from "./attribution-rules/patterns.ts";
 import { sourcelessCue } from "./attribution-rules/sourceless.ts";
 import { attributionForFrame } from "./attribution-rules/verb-attributions.ts";
-import { CUE_NOUNS, CUE_VERBS, POSSESSED_CUE_NOUNS } from "./cue-lexicon.ts";
+import { CUE_NOUNS, CUE_VERBS } from "./cue-lexicon.ts";
 import type { Attribution, Component, Doc } from "./doc.ts";
 import { NOUN_MARKERS } from "./lexicon/attribution-clauses.ts";
+import { POSSESSED_CUE_NOUNS } from "./lexicon/cue-words.ts";
 import { PRONOUNS, VERB_GROUP_FILLERS } from "./lexicon.ts";
 
 /**
@@ -40,7 +41,7 @@ import { PRONOUNS, VERB_GROUP_FILLERS } from "./lexicon.ts";
  *   patterns.ts           other cues with a source: "according to", "claims that", "her criticism of",
  *                         "In a poll, ...", "RUIZ: ...", "was criticized by X"
  *   sourceless.ts         cues without a source: "seems to", "is expected to", "Asked whether", "reportedly"
- * The word lists they read are in lexicon/attribution-*.ts, cue words in cue-lexicon.ts and lexicon.ts.
+ * The word lists they read are in lexicon/attribution-*.ts, cue words in cue-lexicon.ts, lexicon/cue-words.ts and lexicon.ts.
  */
 
 /** Every content span must hold a word: `Viguerie says.` after a missed quote has none. */

@@ -1,8 +1,9 @@
-import { CUE_VERBS, POSSESSED_CUE_NOUNS } from "../cue-lexicon.ts";
+import { CUE_VERBS } from "../cue-lexicon.ts";
 import type { Attribution, Span } from "../doc.ts";
 import { FINITE_STOPS, NOUN_MARKERS, SENTENCE_OPENERS } from "../lexicon/attribution-clauses.ts";
 import { AGENT_STOPS, POLL_NOUNS, SECTION_LABELS } from "../lexicon/attribution-sources.ts";
 import { PASSIVE_AUX } from "../lexicon/attribution-verb-groups.ts";
+import { POSSESSED_CUE_NOUNS } from "../lexicon/cue-words.ts";
 import { CLAUSE_BREAKERS, FIRST_NAME_GENDER, OBJECT_VERBS, POSSESSIVES, TITLES } from "../lexicon.ts";
 import { clauseEnd, datelineEnd, MAX_CLAUSE_TOKENS } from "./contents.ts";
 import {
