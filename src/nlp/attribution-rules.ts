@@ -1,3 +1,4 @@
+import { firstIndex } from "../core/sorted.ts";
 import { Context, isCapitalized, OPENING_MARKS } from "./attribution-rules/context.ts";
 import { frameForVerb } from "./attribution-rules/frames.ts";
 import {
@@ -158,16 +159,7 @@ function withoutNested(all: readonly Attribution[]): Attribution[] {
     const cue = attribution.cue;
     if (!cue) return true;
     // Last span starting at or before the cue.
-    let lo = 0;
-    let hi = spans.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].start <= cue.start) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const at = firstIndex(spans.length, (k) => spans[k].start > cue.start) - 1;
     if (at < 0) return true;
     const covered = bestOwner[at] !== index ? bestEnd[at] >= cue.end : otherEnd[at] >= cue.end;
     return !covered;

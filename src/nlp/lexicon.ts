@@ -353,14 +353,10 @@ rashida alexandria ayanna stacey marsha carly megyn katy kate rosie omarosa bets
 cindy meghan joni shelley lindsay heidi mazie maggie katie sheryl oprah taylor beyonce ellen ana sofia
 lucia elena carmen rosa irene eva nina vera olga yulia marta paula`;
 
-function nameList(source: string): Set<string> {
-  return new Set(source.split(/\s+/).filter(Boolean));
-}
-
 export const FIRST_NAME_GENDER: ReadonlyMap<string, "male" | "female"> = (() => {
   const map = new Map<string, "male" | "female">();
-  for (const name of nameList(MALE_NAMES)) map.set(name, "male");
-  for (const name of nameList(FEMALE_NAMES)) map.set(name, "female");
+  for (const name of words(MALE_NAMES)) map.set(name, "male");
+  for (const name of words(FEMALE_NAMES)) map.set(name, "female");
   return map;
 })();
 

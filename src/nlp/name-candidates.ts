@@ -11,15 +11,8 @@ export const isCapitalized = (token: Token | undefined) =>
 
 /** True when `offset` falls inside one of `spans`, which are sorted and disjoint (binary search). */
 export function insideAny(spans: readonly Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else if (spans[mid].start > offset) hi = mid - 1;
-    else return true;
-  }
-  return false;
+  const i = firstIndex(spans.length, (k) => spans[k].end > offset);
+  return i < spans.length && spans[i].start <= offset;
 }
 
 /** True when `span` overlaps one of the sorted, disjoint `spans` (binary search). */

@@ -230,17 +230,9 @@ export class Resolver {
   }
 
   sentenceOf(offset: number): number {
-    let lo = 0;
-    let hi = this.sentenceStarts.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sentenceStarts[mid] <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
+    const starts = this.sentenceStarts;
+    // The last sentence starting at or before the offset (the first when none does).
+    return Math.max(0, firstIndex(starts.length, (k) => starts[k] > offset) - 1);
   }
 
   /** Finds or creates the entity for a name as written; `asSource` names of speakers are people by default. */

@@ -49,6 +49,17 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
+/** A word with its inner apostrophes ("don't"), not the '' quote marks around it. */
+const PLAIN_WORD = /[\p{L}\p{N}][\p{L}\p{N}’']*/gu;
+
+/**
+ * The lower-cased words of a short text, without offsets or clitic splitting: what the statement checks
+ * and the attribution filter read in a cue, a source or a content.
+ */
+export function lowerWords(text: string): string[] {
+  return text.toLowerCase().match(PLAIN_WORD) ?? [];
+}
+
 /** Paragraphs are runs of text separated by blank lines (or single newlines, as most scraped text has). */
 export function splitParagraphs(text: string): Span[] {
   const paragraphs: Span[] = [];

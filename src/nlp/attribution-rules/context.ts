@@ -1,3 +1,4 @@
+import { firstIndex } from "../../core/sorted.ts";
 import type { AttributionKind, Doc, Span, Token } from "../doc.ts";
 import { quotationKind } from "../quotes.ts";
 
@@ -92,15 +93,9 @@ export function closesQuote(ctx: Context, i: number): boolean {
 
 /** Token index starting at a character offset (binary search). */
 export function tokenAt(ctx: Context, offset: number): number {
-  let lo = 0;
-  let hi = ctx.tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.tokens[mid].end <= offset) lo = mid + 1;
-    else if (ctx.tokens[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  const tokens = ctx.tokens;
+  const i = firstIndex(tokens.length, (k) => tokens[k].end > offset);
+  return i < tokens.length && tokens[i].start <= offset ? i : -1;
 }
 
 export function kindOf(ctx: Context, content: Span[]): AttributionKind {
