@@ -14,8 +14,9 @@ import { attributionForFrame } from "./attribution-rules/verb-attributions.ts";
 import { CUE_NOUNS, CUE_VERBS } from "./cue-lexicon.ts";
 import type { Attribution, Component, Doc } from "./doc.ts";
 import { NOUN_MARKERS } from "./lexicon/attribution-clauses.ts";
+import { VERB_GROUP_FILLERS } from "./lexicon/clause-words.ts";
 import { POSSESSED_CUE_NOUNS } from "./lexicon/cue-words.ts";
-import { PRONOUNS, VERB_GROUP_FILLERS } from "./lexicon.ts";
+import { PRONOUNS } from "./lexicon/pronouns.ts";
 
 /**
  * Rule-based attribution extraction: finds cue words (said, told, according to, claims that ...),

@@ -3,7 +3,7 @@
 import { firstIndex } from "../core/sorted.ts";
 import type { Doc, Span, Token } from "./doc.ts";
 import { GROUP_NOUNS, NOT_NAMES } from "./lexicon/speaker-words.ts";
-import { NAME_SUFFIXES, SURNAME_PARTICLES } from "./lexicon.ts";
+import { NAME_SUFFIXES, SURNAME_PARTICLES } from "./lexicon/titles.ts";
 import { bareWord, isGivenName, isLeadingGlue, isTitle, isTrailingGlue, nameEdges } from "./name-edges.ts";
 
 export const isCapitalized = (token: Token | undefined) =>

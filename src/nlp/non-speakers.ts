@@ -6,7 +6,7 @@
  */
 
 import { DOCUMENT_HEADS, NUMBER_WORDS } from "./lexicon/name-words.ts";
-import { ORGANIZATION_NAMES } from "./lexicon.ts";
+import { ORGANIZATION_NAMES } from "./lexicon/organizations.ts";
 import { bareWord, isLeadingGlue } from "./name-edges.ts";
 import { isPlaceWord } from "./names.ts";
 import { speakerNounKind } from "./roles.ts";

@@ -1,7 +1,7 @@
 import { firstIndex } from "../core/sorted.ts";
 import type { Attribution, Span, Speaker } from "./doc.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon/pronouns.ts";
 import { DOCUMENT_NOUNS } from "./lexicon/speaker-words.ts";
-import { POSSESSIVES, PRONOUNS } from "./lexicon.ts";
 import { insideAny } from "./name-candidates.ts";
 import { nameEdges } from "./name-edges.ts";
 import { GOVERNMENT_PLACES, isPlaceWord } from "./names.ts";

@@ -1,7 +1,8 @@
 /** Roles and descriptions: which nouns name a role, and whether a description fits a person's roles. */
 
+import { SOURCE_NOUNS } from "./lexicon/source-nouns.ts";
 import { GENERIC_HEADS, KINSHIP, PARTY_WORDS, ROLE_SYNONYMS } from "./lexicon/speaker-words.ts";
-import { HEAD_TITLES, SOURCE_NOUNS } from "./lexicon.ts";
+import { HEAD_TITLES } from "./lexicon/titles.ts";
 import type { ParsedName } from "./names.ts";
 import type { Entity } from "./speaker-types.ts";
 import { isStateTag, stateIn } from "./us-states.ts";

@@ -2,6 +2,9 @@
 
 import { firstIndex } from "../core/sorted.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
+import { VERB_GROUP_FILLERS } from "./lexicon/clause-words.ts";
+import { ORGANIZATION_HEADS } from "./lexicon/organizations.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon/pronouns.ts";
 import {
   DESCRIPTION_BREAKS,
   LABELS,
@@ -10,13 +13,7 @@ import {
   SLIP_LAST,
   TRAILING_ADVERBS,
 } from "./lexicon/speaker-words.ts";
-import {
-  ORGANIZATION_HEADS,
-  POSSESSIVES,
-  PRONOUNS,
-  SURNAME_PARTICLES,
-  VERB_GROUP_FILLERS,
-} from "./lexicon.ts";
+import { SURNAME_PARTICLES } from "./lexicon/titles.ts";
 import { containing } from "./mention-index.ts";
 import { isLeadingGlue } from "./name-edges.ts";
 import { GOVERNMENT_PLACES, parseName } from "./names.ts";

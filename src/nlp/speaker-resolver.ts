@@ -1,8 +1,9 @@
 import { firstIndex } from "../core/sorted.ts";
 import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
+import { FIRST_NAME_GENDER } from "./lexicon/given-names.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon/pronouns.ts";
 import { HONORIFICS, PARTY_WORDS, PLACE_WORDS } from "./lexicon/speaker-words.ts";
-import { FIRST_NAME_GENDER, POSSESSIVES, PRONOUNS } from "./lexicon.ts";
 import { ContentIndex, MentionIndex } from "./mention-index.ts";
 import { GOVERNMENT_PLACES, keyOf, type ParsedName, parseName } from "./names.ts";
 import { organizationLike, organizationName } from "./organizations.ts";

@@ -10,7 +10,10 @@ import {
   OBJECT_TAILS,
 } from "../lexicon/attribution-clauses.ts";
 import { SOURCE_MODIFIERS } from "../lexicon/attribution-sources.ts";
-import { CLAUSE_BREAKERS, OBJECT_VERBS, PRONOUNS, SOURCE_NOUNS, VERB_GROUP_FILLERS } from "../lexicon.ts";
+import { CLAUSE_BREAKERS, VERB_GROUP_FILLERS } from "../lexicon/clause-words.ts";
+import { OBJECT_VERBS } from "../lexicon/cue-verbs.ts";
+import { PRONOUNS } from "../lexicon/pronouns.ts";
+import { SOURCE_NOUNS } from "../lexicon/source-nouns.ts";
 import {
   BOUNDARY,
   CLOSING_MARKS,

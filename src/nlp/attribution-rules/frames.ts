@@ -1,6 +1,7 @@
 import type { Attribution, Span } from "../doc.ts";
 import { CATENATIVE, PASSIVE_AUX } from "../lexicon/attribution-verb-groups.ts";
-import { INVERTIBLE_VERBS, TIME_WORDS, VERB_GROUP_FILLERS } from "../lexicon.ts";
+import { TIME_WORDS, VERB_GROUP_FILLERS } from "../lexicon/clause-words.ts";
+import { INVERTIBLE_VERBS } from "../lexicon/cue-verbs.ts";
 import {
   CLOSING_MARKS,
   type Context,

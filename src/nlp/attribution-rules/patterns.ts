@@ -3,8 +3,12 @@ import type { Attribution, Span } from "../doc.ts";
 import { FINITE_STOPS, NOUN_MARKERS, SENTENCE_OPENERS } from "../lexicon/attribution-clauses.ts";
 import { AGENT_STOPS, POLL_NOUNS, SECTION_LABELS } from "../lexicon/attribution-sources.ts";
 import { PASSIVE_AUX } from "../lexicon/attribution-verb-groups.ts";
+import { CLAUSE_BREAKERS } from "../lexicon/clause-words.ts";
+import { OBJECT_VERBS } from "../lexicon/cue-verbs.ts";
 import { POSSESSED_CUE_NOUNS } from "../lexicon/cue-words.ts";
-import { CLAUSE_BREAKERS, FIRST_NAME_GENDER, OBJECT_VERBS, POSSESSIVES, TITLES } from "../lexicon.ts";
+import { FIRST_NAME_GENDER } from "../lexicon/given-names.ts";
+import { POSSESSIVES } from "../lexicon/pronouns.ts";
+import { TITLES } from "../lexicon/titles.ts";
 import { clauseEnd, datelineEnd, MAX_CLAUSE_TOKENS } from "./contents.ts";
 import {
   BOUNDARY,

@@ -2,7 +2,8 @@ import { CUE_VERBS } from "../cue-lexicon.ts";
 import type { Attribution, Span } from "../doc.ts";
 import { QUESTION_OPENERS, SENTENCE_OPENERS } from "../lexicon/attribution-clauses.ts";
 import { HEDGE_VERBS, PASSIVE_BE } from "../lexicon/attribution-verb-groups.ts";
-import { CLAUSE_BREAKERS, PRONOUNS } from "../lexicon.ts";
+import { CLAUSE_BREAKERS } from "../lexicon/clause-words.ts";
+import { PRONOUNS } from "../lexicon/pronouns.ts";
 import { clauseEnd, MAX_CLAUSE_TOKENS } from "./contents.ts";
 import { BOUNDARY, type Context, kindOf, OPENING_MARKS, TERMINALS } from "./context.ts";
 

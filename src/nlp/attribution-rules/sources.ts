@@ -7,7 +7,9 @@ import {
   NP_JOINERS,
   SOURCE_MODIFIERS,
 } from "../lexicon/attribution-sources.ts";
-import { PRONOUNS, SOURCE_NOUNS, TITLES } from "../lexicon.ts";
+import { PRONOUNS } from "../lexicon/pronouns.ts";
+import { SOURCE_NOUNS } from "../lexicon/source-nouns.ts";
+import { TITLES } from "../lexicon/titles.ts";
 import { BOUNDARY, type Context, isCapitalized, isWord, lower, OPENING_MARKS, TERMINALS } from "./context.ts";
 
 /**

@@ -1,8 +1,8 @@
-import { isCueParticle, TRAIN_ONLY_FORMS } from "../cue-lexicon.ts";
+import { BELIEF_VERBS, isCueParticle, TRAIN_ONLY_FORMS } from "../cue-lexicon.ts";
 import type { Attribution } from "../doc.ts";
 import { AFTER_QUOTE_BREAKS } from "../lexicon/attribution-clauses.ts";
 import { CUE_GROUP_WORDS } from "../lexicon/attribution-verb-groups.ts";
-import { BELIEF_VERBS, OBJECT_CONTENT_VERBS, WEAK_VERBS } from "../lexicon.ts";
+import { OBJECT_CONTENT_VERBS, WEAK_VERBS } from "../lexicon/cue-verbs.ts";
 import {
   clauseEnd,
   contentBefore,

@@ -3,7 +3,7 @@
  * list). Each list's comment says what the feature needs it for.
  */
 
-import { words } from "../lexicon.ts";
+import { words } from "../lexicon/words.ts";
 
 /** The words of a space-separated list, as a set. */
 function wordSet(list: string): Set<string> {

@@ -1,4 +1,5 @@
-import { PRONOUNS, words } from "../lexicon.ts";
+import { PRONOUNS } from "./pronouns.ts";
+import { words } from "./words.ts";
 
 /**
  * Word lists for src/nlp/attribution-rules/: words that open a sentence or clause ("However,", "that",

@@ -1,4 +1,4 @@
-import { words } from "../lexicon.ts";
+import { words } from "./words.ts";
 
 /**
  * Word lists for src/nlp/attribution-rules/: words that make up a source phrase ("senior administration

@@ -1,4 +1,4 @@
-import { words } from "../lexicon.ts";
+import { words } from "./words.ts";
 
 /**
  * Word lists for src/nlp/attribution-rules/: auxiliaries, catenatives and adverbs that form a verb group

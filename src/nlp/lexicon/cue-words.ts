@@ -1,4 +1,4 @@
-import { words } from "../lexicon.ts";
+import { words } from "./words.ts";
 
 /**
  * Cue words for the rule-based attribution extractor beyond the reporting verbs of lexicon.ts (read

@@ -5,7 +5,7 @@
  * b9e9cea and fb18e6c): English news vocabulary for places, roles, groups, kinship and honorifics. No
  * corpus text is copied here.
  */
-import { words } from "../lexicon.ts";
+import { words } from "./words.ts";
 
 /** Last words of place names that look like "First Last" ("Tessary City", "Harbour Street"). */
 export const PLACE_WORDS = new Set(
