@@ -43,7 +43,8 @@ import { PRONOUNS } from "./lexicon/pronouns.ts";
  *   patterns.ts           other cues with a source: "according to", "claims that", "her criticism of",
  *                         "In a poll, ...", "RUIZ: ...", "was criticized by X"
  *   sourceless.ts         cues without a source: "seems to", "is expected to", "Asked whether", "reportedly"
- * The word lists they read are in lexicon/attribution-*.ts, cue words in cue-lexicon.ts, lexicon/cue-words.ts and lexicon.ts.
+ * The word lists they read are in lexicon/ (attribution-*.ts, clause-words.ts, pronouns.ts, titles.ts,
+ * source-nouns.ts); cue words come through cue-lexicon.ts from lexicon/cue-verbs.ts and lexicon/cue-words.ts.
  */
 
 /** Every content span must hold a word: `Viguerie says.` after a missed quote has none. */

@@ -57,7 +57,7 @@ const LISTED_TRAIN_ONLY: ReadonlySet<string> = new Set(TRAIN_ONLY.keys());
 /** Verbs of belief, wish and knowledge: their content must be a clause, not an object. */
 export const BELIEF_VERBS: ReadonlySet<string> = new Set(BELIEF_LEMMAS);
 
-/** Stance forms that lexicon.ts does not list, each its own lemma. */
+/** Stance forms not among the listed cue verbs, each its own lemma. */
 const EXTRA_FORMS = new Map(STANCE_FORMS.filter((form) => !LISTED_CUE_VERBS.has(form)).map((f) => [f, f]));
 
 /** Surface form → lemma for every verb the rules treat as a cue. */

@@ -1,7 +1,7 @@
 import { words } from "./words.ts";
 
 /**
- * Cue words for the rule-based attribution extractor beyond the reporting verbs of lexicon.ts (read
+ * Cue words for the rule-based attribution extractor beyond the reporting verbs of cue-verbs.ts (read
  * through src/nlp/cue-lexicon.ts).
  *
  * PolNeAR counts almost any stance or act of a source as an attribution ("backed", "sided with",
@@ -14,7 +14,7 @@ import { words } from "./words.ts";
 
 /**
  * Stance and act verbs (train counts as above). They take an object or infinitive as content
- * ("backed the bill", "refuses to apologize"), like the train-derived forms of lexicon.ts.
+ * ("backed the bill", "refuses to apologize"), like the train-derived forms of cue-verbs.ts.
  */
 export const STANCE_FORMS = words(`
   voted supporting seeking backed endorse signed pointing shared offering
