@@ -1,11 +1,11 @@
 import { stemmer } from "stemmer";
 import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
+import { disownedReversal } from "./mixed/disowned.ts";
 import { NEGATING_CUE, NEGATORS, PAST_TIME_MARKERS, REVERSAL_WORDS, SUPPORT_STEMS } from "./mixed/lexicon.ts";
 import { type ReporterSignal, reporterSignal } from "./mixed/reporter-signal.ts";
 import { type Profile, profileOf, type Sameness, sameness, WordWeights } from "./mixed/similarity.ts";
 import { identityProblem } from "./mixed/speaker-identity.ts";
-import { disownedReversal } from "./mixed/disowned.ts";
 import { backingReversal, isDenial, type Reversal, stanceReversal } from "./mixed/stance.ts";
 import { isShortAnswer, propositionProblem } from "./mixed/statement-quality.ts";
 import { byDate, type StatementView } from "./statement-view.ts";

@@ -7,8 +7,8 @@
  * stands words further on, often past a clause break ("the U.S. should use ...").
  */
 import { DISOWNING } from "./lexicon.ts";
-import { type Claim, plainlyAsserted, type Reversal } from "./stance.ts";
 import { termsOf } from "./similarity.ts";
+import { type Claim, plainlyAsserted, type Reversal } from "./stance.ts";
 
 /** A disowned saying against a plain statement of it: as strong as a negated shared word. */
 const DISOWNED_STRENGTH = 0.6;
