@@ -67,7 +67,9 @@ export function run(ctx: RealContext, draft = false): Record<string, number> {
   if (junkByPerson.length) console.log(`  junk by person: ${junkByPerson.join("; ")}`);
   if (unlabelled.length) {
     const shown = unlabelled.slice(0, 15).map((u) => `${u.person}: ${u.role}`);
-    console.log(`  unlabelled: ${unlabelled.length} (${shown.join("; ")}${unlabelled.length > 15 ? "; …" : ""})`);
+    console.log(
+      `  unlabelled: ${unlabelled.length} (${shown.join("; ")}${unlabelled.length > 15 ? "; …" : ""})`,
+    );
   }
   if (draft) {
     const file = path.join(outDir, "roles-draft.jsonl");
