@@ -20,23 +20,9 @@ const COMPLEMENT_OPENERS = new Set(["of", "for", "from", "at", "in", "to", "on",
 /** Determiners allowed right after a complement opener ("student at an upstate academy"). */
 const DETERMINERS = new Set(["a", "an", "the"]);
 /** Words that end a role: clause words and conjunctions that start something else. */
-const STOPPERS = new Set([
-  "who",
-  "which",
-  "that",
-  "whose",
-  "whom",
-  "when",
-  "while",
-  "before",
-  "after",
-  "since",
-  "than",
-  "as",
-  "nor",
-  "or",
-  "but",
-]);
+const STOPPERS = new Set(
+  "who which that whose whom when while before after since than as nor or but".split(" "),
+);
 
 /** "BushASSOCIATED", "PRESSOhio": page furniture run into the text. */
 const GLUED = /\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}/u;
@@ -128,11 +114,20 @@ export function rolePhrase(role: string): string | null {
   return words.slice(start, end).join(" ");
 }
 
+/** Role strings repeat across statements and articles: each is tagged once (bounded, cleared when full). */
+const phraseCache = new Map<string, string | null>();
+const PHRASE_CACHE_LIMIT = 10_000;
+
 /** The roles to store for a person: each cut to its role phrase, without those that hold none. */
 export function storedRoles(roles: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const role of roles) {
-    const phrase = rolePhrase(role);
+    let phrase = phraseCache.get(role);
+    if (phrase === undefined) {
+      phrase = rolePhrase(role);
+      if (phraseCache.size >= PHRASE_CACHE_LIMIT) phraseCache.clear();
+      phraseCache.set(role, phrase);
+    }
     if (phrase) out.add(phrase);
   }
   return [...out];
