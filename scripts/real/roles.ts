@@ -29,7 +29,7 @@ interface Person {
 
 /** Each of the 30 people's stored roles, as `onrecord people` shows them. */
 export function storedRoles(ctx: RealContext): Map<string, string[]> {
-  const query = ctx.store.db.prepare(
+  const query = ctx.sql.prepare(
     "SELECT r.role FROM roles r JOIN persons p ON p.id = r.person_id WHERE p.name = ? ORDER BY r.role",
   );
   const out = new Map<string, string[]>();
@@ -86,7 +86,7 @@ export function run(ctx: RealContext, draft = false): Record<string, number> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const ctx = contextFromArgs();
+  const ctx = await contextFromArgs();
   run(ctx, process.argv.includes("--draft"));
-  ctx.store.close();
+  await ctx.store.close();
 }
