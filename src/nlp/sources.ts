@@ -18,6 +18,7 @@ import { containing } from "./mention-index.ts";
 import { isLeadingGlue } from "./name-edges.ts";
 import { GOVERNMENT_PLACES, parseName } from "./names.ts";
 import { organizationLike } from "./organizations.ts";
+import { storedRoles } from "./role-phrase.ts";
 import { isRoleHead, speakerNounKind } from "./roles.ts";
 import type { Resolver } from "./speaker-resolver.ts";
 import type { Entity, EntityMention } from "./speaker-types.ts";
@@ -26,7 +27,8 @@ export function speakerOf(mention: EntityMention): Speaker {
   const e = mention.entity;
   const speaker: Speaker = { name: e.name, kind: e.kind, resolution: mention.resolution };
   if (mention.antecedent) speaker.mention = mention.antecedent;
-  if (e.roles.size > 0) speaker.roles = [...e.roles];
+  const roles = storedRoles(e.roles);
+  if (roles.length > 0) speaker.roles = roles;
   if (e.party) speaker.party = e.party;
   if (e.state) speaker.state = e.state;
   return speaker;
