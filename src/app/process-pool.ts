@@ -2,10 +2,15 @@ import { Worker } from "node:worker_threads";
 import type { RawArticle } from "../ingest/types.ts";
 import { processArticle } from "../process.ts";
 import type { ProcessedArticle } from "../record/types.ts";
+import { type IngestOutcome, type IngestRequest, ingestSteps } from "./ingest-steps.ts";
+
+export type { IngestOutcome, IngestRequest } from "./ingest-steps.ts";
 
 /** Turns raw articles into processed ones, on this thread or on worker threads. */
 export interface Processor {
   process(raw: RawArticle): Promise<ProcessedArticle>;
+  /** The whole per-article part of ingest (ingest-steps.ts): extraction, cleaning, the known check, analysis. */
+  ingest(request: IngestRequest): Promise<IngestOutcome>;
   /** Set when the processor cannot work at all (as opposed to failing one article). */
   readonly startupError?: Error;
   close(): Promise<void>;
@@ -14,11 +19,18 @@ export interface Processor {
 export interface WorkerTask {
   id: number;
   raw: RawArticle;
+  html?: string;
+  /** Whether the worker asks the pool "is this article id known?" before analysing. */
+  askKnown: boolean;
 }
+
+/** From the pool to a worker: a task, or the answer to its question. */
+export type PoolMessage = WorkerTask | { id: number; known: boolean };
 
 export type WorkerReply =
   | { ready: true }
-  | { id: number; ok: true; article: ProcessedArticle }
+  | { id: number; articleId: string }
+  | { id: number; ok: true; outcome: IngestOutcome }
   | { id: number; ok: false; reason: string };
 
 /**
@@ -35,19 +47,24 @@ const WORKER_BOOTSTRAP = `
 export function inlineProcessor(): Processor {
   return {
     process: async (raw) => processArticle(raw),
+    ingest: ({ raw, html, isKnown }) => ingestSteps(raw, html, isKnown),
     close: async () => {},
   };
 }
 
 interface Pending {
   task: WorkerTask;
-  resolve: (article: ProcessedArticle) => void;
+  isKnown?: IngestRequest["isKnown"];
+  resolve: (outcome: IngestOutcome) => void;
   reject: (error: Error) => void;
+  /** Set when answering the worker's question failed: the task then fails with it. */
+  error?: Error;
 }
 
 /**
  * A fixed pool of worker threads, each processing one article at a time. Processing is CPU-bound and
- * pure, so workers let the main thread read inputs and write SQLite meanwhile. A worker that dies
+ * pure, so workers (HTML extraction, cleaning and analysis all happen there) let the main thread only
+ * read inputs and write the store meanwhile. A worker that dies
  * fails only its own article and is replaced.
  */
 export class ProcessPool implements Processor {
@@ -65,7 +82,14 @@ export class ProcessPool implements Processor {
 
   constructor(readonly size: number) {}
 
-  process(raw: RawArticle): Promise<ProcessedArticle> {
+  async process(raw: RawArticle): Promise<ProcessedArticle> {
+    const outcome = await this.ingest({ raw });
+    // Without html and isKnown the steps always analyse.
+    if (outcome.kind !== "processed") throw new Error(`unexpected outcome ${outcome.kind}`);
+    return outcome.article;
+  }
+
+  ingest({ raw, html, isKnown }: IngestRequest): Promise<IngestOutcome> {
     if (this.startupError) return Promise.reject(this.startupError);
     if (this.closed) return Promise.reject(new Error("pool is closed"));
     // Workers start on the first article, so a batch of known or unreadable inputs costs no start-up.
@@ -74,7 +98,9 @@ export class ProcessPool implements Processor {
       for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, raw }, resolve, reject });
+      const task: WorkerTask = { id: this.nextId++, raw, askKnown: isKnown !== undefined };
+      if (html !== undefined) task.html = html;
+      this.queue.push({ task, isKnown, resolve, reject });
       this.dispatch();
     });
   }
@@ -94,11 +120,16 @@ export class ProcessPool implements Processor {
         return;
       }
       const pending = this.busy.get(worker);
+      if ("articleId" in reply) {
+        if (pending) this.answer(worker, pending, reply.articleId);
+        return;
+      }
       this.busy.delete(worker);
       worker.unref();
       if (!this.closed) this.idle.push(worker);
       if (pending) {
-        if (reply.ok) pending.resolve(reply.article);
+        if (pending.error) pending.reject(pending.error);
+        else if (reply.ok) pending.resolve(reply.outcome);
         else pending.reject(new Error(reply.reason));
       }
       this.dispatch();
@@ -110,6 +141,19 @@ export class ProcessPool implements Processor {
     // Idle workers must not keep the process alive if a caller forgets close(); busy ones are ref'd.
     worker.unref();
     return worker;
+  }
+
+  /** Answers a worker's "is this article known?"; a failed check fails the task (the worker skips it). */
+  private answer(worker: Worker, pending: Pending, articleId: string): void {
+    Promise.resolve()
+      .then(() => pending.isKnown?.(articleId) ?? false)
+      .catch((error: unknown) => {
+        pending.error = error instanceof Error ? error : new Error(String(error));
+        return true;
+      })
+      .then((known) => {
+        if (this.busy.get(worker) === pending) worker.postMessage({ id: pending.task.id, known });
+      });
   }
 
   private replace(worker: Worker, error: Error): void {

@@ -40,7 +40,7 @@ export async function* readInputs(
     else if (item.kind === "stdin")
       yield* readStdin(options.stdin ?? process.stdin, options.format, names, maxBytes);
     else if (item.format === "warc") yield* readWarc(item.path, item, maxBytes, options.onSkipped);
-    else yield* readFile(item.path, item.format, item.gzip, names, maxBytes, item.zstd);
+    else yield* readFile(item.path, item.format, item.gzip, names, maxBytes, item.zstd, options.deferHtml);
   }
 }
 
@@ -51,11 +51,14 @@ async function* readFile(
   names: FieldNames,
   maxBytes: number,
   zstd = false,
+  deferHtml = false,
 ): AsyncGenerator<ReadResult> {
   const failure = (reason: string): ReadResult => ({ ok: false, failure: { origin: path, reason } });
   if (format === "text" || format === "html") {
     const decoded = await readArticleFile(path, maxBytes, gzip, zstd);
     if (!decoded.ok) yield failure(decoded.reason);
+    else if (format === "html" && deferHtml)
+      yield { ok: true, article: { origin: path, format, text: "" }, html: decoded.text };
     else yield articleResult(decoded.text, format, path);
     return;
   }
