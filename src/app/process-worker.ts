@@ -1,42 +1,49 @@
 /**
- * Worker-thread entry: takes one article per task message through ingestSteps (HTML extraction,
- * cleaning, the known-article question, analysis). ProcessPool loads it after registering tsx in the
- * worker, so it imports the TypeScript sources directly.
+ * Worker-thread entry. Each task message is prepared at once (page extraction, cleaning: ingest-steps.ts)
+ * and, when the pool checks ids, its id is sent back as a question; the analysis runs when the answer
+ * comes. The pool keeps more than one task here, so while the main thread answers one question this
+ * thread prepares or analyses the next article instead of waiting. ProcessPool loads this file after
+ * registering tsx in the worker, so it imports the TypeScript sources directly.
  */
 
 import { parentPort } from "node:worker_threads";
 import { errorMessage } from "../core/errors.ts";
-import { ingestSteps } from "./ingest-steps.ts";
+import { finishArticle, type IngestOutcome, type Prepared, prepareArticle } from "./ingest-steps.ts";
 import type { PoolMessage, WorkerReply, WorkerTask } from "./process-pool.ts";
 
 if (!parentPort) throw new Error("process-worker.ts must run in a worker thread");
 const port = parentPort;
 
-/** The pool's answer to this worker's one open "is it known?" question (one task at a time). */
-let answer: ((known: boolean) => void) | undefined;
+/** Prepared articles whose "is it known?" question is open, by task id. */
+const waiting = new Map<number, Prepared>();
+
+function attempt(id: number, work: () => IngestOutcome | undefined): void {
+  let reply: WorkerReply | undefined;
+  try {
+    const outcome = work();
+    if (outcome) reply = { id, ok: true, outcome };
+  } catch (error) {
+    reply = { id, ok: false, reason: errorMessage(error) };
+  }
+  if (reply) port.postMessage(reply);
+}
 
 port.on("message", (message: PoolMessage) => {
   if ("known" in message) {
-    answer?.(message.known);
-    answer = undefined;
-  } else void run(message);
-});
-
-async function run(task: WorkerTask): Promise<void> {
-  const isKnown = task.askKnown
-    ? (articleId: string) =>
-        new Promise<boolean>((resolve) => {
-          answer = resolve;
-          port.postMessage({ id: task.id, articleId } satisfies WorkerReply);
-        })
-    : undefined;
-  let reply: WorkerReply;
-  try {
-    reply = { id: task.id, ok: true, outcome: await ingestSteps(task.raw, task.html, isKnown) };
-  } catch (error) {
-    reply = { id: task.id, ok: false, reason: errorMessage(error) };
+    const prepared = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (prepared) attempt(message.id, () => finishArticle(prepared, message.known));
+    return;
   }
-  port.postMessage(reply);
-}
+  const task: WorkerTask = message;
+  attempt(task.id, () => {
+    const prepared = prepareArticle(task.raw, task.html);
+    if (!("cleaned" in prepared)) return prepared;
+    if (!task.askKnown) return finishArticle(prepared, false);
+    waiting.set(task.id, prepared);
+    port.postMessage({ id: task.id, articleId: prepared.cleaned.id } satisfies WorkerReply);
+    return undefined;
+  });
+});
 // Tells the pool the pipeline loaded: a worker that dies before this is a broken setup, not a bad article.
 port.postMessage({ ready: true } satisfies WorkerReply);

@@ -48,10 +48,11 @@ export interface IngestSummary extends IngestProgress {
 }
 
 /**
- * Articles in flight per worker. Two keeps every worker busy while the main thread writes the previous
- * result, and bounds memory: the reader is paused while this many articles wait.
+ * Articles in flight per worker: the two each worker holds (process-pool.ts) and one more ready in the
+ * pool's queue for the worker that finishes first. This bounds memory: the reader is paused while this
+ * many articles wait.
  */
-const IN_FLIGHT_PER_WORKER = 2;
+const IN_FLIGHT_PER_WORKER = 3;
 
 export function defaultWorkerCount(): number {
   return availableParallelism();
