@@ -7,7 +7,7 @@ import { generatedArticle } from "../bench/fixtures.ts";
 import { ProcessPool } from "../src/app/process-pool.ts";
 import { ingestInputs } from "../src/app/run-ingest.ts";
 import { cleanArticle, processArticle } from "../src/process.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 
 // Fictional pages written for these tests.
 const PARAGRAPHS = [
@@ -33,7 +33,7 @@ function batch(): { dir: string; files: string[] } {
 for (const workers of [0, 1]) {
   test(`ingest with ${workers} workers: pages extracted off the reading thread, a page without text fails, a re-run skips what is on record`, async () => {
     const { dir, files } = batch();
-    const store = openSqliteStore(path.join(dir, "record.db"));
+    const store = await openStore(path.join(dir, "record.db"), { create: true });
     try {
       const first = await ingestInputs(files, store, { workers });
       assert.equal(first.read, 2, "the page without text is a failure, not a read article");
@@ -49,7 +49,7 @@ for (const workers of [0, 1]) {
       assert.equal(again.alreadyPresent, 2);
       assert.equal(again.failed, 1);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

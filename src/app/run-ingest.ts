@@ -18,9 +18,9 @@ export interface IngestOptions extends ReadOptions {
   /** The reader; `readInputs` (files) by default. URL-aware readers come from src/web. */
   read?: (inputs: string[], options: ReadOptions) => AsyncIterable<ReadResult>;
   /** Called after an article is newly stored (near-duplicate linking). */
-  onStored?: (article: ProcessedArticle) => void;
+  onStored?: (article: ProcessedArticle) => void | Promise<void>;
   /** An article already on record by another key than its content (its canonical URL). */
-  alreadyStored?: (article: RawArticle) => boolean;
+  alreadyStored?: (article: RawArticle) => boolean | Promise<boolean>;
 }
 
 export interface IngestProgress {
@@ -111,18 +111,18 @@ export async function ingestInputs(
   };
 
   let stopped: StoreWriteError | undefined;
-  const record = (article: ProcessedArticle) => {
+  const record = async (article: ProcessedArticle) => {
     if (stopped) return;
     let inserted: boolean;
     try {
-      inserted = store.addArticle(article).inserted;
+      inserted = (await store.addArticle(article)).inserted;
     } catch (error) {
       stopped = storeWriteError(error, progress.stored);
       if (stopped) return;
       throw error;
     }
     if (inserted) {
-      options.onStored?.(article);
+      await options.onStored?.(article);
       progress.stored++;
       progress.statements += article.statements.length;
       if (!isEnglish(article.language)) progress.notEnglish++;
@@ -148,7 +148,7 @@ export async function ingestInputs(
         if (html !== undefined) progress.read++;
         if (outcome.warning) warnings.add({ origin: raw.origin, reason: outcome.warning });
         if (outcome.kind === "known") known();
-        else record(outcome.article);
+        else return record(outcome.article);
       })
       .catch((error: unknown) => fail({ origin: raw.origin, reason: errorMessage(error) }))
       .finally(() => inFlight.delete(task));
@@ -165,7 +165,7 @@ export async function ingestInputs(
       }
       if (result.html === undefined) progress.read++;
       if (result.warning) warnings.add({ origin: result.article.origin, reason: result.warning });
-      if (options.alreadyStored?.(result.article)) {
+      if (await options.alreadyStored?.(result.article)) {
         known();
         continue;
       }
@@ -178,7 +178,7 @@ export async function ingestInputs(
     if (processor.startupError) throw processor.startupError;
     if (stopped) throw stopped;
     // With the batch in, bare surnames linked early ("Obama" before any "Barack Obama") are decided again.
-    if (progress.stored > 0) store.settleSurnames?.();
+    if (progress.stored > 0) await store.settleSurnames();
   } finally {
     failures.close();
     await processor.close();
