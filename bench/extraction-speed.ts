@@ -37,9 +37,8 @@ const pages = readdirSync(htmlDir)
   });
 const megabytes = pages.reduce((sum, page) => sum + page.html.length, 0) / 1e6;
 
-let characters = 0;
 const pass = () => {
-  for (const page of pages) characters += extractArticle(page.html, page.url).text.length;
+  for (const page of pages) extractArticle(page.html, page.url);
 };
 pass();
 const started = performance.now();

@@ -60,7 +60,13 @@ test("the pool gives what processArticle gives, and asks about each id before an
     const raw = { origin: "report.txt", format: "text" as const, text: generatedArticle(5) };
     assert.deepEqual(await pool.process(raw), processArticle(raw));
     const asked: string[] = [];
-    const skipped = await pool.ingest({ raw, isKnown: (id) => (asked.push(id), true) });
+    const skipped = await pool.ingest({
+      raw,
+      isKnown: (id) => {
+        asked.push(id);
+        return true;
+      },
+    });
     assert.deepEqual(skipped, { kind: "known", id: cleanArticle(raw).id });
     assert.deepEqual(asked, [cleanArticle(raw).id]);
     // A failing check fails that article with its error; the worker stays usable.
