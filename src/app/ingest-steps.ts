@@ -1,4 +1,4 @@
-import { articleResult } from "../ingest/read.ts";
+import { articleResult } from "../ingest/html-article.ts";
 import type { RawArticle } from "../ingest/types.ts";
 import { analyzeCleaned, type CleanedArticle, cleanArticle } from "../process.ts";
 import type { ProcessedArticle } from "../record/types.ts";
