@@ -112,12 +112,17 @@ try {
   const db = path.join(workDir, "bench.db");
   const store = await openStore(db, { create: true });
   let summary: Awaited<ReturnType<typeof ingestInputs>>;
+  const cpuStarted = process.cpuUsage();
   try {
     summary = await ingestInputs([inputDir], store, { workers });
   } finally {
     await store.close();
   }
   const usage = process.resourceUsage();
+  // All threads of this process (workers included): on a shared machine wall time depends on the
+  // neighbours, and a process with more runnable threads gets more turns; CPU time is its own work.
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const figures = {
     source: prepared.source,
     articles: prepared.articles,
@@ -129,6 +134,8 @@ try {
     seconds: Number(summary.seconds.toFixed(2)),
     articlesPerSecond: Number((summary.stored / summary.seconds).toFixed(1)),
     statementsPerSecond: Number((summary.statements / summary.seconds).toFixed(1)),
+    cpuSeconds: Number(cpuSeconds.toFixed(2)),
+    articlesPerCpuSecond: Number((summary.stored / cpuSeconds).toFixed(1)),
     // Worker threads live in this process, so maxRSS covers them too.
     peakRssMB: Number((usage.maxRSS / 1024).toFixed(1)),
   };

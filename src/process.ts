@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { statementTopics, type TopicTerm, topicTerms } from "./analysis/topics.ts";
-import { cleanText } from "./clean/clean.ts";
+import { type CleanResult, cleanText } from "./clean/clean.ts";
 import { firstIndex } from "./core/sorted.ts";
 import type { RawArticle } from "./ingest/types.ts";
 import type { Attribution, Doc, Span } from "./nlp/doc.ts";
@@ -28,7 +28,25 @@ const CONTENT_JOINER = " … ";
  * same on the main thread, in a worker thread or in a queue worker.
  */
 export function processArticle(raw: RawArticle): ProcessedArticle {
+  return analyzeCleaned(cleanArticle(raw));
+}
+
+/** An article cleaned and identified, not yet analysed: ingest checks the id against the record first. */
+export interface CleanedArticle {
+  raw: RawArticle;
+  cleaned: CleanResult;
+  /** articleId of the cleaned text. */
+  id: string;
+}
+
+/** The first step of processArticle: each text is cleaned once, for its id and for the analysis. */
+export function cleanArticle(raw: RawArticle): CleanedArticle {
   const cleaned = cleanText(raw.text);
+  return { raw, cleaned, id: articleId(cleaned.text) };
+}
+
+/** The rest of processArticle, on an article cleanArticle prepared. */
+export function analyzeCleaned({ raw, cleaned, id }: CleanedArticle): ProcessedArticle {
   const language = languageOf(cleaned.text);
   const doc = analyze(cleaned.text, isEnglish(language) ? EXTRACTION : SENTENCES_ONLY);
   // Hover cards the cleaner removed name people in full: they are hints for resolving the speakers.
@@ -53,7 +71,7 @@ export function processArticle(raw: RawArticle): ProcessedArticle {
     }),
   );
   return {
-    id: articleId(cleaned.text),
+    id,
     origin: raw.origin,
     format: raw.format,
     title: raw.title,

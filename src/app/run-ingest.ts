@@ -1,11 +1,9 @@
 import { availableParallelism } from "node:os";
-import { cleanText } from "../clean/clean.ts";
 import { errorMessage } from "../core/errors.ts";
 import type { ReadOptions } from "../ingest/options.ts";
 import { readInputs } from "../ingest/read.ts";
 import type { RawArticle, ReadFailure, ReadResult } from "../ingest/types.ts";
 import { isEnglish } from "../nlp/language.ts";
-import { articleId } from "../process.ts";
 import type { Store } from "../record/store.ts";
 import type { ProcessedArticle } from "../record/types.ts";
 import { FailureLog } from "./failure-log.ts";
@@ -50,10 +48,11 @@ export interface IngestSummary extends IngestProgress {
 }
 
 /**
- * Articles in flight per worker. Two keeps every worker busy while the main thread writes the previous
- * result, and bounds memory: the reader is paused while this many articles wait.
+ * Articles in flight per worker: the two each worker holds (process-pool.ts) and one more ready in the
+ * pool's queue for the worker that finishes first. This bounds memory: the reader is paused while this
+ * many articles wait.
  */
-const IN_FLIGHT_PER_WORKER = 2;
+const IN_FLIGHT_PER_WORKER = 3;
 
 export function defaultWorkerCount(): number {
   return availableParallelism();
@@ -134,34 +133,43 @@ export async function ingestInputs(
   };
 
   const inFlight = new Set<Promise<void>>();
-  const submit = (raw: RawArticle) => {
+  const known = () => {
+    progress.alreadyPresent++;
+    report();
+  };
+  // Extraction, cleaning and analysis happen on the processor's threads; the known-article check
+  // comes back here, where the store is, before the analysis is spent on an article already on record.
+  const submit = (raw: RawArticle, html: string | undefined) => {
     const task = processor
-      .process(raw)
-      .then(record)
+      .ingest({ raw, html, isKnown: (id) => store.hasArticle(id) })
+      .then((outcome) => {
+        if (outcome.kind === "unreadable") return fail({ origin: raw.origin, reason: outcome.reason });
+        // A page counts as read once it gave an article, as when the reader extracts it.
+        if (html !== undefined) progress.read++;
+        if (outcome.warning) warnings.add({ origin: raw.origin, reason: outcome.warning });
+        if (outcome.kind === "known") known();
+        else return record(outcome.article);
+      })
       .catch((error: unknown) => fail({ origin: raw.origin, reason: errorMessage(error) }))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
   };
 
+  // A page is extracted on a worker unless its canonical URL must be checked first (alreadyStored).
+  const readOptions = { ...options, deferHtml: !options.alreadyStored };
   try {
-    for await (const result of (options.read ?? readInputs)(inputs, options)) {
+    for await (const result of (options.read ?? readInputs)(inputs, readOptions)) {
       if (!result.ok) {
         fail(result.failure);
         continue;
       }
-      progress.read++;
+      if (result.html === undefined) progress.read++;
       if (result.warning) warnings.add({ origin: result.article.origin, reason: result.warning });
-      // Cleaning and hashing cost a few percent of analysis: skip articles already on record before
-      // spending the analysis on them (re-running a batch after a crash, or a daily dump re-read).
-      if (
-        (await options.alreadyStored?.(result.article)) ||
-        (await store.hasArticle(articleId(cleanText(result.article.text).text)))
-      ) {
-        progress.alreadyPresent++;
-        report();
+      if (await options.alreadyStored?.(result.article)) {
+        known();
         continue;
       }
-      submit(result.article);
+      submit(result.article, result.html);
       while (inFlight.size >= limit) await Promise.race(inFlight);
       if (processor.startupError) throw processor.startupError;
       if (stopped) break;

@@ -17,6 +17,11 @@ export interface ReadOptions {
   onSkipped?: (reason: string) => void;
   /** What "-" reads; process.stdin by default (tests pass a stream). */
   stdin?: AsyncIterable<Buffer | string>;
+  /**
+   * HTML files come back unextracted (ReadResult's `html`), for the caller to extract elsewhere: ingest
+   * does it on its worker threads, so that the reading thread only reads.
+   */
+  deferHtml?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;

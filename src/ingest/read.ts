@@ -4,7 +4,7 @@ import { createGunzip } from "node:zlib";
 import { errorMessage } from "../core/errors.ts";
 import { readCsv } from "./csv.ts";
 import { decodeBytes, fileErrorReason, readArticleFile, sniffFile, utf16Chunks } from "./decode.ts";
-import { extractArticle } from "./html.ts";
+import { articleResult } from "./html-article.ts";
 import { expandInputs } from "./inputs.ts";
 import { isJsonDocument, readJsonDocument, readJsonl } from "./jsonl.ts";
 import {
@@ -15,11 +15,12 @@ import {
   type ReadOptions,
   tooLarge,
 } from "./options.ts";
-import { textArticle } from "./text.ts";
-import type { RawArticle, ReadResult } from "./types.ts";
+import type { ReadResult } from "./types.ts";
 import { readWarc } from "./warc.ts";
 import { zstdChunks } from "./zstd.ts";
 
+// In its own module so that ingest's worker threads load the page extraction without the readers.
+export { articleResult } from "./html-article.ts";
 export type { InputFormat, ReadOptions } from "./options.ts";
 
 const STDIN = "<stdin>";
@@ -40,7 +41,7 @@ export async function* readInputs(
     else if (item.kind === "stdin")
       yield* readStdin(options.stdin ?? process.stdin, options.format, names, maxBytes);
     else if (item.format === "warc") yield* readWarc(item.path, item, maxBytes, options.onSkipped);
-    else yield* readFile(item.path, item.format, item.gzip, names, maxBytes, item.zstd);
+    else yield* readFile(item.path, item.format, item.gzip, names, maxBytes, item.zstd, options.deferHtml);
   }
 }
 
@@ -51,11 +52,14 @@ async function* readFile(
   names: FieldNames,
   maxBytes: number,
   zstd = false,
+  deferHtml = false,
 ): AsyncGenerator<ReadResult> {
   const failure = (reason: string): ReadResult => ({ ok: false, failure: { origin: path, reason } });
   if (format === "text" || format === "html") {
     const decoded = await readArticleFile(path, maxBytes, gzip, zstd);
     if (!decoded.ok) yield failure(decoded.reason);
+    else if (format === "html" && deferHtml)
+      yield { ok: true, article: { origin: path, format, text: "" }, html: decoded.text };
     else yield articleResult(decoded.text, format, path);
     return;
   }
@@ -114,33 +118,6 @@ async function* readFile(
   }
   // Only blank lines, or a CSV header without rows.
   if (!produced) yield failure("no records found");
-}
-
-/**
- * A whole text or HTML document in memory → one article, or "no article text found". Fetched pages and
- * WARC records come through here too (with their URL), so every HTML source gets the same extraction.
- */
-export function articleResult(
-  content: string,
-  format: "text" | "html",
-  origin: string,
-  pageUrl?: string,
-): ReadResult {
-  if (format === "text") return { ok: true, article: textArticle(content, origin) };
-  let extracted: ReturnType<typeof extractArticle>;
-  try {
-    extracted = extractArticle(content, pageUrl);
-  } catch (error) {
-    return {
-      ok: false,
-      failure: { origin, reason: `cannot read HTML: ${(error as Error)?.message ?? error}` },
-    };
-  }
-  if (!extracted.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
-  const { text, ...metadata } = extracted;
-  const { warning, ...fields } = metadata;
-  const article: RawArticle = { origin, format: "html", text, ...fields };
-  return warning ? { ok: true, article, warning } : { ok: true, article };
 }
 
 /** stdin: the format is given, or sniffed from the first non-blank character ("<" HTML, "{" JSONL). */

@@ -12,5 +12,14 @@ export interface ReadFailure {
 
 /** A read that succeeded with a caveat the user should see (e.g. a page read as flat text). */
 export type ReadResult =
-  | { ok: true; article: RawArticle; warning?: string }
+  | {
+      ok: true;
+      article: RawArticle;
+      warning?: string;
+      /**
+       * Only with ReadOptions.deferHtml: the page's HTML, not yet extracted; `article` then has only its
+       * origin and format, and `articleResult(html, "html", origin)` makes the article.
+       */
+      html?: string;
+    }
   | { ok: false; failure: ReadFailure };

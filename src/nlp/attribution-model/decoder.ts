@@ -1,15 +1,13 @@
 import {
   type CueContext,
-  cueFeatures,
   type DocFeatures,
-  MAX_FEATURES,
   ROLE_CONTENT,
   ROLE_OUTSIDE,
-  roleFeatures,
   roleWindow,
   ruleRelation,
 } from "./features.ts";
 import { argmax, type LinearModel, score } from "./model.ts";
+import { cueFeatures, cueSideFeatures, MAX_FEATURES, roleFeatures, SIDE_SLOTS } from "./tagger-features.ts";
 
 /**
  * Greedy left-to-right decoding: each token's label is chosen from its features and the labels already
@@ -36,6 +34,7 @@ const CUE_INSIDE = 2;
 /** Scratch buffers reused across calls: tagging allocates nothing per token or per cue. */
 const featureBuffer = new Uint32Array(MAX_FEATURES);
 const scoreBuffer = new Float64Array(8);
+const sideBuffer = new Uint32Array(2 * SIDE_SLOTS);
 let roleLabelBuffer = new Uint8Array(1024);
 let relationBuffer = new Uint8Array(1024);
 
@@ -122,6 +121,8 @@ export function tagRoles(
   for (let i = lo; i < hi; i++) relation[i - lo] = ruleRelation(f, rule, i);
   const features = featureBuffer;
   const scores = scoreBuffer;
+  const sides = sideBuffer;
+  cueSideFeatures(f, cue, sides);
   let previous = ROLE_OUTSIDE;
   let contentSeen = false;
   let end = hi;
@@ -138,7 +139,7 @@ export function tagRoles(
       previous = AFTER_CUE;
       continue;
     }
-    const count = roleFeatures(f, i, cue, previous, relation, lo, features);
+    const count = roleFeatures(f, i, cue, previous, relation, lo, sides, features);
     score(model, features, count, scores);
     scores[ROLE_OUTSIDE] -= bias / model.scale;
     const label = argmax(scores, model.labels);

@@ -68,6 +68,23 @@ export function emptyModel(bits: number, labels: number): LinearModel {
 /** Sums the weights of `count` features into scores[0..labels), which it first zeroes. */
 export function score(model: LinearModel, features: Uint32Array, count: number, scores: Float64Array): void {
   const { weights, mask, labels } = model;
+  if (labels === 3) {
+    // Both taggers have three labels: sums in locals, not in the array, and one pass over the features
+    // whose three loads can overlap. Same order of additions as the general loop, so the same sums.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let k = 0; k < count; k++) {
+      const base = (features[k] & mask) * 3;
+      s0 += weights[base];
+      s1 += weights[base + 1];
+      s2 += weights[base + 2];
+    }
+    scores[0] = s0;
+    scores[1] = s1;
+    scores[2] = s2;
+    return;
+  }
   scores.fill(0, 0, labels);
   for (let k = 0; k < count; k++) {
     const base = (features[k] & mask) * labels;
