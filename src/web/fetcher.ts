@@ -27,8 +27,10 @@ export interface FetcherOptions {
   maxRetryAfterMs?: number;
   /** Pause between two requests to the same host. */
   hostDelayMs?: number;
-  /** Obey robots.txt (default true). */
+  /** Obey robots.txt (default true), its Crawl-delay included. */
   robots?: boolean;
+  /** Longest Crawl-delay obeyed; a site asking for more gets this pause. */
+  maxCrawlDelayMs?: number;
 }
 
 export const DEFAULT_FETCH = {
@@ -41,6 +43,7 @@ export const DEFAULT_FETCH = {
   retryBaseMs: 1000,
   maxRetryAfterMs: 120_000,
   hostDelayMs: 1000,
+  maxCrawlDelayMs: 30_000,
 } as const;
 
 export interface Validators {
@@ -114,7 +117,11 @@ export class Fetcher {
       connections: 2,
     });
     this.gate = new HostGate(this.options.hostDelayMs);
-    this.robots = new RobotsCache("onrecord", (robotsUrl) => this.fetchRobots(robotsUrl));
+    this.robots = new RobotsCache(
+      "onrecord",
+      (robotsUrl) => this.fetchRobots(robotsUrl),
+      this.options.maxCrawlDelayMs,
+    );
   }
 
   /** GET `url`, following redirects; throws FetchError with a clear reason. */
@@ -128,8 +135,11 @@ export class Fetcher {
       if (hop > this.options.maxRedirects)
         throw new FetchError(url, "redirects", `more than ${this.options.maxRedirects} redirects`);
       guard(current, this.policy, url);
-      if (this.options.robots && !(await this.robots.allowed(current)))
-        throw new FetchError(url, "robots", `robots.txt disallows ${href}`);
+      if (this.options.robots) {
+        const robots = await this.robots.check(current);
+        if (!robots.allowed) throw new FetchError(url, "robots", `robots.txt disallows ${href}`);
+        this.gate.setHostDelay(current.host, robots.crawlDelayMs ?? 0);
+      }
       const result = await this.withRetries(current, () =>
         this.once(current, hop === 0 ? validators : {}, accept),
       );
