@@ -3,6 +3,7 @@ import { linkStory } from "../record/near-duplicates.ts";
 import { SourceStore } from "../record/sources.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import type { FetcherOptions } from "../web/fetcher.ts";
+import { RunLedger } from "../web/ledger.ts";
 import { readInputsAndUrls } from "../web/read-any.ts";
 import type { IngestOptions, IngestSummary } from "./run-ingest.ts";
 
@@ -15,14 +16,16 @@ export function webIngestOptions(
   web: FetcherOptions,
   maxItems?: number,
   stopping?: () => boolean,
-): Pick<IngestOptions, "read" | "alreadyStored" | "onStored"> {
-  const ledger = new SourceStore(store.db);
+): Pick<IngestOptions, "read" | "alreadyStored" | "onStored" | "onSettled"> {
+  const sources = new SourceStore(store.db);
+  const ledger = new RunLedger(sources);
   return {
     read: (inputs, options) => readInputsAndUrls(inputs, { ...options, web, maxItems, ledger, stopping }),
     onStored: (article) => linkStory(store.db, article.id, article.text),
     // Pages from the web only: a file with a stored page's canonical URL may be a corrected version.
     alreadyStored: (article) =>
-      /^https?:\/\//i.test(article.origin) && article.url !== undefined && ledger.hasArticleUrl(article.url),
+      /^https?:\/\//i.test(article.origin) && article.url !== undefined && sources.hasArticleUrl(article.url),
+    onSettled: (article, outcome) => ledger.settled(article.origin, outcome),
   };
 }
 

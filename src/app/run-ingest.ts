@@ -23,6 +23,12 @@ export interface IngestOptions extends ReadOptions {
   onStored?: (article: ProcessedArticle) => void;
   /** An article already on record by another key than its content (its canonical URL). */
   alreadyStored?: (article: RawArticle) => boolean;
+  /**
+   * Called once for every article read, when its fate is final: stored, already present, failed in
+   * processing, or not stored because the database refused writes. The web ledger marks an item URL
+   * as fetched only then, so a run killed with the article in flight fetches it again.
+   */
+  onSettled?: (article: RawArticle, outcome: "stored" | "present" | "failed" | "not stored") => void;
 }
 
 export interface IngestProgress {
@@ -112,14 +118,14 @@ export async function ingestInputs(
   };
 
   let stopped: StoreWriteError | undefined;
-  const record = (article: ProcessedArticle) => {
-    if (stopped) return;
+  const record = (article: ProcessedArticle): "stored" | "present" | "not stored" => {
+    if (stopped) return "not stored";
     let inserted: boolean;
     try {
       inserted = store.addArticle(article).inserted;
     } catch (error) {
       stopped = storeWriteError(error, progress.stored);
-      if (stopped) return;
+      if (stopped) return "not stored";
       throw error;
     }
     if (inserted) {
@@ -131,6 +137,7 @@ export async function ingestInputs(
       progress.alreadyPresent++;
     }
     report();
+    return inserted ? "stored" : "present";
   };
 
   const inFlight = new Set<Promise<void>>();
@@ -138,7 +145,11 @@ export async function ingestInputs(
     const task = processor
       .process(raw)
       .then(record)
-      .catch((error: unknown) => fail({ origin: raw.origin, reason: errorMessage(error) }))
+      .catch((error: unknown) => {
+        fail({ origin: raw.origin, reason: errorMessage(error) });
+        return "failed" as const;
+      })
+      .then((outcome) => options.onSettled?.(raw, outcome))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
   };
@@ -159,6 +170,7 @@ export async function ingestInputs(
       ) {
         progress.alreadyPresent++;
         report();
+        options.onSettled?.(result.article, "present");
         continue;
       }
       submit(result.article);

@@ -4,6 +4,7 @@ import { linkStory } from "../record/near-duplicates.ts";
 import { SourceStore } from "../record/sources.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import { Fetcher, type FetcherOptions } from "../web/fetcher.ts";
+import { RunLedger } from "../web/ledger.ts";
 import { isUrl } from "../web/read-any.ts";
 import { newOutcome, readSource } from "../web/read-url.ts";
 import { type Alert, Alerter } from "./alerts.ts";
@@ -109,6 +110,7 @@ async function pollCycle(
 ): Promise<CycleReport> {
   let newItems = 0;
   let knownItems = 0;
+  const ledger = new RunLedger(sources);
   async function* read(): AsyncGenerator<ReadResult> {
     for (const url of due) {
       if (stop.stopping) return;
@@ -119,7 +121,7 @@ async function pollCycle(
         url,
         {
           validators: { etag: state?.etag ?? undefined, lastModified: state?.lastModified ?? undefined },
-          ledger: sources,
+          ledger,
           maxItems: options.maxItems,
           stopping: () => stop.stopping,
           onKnown: () => {
@@ -130,8 +132,11 @@ async function pollCycle(
       );
       newItems += outcome.newItems;
       // Stopped halfway through the items: keep the old validators and due time, so the rest is read
-      // at the next start (the items already fetched are in the ledger and are not fetched again).
+      // at the next start (the items already stored are in the ledger and are not fetched again).
       if (stop.stopping && !outcome.error) return;
+      // The new validators are saved only once this source's articles are stored: saved earlier, a
+      // watch killed in between would get 304 at its restart and never see the unstored items again.
+      await ledger.allSettled();
       sources.recordPoll(
         url,
         {
@@ -153,6 +158,7 @@ async function pollCycle(
       alerter?.check(article.id);
     },
     alreadyStored: (article) => article.url !== undefined && sources.hasArticleUrl(article.url),
+    onSettled: (article, outcome) => ledger.settled(article.origin, outcome),
   });
   return { sources: due.length, newItems, knownItems, summary };
 }
