@@ -299,7 +299,7 @@ describe("watch and sources", () => {
     assert.ok(sides.some((side) => side.articleId === alert.articleId));
     assert.ok(sides.some((side) => side.articleId !== alert.articleId));
     assert.ok(alert.reasons.length > 0);
-    assert.equal(posted.length, alerts.length);
+    assert.equal(posted.length, alerts.length, log.join("\n"));
     assert.deepEqual(JSON.parse(posted[0] ?? "{}").reasons, alert.reasons);
   });
 

@@ -1,4 +1,5 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { typeScriptWorker } from "../ingest/ts-worker.ts";
 import type { RawArticle } from "../ingest/types.ts";
 import { processArticle } from "../process.ts";
 import type { ProcessedArticle } from "../record/types.ts";
@@ -20,16 +21,6 @@ export type WorkerReply =
   | { ready: true }
   | { id: number; ok: true; article: ProcessedArticle }
   | { id: number; ok: false; reason: string };
-
-/**
- * Worker entry as an evaluated script: Node 20 does not apply a loader given by `--import` in a worker's
- * execArgv to the worker's own entry file, so the worker registers tsx itself and then imports the
- * TypeScript entry. Both are absolute URLs, so the pool works from any current directory.
- */
-const WORKER_BOOTSTRAP = `
-  import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-    .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./process-worker.ts", import.meta.url).href)}); });
-`;
 
 /** Runs processArticle on the calling thread: no start-up cost, no parallelism. */
 export function inlineProcessor(): Processor {
@@ -87,7 +78,7 @@ export class ProcessPool implements Processor {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true });
+    const worker = typeScriptWorker(new URL("./process-worker.ts", import.meta.url));
     worker.on("message", (reply: WorkerReply) => {
       if ("ready" in reply) {
         this.ready.add(worker);

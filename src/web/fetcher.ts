@@ -107,15 +107,7 @@ export class Fetcher {
     this.options = { ...DEFAULT_FETCH, allowPrivate: false, robots: true, ...stripUndefined(options) };
     this.policy = { allowPrivate: this.options.allowPrivate, allowAddresses: options.allowAddresses };
     this.userAgent = `onrecord/${VERSION} (news record builder${options.contact ? `; contact: ${options.contact}` : ""})`;
-    this.agent = new Agent({
-      connect: {
-        timeout: this.options.connectTimeoutMs,
-        lookup: guardedLookup(this.policy),
-      },
-      headersTimeout: this.options.firstByteTimeoutMs,
-      bodyTimeout: this.options.totalTimeoutMs,
-      connections: 2,
-    });
+    this.agent = this.newAgent();
     this.gate = new HostGate(this.options.hostDelayMs);
     this.robots = new RobotsCache(
       "onrecord",
@@ -157,9 +149,12 @@ export class Fetcher {
     guard(target, this.policy, url);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.totalTimeoutMs);
+    // A connection of its own: a kept-alive one that the server closed while articles were processed
+    // fails with ECONNRESET, and a POST is not retried.
+    const agent = this.newAgent();
     try {
       const response = await request(target, {
-        dispatcher: this.agent,
+        dispatcher: agent,
         method: "POST",
         headers: { "user-agent": this.userAgent, "content-type": "application/json" },
         body,
@@ -172,7 +167,21 @@ export class Fetcher {
       throw asFetchError(error, url, this.options);
     } finally {
       clearTimeout(timer);
+      await agent.close();
     }
+  }
+
+  /** Connections that resolve every hop through the address guard, with the connect and first-byte timeouts. */
+  private newAgent(): Agent {
+    return new Agent({
+      connect: {
+        timeout: this.options.connectTimeoutMs,
+        lookup: guardedLookup(this.policy),
+      },
+      headersTimeout: this.options.firstByteTimeoutMs,
+      bodyTimeout: this.options.totalTimeoutMs,
+      connections: 2,
+    });
   }
 
   async close(): Promise<void> {
