@@ -278,11 +278,13 @@ describe("watch and sources", () => {
       await ingestInputs([path.join(corpus, "text/herald-2026-03-11-voss-denies-saying-dead.txt")], store, {
         workers: 0,
       });
+      // Watched by person id (as --speaker takes it), beside a name nobody answers to yet.
+      const voss = store.db.prepare("SELECT id FROM persons WHERE name LIKE '%Voss'").get() as { id: number };
       await watchSources([server.url("/voss/feed")], store, {
         everyMs: 60_000,
         once: true,
         web: { allowAddresses: ["127.0.0.1"], hostDelayMs: 0 },
-        alertSpeakers: ["Voss"],
+        alertSpeakers: [String(voss.id), "Nobody Atall"],
         webhook: server.url("/hook"),
         onAlert: (alert) => alerts.push(alert),
         log: (line) => log.push(line),
@@ -291,6 +293,9 @@ describe("watch and sources", () => {
       store.close();
     }
     assert.ok(alerts.length > 0, log.join("\n"));
+    assert.ok(
+      log.includes("--alert Nobody Atall: no such speaker on record yet; alerts start once there is one"),
+    );
     const [alert] = alerts;
     assert.ok(alert);
     assert.equal(alert.type, "mixed-message");

@@ -19,7 +19,7 @@ export interface WatchOptions {
   workers?: number;
   /** One line per poll cycle and per failure, for the operator. */
   log?: (line: string) => void;
-  /** Speakers (names or aliases) whose new mixed messages are alerted. */
+  /** Speakers (ids, Wikidata QIDs, names or aliases) whose new mixed messages are alerted. */
   alertSpeakers?: readonly string[];
   /** Where alerts are POSTed, besides `onAlert`. */
   webhook?: string;
@@ -65,6 +65,7 @@ export async function watchSources(
         options.webhook ? { url: options.webhook, fetcher, onError: log } : undefined,
       )
     : undefined;
+  for (const problem of alerter?.speakerProblems() ?? []) log(problem);
   const reports: CycleReport[] = [];
   try {
     while (!stop.stopping) {

@@ -5,7 +5,7 @@ import { fileErrorReason } from "./decode.ts";
 import { formatSize } from "./options.ts";
 import type { ReadResult } from "./types.ts";
 import { PageExtractor } from "./warc-pages.ts";
-import { zstdChunks } from "./zstd.ts";
+import { ZstdUnsupportedError, zstdChunks } from "./zstd.ts";
 
 /** Read size for the archive: large enough for throughput, small enough to keep memory flat. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -95,7 +95,11 @@ export async function* readWarc(
   } catch (error) {
     failed = true;
     if (extracting) yield (await previous()) as ReadResult;
-    yield fail(path, `corrupt WARC file after ${index} records: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    yield fail(
+      path,
+      error instanceof ZstdUnsupportedError ? reason : `corrupt WARC file after ${index} records: ${reason}`,
+    );
   } finally {
     file.destroy();
     await extractor.close();
