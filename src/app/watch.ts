@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { ReadResult } from "../ingest/types.ts";
-import { linkStory } from "../record/near-duplicates.ts";
-import { SourceStore } from "../record/sources.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
+import { dueSources, nextDue } from "../record/sources.ts";
+import type { Store } from "../record/store.ts";
 import { Fetcher, type FetcherOptions } from "../web/fetcher.ts";
 import { RunLedger } from "../web/ledger.ts";
 import { isUrl } from "../web/read-any.ts";
 import { newOutcome, readSource } from "../web/read-url.ts";
 import { type Alert, Alerter } from "./alerts.ts";
+import { storeLedger } from "./ingest-web.ts";
 import { type IngestSummary, ingestInputs } from "./run-ingest.ts";
 
 export interface WatchOptions {
@@ -49,12 +49,11 @@ export interface CycleReport {
  */
 export async function watchSources(
   urls: readonly string[],
-  store: SqliteStore,
+  store: Store,
   options: WatchOptions,
   stop: StopSignal = { stopping: false },
 ): Promise<CycleReport[]> {
-  const sources = new SourceStore(store.db);
-  sources.add(urls);
+  await store.addSources(urls);
   const fetcher = new Fetcher(options.web);
   const log = options.log ?? (() => {});
   const alerter = options.alertSpeakers?.length
@@ -65,15 +64,14 @@ export async function watchSources(
         options.webhook ? { url: options.webhook, fetcher, onError: log } : undefined,
       )
     : undefined;
-  for (const problem of alerter?.speakerProblems() ?? []) log(problem);
+  for (const problem of (await alerter?.speakerProblems()) ?? []) log(problem);
   const reports: CycleReport[] = [];
   try {
     while (!stop.stopping) {
-      const due = sources.due(urls);
+      const due = dueSources(await store.sources(urls));
       if (due.length > 0) {
         const report = await pollCycle(
           due.map((s) => s.url),
-          sources,
           store,
           fetcher,
           options,
@@ -90,7 +88,7 @@ export async function watchSources(
         for (const failure of summary.failures) log(`failed: ${failure.origin}: ${failure.reason}`);
       }
       if (options.once || stop.stopping) break;
-      const next = sources.nextDue(urls);
+      const next = nextDue(await store.sources(urls));
       const wait = next ? Date.parse(next) - Date.now() : options.everyMs;
       if (wait > 0) await interruptibleSleep(wait, stop);
     }
@@ -102,8 +100,7 @@ export async function watchSources(
 
 async function pollCycle(
   due: string[],
-  sources: SourceStore,
-  store: SqliteStore,
+  store: Store,
   fetcher: Fetcher,
   options: WatchOptions,
   stop: StopSignal,
@@ -111,11 +108,11 @@ async function pollCycle(
 ): Promise<CycleReport> {
   let newItems = 0;
   let knownItems = 0;
-  const ledger = new RunLedger(sources);
+  const ledger = new RunLedger(storeLedger(store));
   async function* read(): AsyncGenerator<ReadResult> {
     for (const url of due) {
       if (stop.stopping) return;
-      const state = sources.get(url);
+      const [state] = await store.sources([url]);
       const outcome = newOutcome();
       yield* readSource(
         fetcher,
@@ -138,7 +135,7 @@ async function pollCycle(
       // The new validators are saved only once this source's articles are stored: saved earlier, a
       // watch killed in between would get 304 at its restart and never see the unstored items again.
       await ledger.allSettled();
-      sources.recordPoll(
+      await store.recordPoll(
         url,
         {
           kind: outcome.kind,
@@ -154,11 +151,11 @@ async function pollCycle(
   const summary = await ingestInputs(due, store, {
     workers: options.workers ?? 0,
     read: () => read(),
-    onStored: (article) => {
-      linkStory(store.db, article.id, article.text);
+    onStored: async (article) => {
+      await store.linkStory(article.id, article.text);
       alerter?.check(article.id);
     },
-    alreadyStored: (article) => article.url !== undefined && sources.hasArticleUrl(article.url),
+    alreadyStored: async (article) => article.url !== undefined && (await store.hasArticleUrl(article.url)),
     onSettled: (article, outcome) => ledger.settled(article.origin, outcome),
   });
   return { sources: due.length, newItems, knownItems, summary };

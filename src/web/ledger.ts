@@ -15,12 +15,12 @@ export class RunLedger implements UrlLedger {
 
   constructor(private readonly durable: UrlLedger) {}
 
-  known(url: string): boolean {
+  known(url: string): boolean | Promise<boolean> {
     return this.inFlight.has(url) || this.durable.known(url);
   }
 
-  remember(url: string, outcome: string): void {
-    this.durable.remember(url, outcome);
+  remember(url: string, outcome: string): void | Promise<void> {
+    return this.durable.remember(url, outcome);
   }
 
   fetching(url: string): void {
@@ -28,13 +28,15 @@ export class RunLedger implements UrlLedger {
   }
 
   /** Called by the ingest pipeline for every article read from a URL (its origin). */
-  settled(url: string, outcome: Settled): void {
-    if (!this.inFlight.delete(url)) return;
+  async settled(url: string, outcome: Settled): Promise<void> {
+    if (!this.inFlight.has(url)) return;
     try {
       // "not stored": the database refused the write; the URL stays unknown so a later run fetches it.
       if (outcome !== "not stored")
-        this.durable.remember(url, outcome === "failed" ? "processing failed" : "article");
+        await this.durable.remember(url, outcome === "failed" ? "processing failed" : "article");
     } finally {
+      // Known to this run until the write is done, so it is never fetched twice in between.
+      this.inFlight.delete(url);
       if (this.inFlight.size === 0) for (const wake of this.waiters.splice(0)) wake();
     }
   }

@@ -9,9 +9,9 @@ import { FetchError, type Fetcher, type Validators } from "./fetcher.ts";
 /** Remembers which item URLs were already fetched, across runs (the store implements it). */
 export interface UrlLedger {
   /** Whether this item URL was fetched before (stored as an article, or tried and recorded). */
-  known(url: string): boolean;
+  known(url: string): boolean | Promise<boolean>;
   /** Records an item URL whose outcome is final: a failure, or an article that is now on record. */
-  remember(url: string, outcome: string): void;
+  remember(url: string, outcome: string): void | Promise<void>;
   /**
    * An item read as an article, not yet stored: known from now on, remembered by the ledger only once
    * the article is settled (ledger.ts), so a run killed before storing it fetches it again.
@@ -105,7 +105,7 @@ export async function* readSource(
     if (options.stopping?.()) return;
     if (seen.has(item.url)) continue;
     seen.add(item.url);
-    if (options.ledger?.known(item.url)) {
+    if (await options.ledger?.known(item.url)) {
       options.onKnown?.(item.url);
       continue;
     }
@@ -114,9 +114,9 @@ export async function* readSource(
     // A ledger that cannot wait for the store (no `fetching`) records the article as fetched at once.
     const ledger = options.ledger;
     if (result.ok && ledger?.fetching) ledger.fetching(item.url);
-    else if (result.ok) ledger?.remember(item.url, "article");
+    else if (result.ok) await ledger?.remember(item.url, "article");
     // A timeout or a server error may pass: such an item is tried again at the next poll.
-    else if (!retryLater) ledger?.remember(item.url, result.failure.reason);
+    else if (!retryLater) await ledger?.remember(item.url, result.failure.reason);
     yield result;
   }
 }
