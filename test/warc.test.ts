@@ -12,11 +12,21 @@ import { newsPage } from "./web-server.ts";
 
 let dir = "";
 
-/** A Zstandard frame of raw (stored) blocks: valid zstd that any decoder must read, no compressor needed. */
-export function zstdStored(data: Uint8Array): Buffer {
+/**
+ * A Zstandard frame of raw (stored) blocks: valid zstd that any decoder must read, no compressor needed.
+ * With `dictionaryId`, the frame header names a dictionary (4-byte id field), as a dictionary-compressed
+ * frame's does.
+ */
+export function zstdStored(data: Uint8Array, options: { dictionaryId?: number } = {}): Buffer {
   const BLOCK = 128 * 1024;
-  // Magic, then a frame header: no content size, window 2^(10+7) = 128 KB, no checksum, no dictionary.
-  const parts: Buffer[] = [Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 7 << 3])];
+  // Magic, then a frame header: no content size, window 2^(10+7) = 128 KB, no checksum, a dictionary id or none.
+  const id = options.dictionaryId;
+  const dictionary = Buffer.alloc(id === undefined ? 0 : 4);
+  if (id !== undefined) dictionary.writeUInt32LE(id);
+  const parts: Buffer[] = [
+    Buffer.from([0x28, 0xb5, 0x2f, 0xfd, id === undefined ? 0x00 : 0x03, 7 << 3]),
+    dictionary,
+  ];
   for (let offset = 0; offset === 0 || offset < data.length; offset += BLOCK) {
     const block = data.subarray(offset, offset + BLOCK);
     const last = offset + BLOCK >= data.length ? 1 : 0;
@@ -210,6 +220,37 @@ describe("WARC", () => {
       reasons.join("\n"),
     );
     assert.equal(reasons.length, 2, reasons.join("\n"));
+  });
+
+  test("a dictionary-compressed .zst is a clear error naming the file", async () => {
+    // IIPC's .warc.zst: a skippable frame (magic 0x184D2A5D) holding the dictionary, then frames using it.
+    const dictionary = Buffer.concat([Buffer.from([0x37, 0xa4, 0x30, 0xec]), Buffer.alloc(60, 7)]);
+    const dictionaryFrame = Buffer.alloc(8);
+    dictionaryFrame.writeUInt32LE(0x184d2a5d, 0);
+    dictionaryFrame.writeUInt32LE(dictionary.length, 4);
+    const warc = path.join(dir, "with-dictionary.warc.zst");
+    writeFileSync(
+      warc,
+      Buffer.concat([dictionaryFrame, dictionary, zstdStored(await warcFile(false), { dictionaryId: 42 })]),
+    );
+    // Any format: a frame whose header names a dictionary.
+    const jsonl = path.join(dir, "with-dictionary.jsonl.zst");
+    writeFileSync(
+      jsonl,
+      zstdStored(Buffer.from(`${JSON.stringify({ text: "A line." })}\n`), { dictionaryId: 123456 }),
+    );
+    const { results } = await readAll([warc, jsonl]);
+    assert.equal(results.filter((r) => r.ok).length, 0);
+    const failures = results.flatMap((r) => (r.ok ? [] : [r.failure]));
+    assert.deepEqual(
+      failures.map((f) => f.origin),
+      [warc, jsonl],
+    );
+    assert.match(
+      failures[0]?.reason ?? "",
+      /^compressed with a zstd dictionary \(a dictionary frame.*fzstd.*zstd -d/,
+    );
+    assert.match(failures[1]?.reason ?? "", /^compressed with zstd dictionary 123456, which .*fzstd/);
   });
 
   test(".gz and .zst are read for every format", async () => {

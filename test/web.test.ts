@@ -150,6 +150,46 @@ describe("fetcher", () => {
     }
   });
 
+  test("obeys robots.txt Crawl-delay for our agent or *, capped", async () => {
+    // Each site is its own origin, so its robots.txt applies to it alone.
+    const polite = await new TestServer().start();
+    const greedy = await new TestServer().start();
+    polite.serve("/robots.txt", "User-agent: *\nCrawl-delay: 0.3\n", "text/plain");
+    greedy.serve("/robots.txt", "User-agent: onrecord\nCrawl-delay: 3600\n", "text/plain");
+    const arrivals = (site: TestServer) => {
+      const times: number[] = [];
+      site.routes.set("/page", (_q, response) => {
+        times.push(Date.now());
+        response.end(newsPage("delay"));
+      });
+      return times;
+    };
+    const politeTimes = arrivals(polite);
+    const greedyTimes = arrivals(greedy);
+    const client = new Fetcher({ ...LOCAL, maxCrawlDelayMs: 600 });
+    try {
+      // The hour that greedy asks for is capped at 600 ms: without the cap this test would time out.
+      for (let i = 0; i < 3; i++)
+        await Promise.all([client.get(polite.url("/page")), client.get(greedy.url("/page"))]);
+      const gaps = (times: number[]) => times.slice(1).map((time, i) => time - (times[i] as number));
+      for (const gap of gaps(politeTimes)) assert.ok(gap >= 300, `polite gap ${gap} ms`);
+      for (const gap of gaps(greedyTimes)) assert.ok(gap >= 600, `greedy gap ${gap} ms`);
+      // --no-robots ignores the delay with the rules.
+      const ignoring = new Fetcher({ ...LOCAL, robots: false });
+      try {
+        await ignoring.get(greedy.url("/page"));
+        await ignoring.get(greedy.url("/page"));
+        assert.ok((greedyTimes.at(-1) as number) - (greedyTimes.at(-2) as number) < 600);
+      } finally {
+        await ignoring.close();
+      }
+    } finally {
+      await client.close();
+      await polite.stop();
+      await greedy.stop();
+    }
+  });
+
   test("a 100 MB page stops at the size cap without being read to the end", async () => {
     let sent = 0;
     server.routes.set("/huge", (_q, response) => {

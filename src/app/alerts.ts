@@ -28,6 +28,28 @@ export class Alerter {
     private readonly webhook?: { url: string; fetcher: Fetcher; onError: (message: string) => void },
   ) {}
 
+  /**
+   * What is wrong with the watched speakers as the record stands now, one line each: a name several
+   * people answer to (it alerts for none: the user gives a full name or an id) or one nobody answers to
+   * yet (it alerts once such a speaker is on record). Ids ("15") and Wikidata QIDs are taken as
+   * `--speaker` takes them.
+   */
+  async speakerProblems(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const name of this.speakers) {
+      const lookup = await this.store.lookupSpeaker(name);
+      if ("ambiguous" in lookup) {
+        const shown = lookup.ambiguous.slice(0, 5).map((c) => `${c.id} ${c.name}`);
+        problems.push(
+          `--alert ${name}: ${lookup.ambiguous.length} people answer to it (${shown.join(", ")}): give a full name or an id`,
+        );
+      } else if ("none" in lookup) {
+        problems.push(`--alert ${name}: no such speaker on record yet; alerts start once there is one`);
+      }
+    }
+    return problems;
+  }
+
   /** Judges the watched speakers after `articleId` was stored; `flush` waits for it (and its posts). */
   check(articleId: string): void {
     this.pending.push(this.alertsFor(articleId));

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import type { Store } from "../record/store.ts";
 import type { FetcherOptions } from "../web/fetcher.ts";
+import { RunLedger } from "../web/ledger.ts";
 import { readInputsAndUrls } from "../web/read-any.ts";
 import type { UrlLedger } from "../web/read-url.ts";
 import type { IngestOptions, IngestSummary } from "./run-ingest.ts";
@@ -14,8 +15,8 @@ export function webIngestOptions(
   web: FetcherOptions,
   maxItems?: number,
   stopping?: () => boolean,
-): Pick<IngestOptions, "read" | "alreadyStored" | "onStored"> {
-  const ledger = storeLedger(store);
+): Pick<IngestOptions, "read" | "alreadyStored" | "onStored" | "onSettled"> {
+  const ledger = new RunLedger(storeLedger(store));
   return {
     read: (inputs, options) => readInputsAndUrls(inputs, { ...options, web, maxItems, ledger, stopping }),
     onStored: async (article) => void (await store.linkStory(article.id, article.text)),
@@ -24,6 +25,7 @@ export function webIngestOptions(
       /^https?:\/\//i.test(article.origin) &&
       article.url !== undefined &&
       (await store.hasArticleUrl(article.url)),
+    onSettled: (article, outcome) => ledger.settled(article.origin, outcome),
   };
 }
 

@@ -1,4 +1,5 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { typeScriptWorker } from "../ingest/ts-worker.ts";
 import type { RawArticle } from "../ingest/types.ts";
 import { processArticle } from "../process.ts";
 import type { ProcessedArticle } from "../record/types.ts";
@@ -32,16 +33,6 @@ export type WorkerReply =
   | { id: number; articleId: string }
   | { id: number; ok: true; outcome: IngestOutcome }
   | { id: number; ok: false; reason: string };
-
-/**
- * Worker entry as an evaluated script: Node 20 does not apply a loader given by `--import` in a worker's
- * execArgv to the worker's own entry file, so the worker registers tsx itself and then imports the
- * TypeScript entry. Both are absolute URLs, so the pool works from any current directory.
- */
-const WORKER_BOOTSTRAP = `
-  import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-    .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./process-worker.ts", import.meta.url).href)}); });
-`;
 
 /** Runs processArticle on the calling thread: no start-up cost, no parallelism. */
 export function inlineProcessor(): Processor {
@@ -120,7 +111,7 @@ export class ProcessPool implements Processor {
   }
 
   private spawn(): void {
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true });
+    const worker = typeScriptWorker(new URL("./process-worker.ts", import.meta.url));
     const tasks = new Map<number, Pending>();
     this.assigned.set(worker, tasks);
     worker.on("message", (reply: WorkerReply) => {

@@ -21,6 +21,15 @@ export interface IngestOptions extends ReadOptions {
   onStored?: (article: ProcessedArticle) => void | Promise<void>;
   /** An article already on record by another key than its content (its canonical URL). */
   alreadyStored?: (article: RawArticle) => boolean | Promise<boolean>;
+  /**
+   * Called once for every article read, when its fate is final: stored, already present, failed in
+   * processing, or not stored because the database refused writes. The web ledger marks an item URL
+   * as fetched only then, so a run killed with the article in flight fetches it again.
+   */
+  onSettled?: (
+    article: RawArticle,
+    outcome: "stored" | "present" | "failed" | "not stored",
+  ) => void | Promise<void>;
 }
 
 export interface IngestProgress {
@@ -111,14 +120,14 @@ export async function ingestInputs(
   };
 
   let stopped: StoreWriteError | undefined;
-  const record = async (article: ProcessedArticle) => {
-    if (stopped) return;
+  const record = async (article: ProcessedArticle): Promise<"stored" | "present" | "not stored"> => {
+    if (stopped) return "not stored";
     let inserted: boolean;
     try {
       inserted = (await store.addArticle(article)).inserted;
     } catch (error) {
       stopped = storeWriteError(error, progress.stored);
-      if (stopped) return;
+      if (stopped) return "not stored";
       throw error;
     }
     if (inserted) {
@@ -130,6 +139,7 @@ export async function ingestInputs(
       progress.alreadyPresent++;
     }
     report();
+    return inserted ? "stored" : "present";
   };
 
   const inFlight = new Set<Promise<void>>();
@@ -143,14 +153,22 @@ export async function ingestInputs(
     const task = processor
       .ingest({ raw, html, isKnown: (id) => store.hasArticle(id) })
       .then((outcome) => {
-        if (outcome.kind === "unreadable") return fail({ origin: raw.origin, reason: outcome.reason });
+        if (outcome.kind === "unreadable") {
+          fail({ origin: raw.origin, reason: outcome.reason });
+          return "failed" as const;
+        }
         // A page counts as read once it gave an article, as when the reader extracts it.
         if (html !== undefined) progress.read++;
         if (outcome.warning) warnings.add({ origin: raw.origin, reason: outcome.warning });
-        if (outcome.kind === "known") known();
-        else return record(outcome.article);
+        if (outcome.kind !== "known") return record(outcome.article);
+        known();
+        return "present" as const;
       })
-      .catch((error: unknown) => fail({ origin: raw.origin, reason: errorMessage(error) }))
+      .catch((error: unknown) => {
+        fail({ origin: raw.origin, reason: errorMessage(error) });
+        return "failed" as const;
+      })
+      .then((outcome) => options.onSettled?.(raw, outcome))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
   };
@@ -167,6 +185,7 @@ export async function ingestInputs(
       if (result.warning) warnings.add({ origin: result.article.origin, reason: result.warning });
       if (await options.alreadyStored?.(result.article)) {
         known();
+        await options.onSettled?.(result.article, "present");
         continue;
       }
       submit(result.article, result.html);

@@ -3,6 +3,7 @@ import type { ReadResult } from "../ingest/types.ts";
 import { dueSources, nextDue } from "../record/sources.ts";
 import type { Store } from "../record/store.ts";
 import { Fetcher, type FetcherOptions } from "../web/fetcher.ts";
+import { RunLedger } from "../web/ledger.ts";
 import { isUrl } from "../web/read-any.ts";
 import { newOutcome, readSource } from "../web/read-url.ts";
 import { type Alert, Alerter } from "./alerts.ts";
@@ -18,7 +19,7 @@ export interface WatchOptions {
   workers?: number;
   /** One line per poll cycle and per failure, for the operator. */
   log?: (line: string) => void;
-  /** Speakers (names or aliases) whose new mixed messages are alerted. */
+  /** Speakers (ids, Wikidata QIDs, names or aliases) whose new mixed messages are alerted. */
   alertSpeakers?: readonly string[];
   /** Where alerts are POSTed, besides `onAlert`. */
   webhook?: string;
@@ -63,6 +64,7 @@ export async function watchSources(
         options.webhook ? { url: options.webhook, fetcher, onError: log } : undefined,
       )
     : undefined;
+  for (const problem of (await alerter?.speakerProblems()) ?? []) log(problem);
   const reports: CycleReport[] = [];
   try {
     while (!stop.stopping) {
@@ -106,6 +108,7 @@ async function pollCycle(
 ): Promise<CycleReport> {
   let newItems = 0;
   let knownItems = 0;
+  const ledger = new RunLedger(storeLedger(store));
   async function* read(): AsyncGenerator<ReadResult> {
     for (const url of due) {
       if (stop.stopping) return;
@@ -116,7 +119,7 @@ async function pollCycle(
         url,
         {
           validators: { etag: state?.etag ?? undefined, lastModified: state?.lastModified ?? undefined },
-          ledger: storeLedger(store),
+          ledger,
           maxItems: options.maxItems,
           stopping: () => stop.stopping,
           onKnown: () => {
@@ -127,8 +130,11 @@ async function pollCycle(
       );
       newItems += outcome.newItems;
       // Stopped halfway through the items: keep the old validators and due time, so the rest is read
-      // at the next start (the items already fetched are in the ledger and are not fetched again).
+      // at the next start (the items already stored are in the ledger and are not fetched again).
       if (stop.stopping && !outcome.error) return;
+      // The new validators are saved only once this source's articles are stored: saved earlier, a
+      // watch killed in between would get 304 at its restart and never see the unstored items again.
+      await ledger.allSettled();
       await store.recordPoll(
         url,
         {
@@ -150,6 +156,7 @@ async function pollCycle(
       alerter?.check(article.id);
     },
     alreadyStored: async (article) => article.url !== undefined && (await store.hasArticleUrl(article.url)),
+    onSettled: (article, outcome) => ledger.settled(article.origin, outcome),
   });
   return { sources: due.length, newItems, knownItems, summary };
 }

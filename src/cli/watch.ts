@@ -31,7 +31,7 @@ export function registerWatch(program: Command): void {
     .option("--workers <n>", "processing threads, 0 = main thread (default 0)", parseCount)
     .option(
       "--alert <speakers>",
-      "print new mixed messages of these speakers (comma-separated) as JSON lines",
+      "print new mixed messages of these speakers (comma-separated ids, QIDs or names) as JSON lines",
     )
     .option("--webhook <url>", "also POST each alert to this URL (same address rules as fetching)");
   addWebOptions(command);

@@ -1,13 +1,11 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { WARCParser } from "warcio";
-import { normalizeDate } from "../core/dates.ts";
-import { decodePage } from "./charset.ts";
 import { fileErrorReason } from "./decode.ts";
 import { formatSize } from "./options.ts";
-import { articleResult } from "./read.ts";
 import type { ReadResult } from "./types.ts";
-import { zstdChunks } from "./zstd.ts";
+import { PageExtractor } from "./warc-pages.ts";
+import { ZstdUnsupportedError, zstdChunks } from "./zstd.ts";
 
 /** Read size for the archive: large enough for throughput, small enough to keep memory flat. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -17,7 +15,8 @@ const CHUNK_BYTES = 1024 * 1024;
  * .zst) through warcio: each response with HTTP 200 and an HTML type becomes an article (the record's
  * URL and date stand in when the page has none); every other record is skipped and reported to
  * `onSkipped` with its reason. Records are read one at a time and a page's body at most up to
- * `maxBytes`, so memory stays bounded whatever the file size.
+ * `maxBytes`; pages are read into articles on a worker of bounded heap (warc-pages.ts), at most two
+ * ahead of the consumer, so memory stays bounded whatever the file size.
  */
 export async function* readWarc(
   path: string,
@@ -34,6 +33,14 @@ export async function* readWarc(
   const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   // warcio inflates gzip itself, member by member; zstd is undone here before it.
   const input = compression.zstd ? zstdChunks(file) : file;
+  const extractor = new PageExtractor(path);
+  // The page being extracted while the next record is parsed: one ahead, answered in order.
+  let extracting: Promise<ReadResult> | undefined;
+  const previous = async () => {
+    const result = await extracting;
+    extracting = undefined;
+    return result;
+  };
   let index = 0;
   let failed = false;
   try {
@@ -42,6 +49,7 @@ export async function* readWarc(
       const where = `${path} record ${index}`;
       if (!record.warcHeaders.statusline.startsWith("WARC/")) {
         failed = true;
+        if (extracting) yield (await previous()) as ReadResult;
         yield fail(index === 1 ? path : where, index === 1 ? "not a WARC file" : "corrupt WARC record");
         return;
       }
@@ -68,25 +76,33 @@ export async function* readWarc(
         parts.push(chunk);
       }
       const uri = record.warcTargetURI ?? undefined;
+      if (extracting) yield (await previous()) as ReadResult;
+      if (extractor.startupError) return yield fail(path, extractor.startupError);
       if (size > maxBytes) {
         yield fail(where, `${uri ?? "page"}: page too large: over ${formatSize(maxBytes, "limit")}`);
         continue;
       }
-      const text = decodePage(Buffer.concat(parts), type).text;
-      const result = articleResult(text, "html", uri ? `${path}#${uri}` : where, uri);
-      if (!result.ok) {
-        yield fail(where, `${uri ?? "page"}: ${result.failure.reason}`);
-        continue;
-      }
-      if (uri) result.article.url ??= uri;
-      result.article.published ??= normalizeDate(record.warcDate ?? undefined);
-      yield result;
+      const page = {
+        bytes: Buffer.concat(parts, size),
+        contentType: type,
+        where,
+        uri,
+        date: record.warcDate ?? undefined,
+      };
+      extracting = extractor.extract(page);
     }
+    if (extracting) yield (await previous()) as ReadResult;
   } catch (error) {
     failed = true;
-    yield fail(path, `corrupt WARC file after ${index} records: ${(error as Error).message}`);
+    if (extracting) yield (await previous()) as ReadResult;
+    const reason = (error as Error).message;
+    yield fail(
+      path,
+      error instanceof ZstdUnsupportedError ? reason : `corrupt WARC file after ${index} records: ${reason}`,
+    );
   } finally {
     file.destroy();
+    await extractor.close();
   }
   if (index === 0 && !failed) yield fail(path, "no WARC records found");
 }

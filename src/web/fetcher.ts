@@ -27,8 +27,10 @@ export interface FetcherOptions {
   maxRetryAfterMs?: number;
   /** Pause between two requests to the same host. */
   hostDelayMs?: number;
-  /** Obey robots.txt (default true). */
+  /** Obey robots.txt (default true), its Crawl-delay included. */
   robots?: boolean;
+  /** Longest Crawl-delay obeyed; a site asking for more gets this pause. */
+  maxCrawlDelayMs?: number;
 }
 
 export const DEFAULT_FETCH = {
@@ -41,6 +43,7 @@ export const DEFAULT_FETCH = {
   retryBaseMs: 1000,
   maxRetryAfterMs: 120_000,
   hostDelayMs: 1000,
+  maxCrawlDelayMs: 30_000,
 } as const;
 
 export interface Validators {
@@ -104,17 +107,13 @@ export class Fetcher {
     this.options = { ...DEFAULT_FETCH, allowPrivate: false, robots: true, ...stripUndefined(options) };
     this.policy = { allowPrivate: this.options.allowPrivate, allowAddresses: options.allowAddresses };
     this.userAgent = `onrecord/${VERSION} (news record builder${options.contact ? `; contact: ${options.contact}` : ""})`;
-    this.agent = new Agent({
-      connect: {
-        timeout: this.options.connectTimeoutMs,
-        lookup: guardedLookup(this.policy),
-      },
-      headersTimeout: this.options.firstByteTimeoutMs,
-      bodyTimeout: this.options.totalTimeoutMs,
-      connections: 2,
-    });
+    this.agent = this.newAgent();
     this.gate = new HostGate(this.options.hostDelayMs);
-    this.robots = new RobotsCache("onrecord", (robotsUrl) => this.fetchRobots(robotsUrl));
+    this.robots = new RobotsCache(
+      "onrecord",
+      (robotsUrl) => this.fetchRobots(robotsUrl),
+      this.options.maxCrawlDelayMs,
+    );
   }
 
   /** GET `url`, following redirects; throws FetchError with a clear reason. */
@@ -128,8 +127,11 @@ export class Fetcher {
       if (hop > this.options.maxRedirects)
         throw new FetchError(url, "redirects", `more than ${this.options.maxRedirects} redirects`);
       guard(current, this.policy, url);
-      if (this.options.robots && !(await this.robots.allowed(current)))
-        throw new FetchError(url, "robots", `robots.txt disallows ${href}`);
+      if (this.options.robots) {
+        const robots = await this.robots.check(current);
+        if (!robots.allowed) throw new FetchError(url, "robots", `robots.txt disallows ${href}`);
+        this.gate.setHostDelay(current.host, robots.crawlDelayMs ?? 0);
+      }
       const result = await this.withRetries(current, () =>
         this.once(current, hop === 0 ? validators : {}, accept),
       );
@@ -147,9 +149,12 @@ export class Fetcher {
     guard(target, this.policy, url);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.totalTimeoutMs);
+    // A connection of its own: a kept-alive one that the server closed while articles were processed
+    // fails with ECONNRESET, and a POST is not retried.
+    const agent = this.newAgent();
     try {
       const response = await request(target, {
-        dispatcher: this.agent,
+        dispatcher: agent,
         method: "POST",
         headers: { "user-agent": this.userAgent, "content-type": "application/json" },
         body,
@@ -162,7 +167,21 @@ export class Fetcher {
       throw asFetchError(error, url, this.options);
     } finally {
       clearTimeout(timer);
+      await agent.close();
     }
+  }
+
+  /** Connections that resolve every hop through the address guard, with the connect and first-byte timeouts. */
+  private newAgent(): Agent {
+    return new Agent({
+      connect: {
+        timeout: this.options.connectTimeoutMs,
+        lookup: guardedLookup(this.policy),
+      },
+      headersTimeout: this.options.firstByteTimeoutMs,
+      bodyTimeout: this.options.totalTimeoutMs,
+      connections: 2,
+    });
   }
 
   async close(): Promise<void> {

@@ -10,8 +10,13 @@ import { FetchError, type Fetcher, type Validators } from "./fetcher.ts";
 export interface UrlLedger {
   /** Whether this item URL was fetched before (stored as an article, or tried and recorded). */
   known(url: string): boolean | Promise<boolean>;
-  /** Records a fetched item URL, with what came of it. */
+  /** Records an item URL whose outcome is final: a failure, or an article that is now on record. */
   remember(url: string, outcome: string): void | Promise<void>;
+  /**
+   * An item read as an article, not yet stored: known from now on, remembered by the ledger only once
+   * the article is settled (ledger.ts), so a run killed before storing it fetches it again.
+   */
+  fetching?(url: string): void;
 }
 
 export interface SourceReadOptions {
@@ -106,8 +111,12 @@ export async function* readSource(
     }
     outcome.newItems++;
     const { result, retryLater } = await readItem(fetcher, item);
+    // A ledger that cannot wait for the store (no `fetching`) records the article as fetched at once.
+    const ledger = options.ledger;
+    if (result.ok && ledger?.fetching) ledger.fetching(item.url);
+    else if (result.ok) await ledger?.remember(item.url, "article");
     // A timeout or a server error may pass: such an item is tried again at the next poll.
-    if (!retryLater) await options.ledger?.remember(item.url, result.ok ? "article" : result.failure.reason);
+    else if (!retryLater) await ledger?.remember(item.url, result.failure.reason);
     yield result;
   }
 }
