@@ -464,7 +464,7 @@ export class SqliteStore implements Store {
   }
 }
 
-const STATEMENT_SELECT = `
+export const STATEMENT_SELECT = `
   SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url
   FROM statements s
   JOIN articles a ON a.id = s.article_id
@@ -510,7 +510,7 @@ function spanOf(start: number | null, end: number | null): Span | null {
   return start === null || end === null ? null : { start, end };
 }
 
-function toStatementRecord(row: StatementRow, sourceText: string | null): StatementRecord {
+export function toStatementRecord(row: StatementRow, sourceText: string | null): StatementRecord {
   return {
     id: row.id,
     articleId: row.article_id,
@@ -550,7 +550,7 @@ interface ArticleRow {
   ingested_at: string;
 }
 
-interface StatementRow {
+export interface StatementRow {
   id: number;
   article_id: string;
   ordinal: number;
