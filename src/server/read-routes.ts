@@ -8,6 +8,7 @@ import { digestHtml } from "../analysis/digest.ts";
 import type { WordWeights } from "../analysis/mixed.ts";
 import { topicQuery } from "../analysis/topics.ts";
 import {
+  allStatements,
   articleWithStatements,
   findSpeaker,
   monthlyTopics,
@@ -19,6 +20,7 @@ import { speakerMixed, speakerStatements, storeWordWeights } from "../app/speake
 import type { SpeakerCandidate } from "../record/speaker-lookup.ts";
 import type { SqliteStore } from "../record/sqlite.ts";
 import { decodeCursor, encodeCursor } from "../record/statement-search.ts";
+import { registerExport } from "./export-route.ts";
 import { queryString } from "./html.ts";
 import { articlePage } from "./pages/article.ts";
 import { candidatesPage, peoplePage, topicsPage } from "./pages/lists.ts";
@@ -102,6 +104,12 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     }
     return filters;
   };
+
+  registerExport(
+    app,
+    (raw) => statementQuery(filtersOf(raw)),
+    (query) => allStatements(store, query),
+  );
 
   const searchOf = (request: FastifyRequest) => {
     const query = request.query as Static<typeof S.SearchQuery>;

@@ -77,6 +77,7 @@ export function registerTwin<Data extends object>(app: FastifyInstance, spec: Tw
   };
   const hidden = { schema: { ...validation, hide: true } };
   app.get(spec.page, hidden, page);
+  if (spec.page === "/") app.get("/search", hidden, page);
   // A parameter route's twin is the same route ("/people/Voss.json" is name "Voss.json", suffix stripped).
   if (!spec.page.includes(":"))
     app.get(`${spec.page === "/" ? "/search" : spec.page}${JSON_SUFFIX}`, hidden, page);
