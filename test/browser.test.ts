@@ -96,13 +96,13 @@ describe("web app in Chromium", () => {
     await page.locator('.facet[aria-label="Speaker"] a', { hasText: "Helena Voss" }).click();
     await page.waitForURL(/speaker=/);
     const speakers = await page.locator("li.statement .meta a").allInnerTexts();
-    assert.ok(speakers.length > 0);
+    assert.ok(speakers.length > 0, "speakers.length > 0");
     assert.ok(
       speakers.every((name) => name === "Helena Voss"),
       speakers.join(", "),
     );
     const narrowed = Number((await page.locator("#results-title").innerText()).split(" ")[0]);
-    assert.ok(narrowed < total);
+    assert.ok(narrowed < total, "narrowed < total");
     await shot("search");
   });
 
@@ -111,8 +111,14 @@ describe("web app in Chromium", () => {
     await page.waitForURL(/\/people\//);
     assert.equal(await page.locator("h1").innerText(), "Helena Voss");
     await page.waitForSelector("#chart canvas");
-    assert.ok((await page.locator(".chart-table tbody tr").count()) > 0);
-    assert.ok((await page.locator("ol.timeline > li").count()) > 5);
+    assert.ok(
+      (await page.locator(".chart-table tbody tr").count()) > 0,
+      `(await page.locator(".chart-table tbody tr").count()) > 0`,
+    );
+    assert.ok(
+      (await page.locator("ol.timeline > li").count()) > 5,
+      `(await page.locator("ol.timeline > li").count()) > 5`,
+    );
     await shot("person");
   });
 
@@ -124,19 +130,20 @@ describe("web app in Chromium", () => {
       const root = document.getElementById("article-text") as HTMLElement;
       const text: string = data.article.text;
       if (root.textContent !== text) return ["the page's text is not the stored text"];
-      /** Offset of a node's start within the article text, in UTF-16 units as the spans count. */
-      const offsetOf = (node: Node) => {
-        const range = document.createRange();
-        range.setStart(root, 0);
-        range.setEndBefore(node);
-        return range.toString().length;
-      };
+      // Offsets of a node's start within the article text, in UTF-16 units as the spans count. (No named
+      // function here: tsx would wrap it in a helper the page does not have.)
+      const range = document.createRange();
       const problems: string[] = [];
       for (const s of data.statements) {
         for (const role of ["source", "cue", "content"] as const) {
           const spans = role === "content" ? s.contentSpans : s[role] ? [s[role]] : [];
           const pieces = [...root.querySelectorAll(`[data-${role}~="${s.id}"]`)];
-          const covered = pieces.map((el) => [offsetOf(el), offsetOf(el) + (el.textContent ?? "").length]);
+          const covered = pieces.map((el) => {
+            range.setStart(root, 0);
+            range.setEndBefore(el);
+            const from = range.toString().length;
+            return [from, from + (el.textContent ?? "").length];
+          });
           const expected: number[][] = [];
           for (const span of spans) expected.push([span.start, span.end]);
           // Merge adjacent pieces into runs and compare them with the spans.
@@ -154,7 +161,7 @@ describe("web app in Chromium", () => {
       return problems.length ? problems : data.statements.length;
     });
     assert.equal(typeof checked, "number", JSON.stringify(checked));
-    assert.ok((checked as number) > 0);
+    assert.ok((checked as number) > 0, "(checked as number) > 0");
     await shot("article");
   });
 
@@ -163,14 +170,12 @@ describe("web app in Chromium", () => {
     const pair = page.locator("li.pair").first();
     await pair.waitFor();
     await shot("mixed");
-    const links = await pair
-      .locator(".sides .ref a:first-child")
-      .evaluateAll((as) =>
-        as.map((a) => ({
-          href: (a as HTMLAnchorElement).href,
-          quote: a.closest(".view")?.querySelector("blockquote")?.textContent ?? "",
-        })),
-      );
+    const links = await pair.locator(".sides .ref a:first-child").evaluateAll((as) =>
+      as.map((a) => ({
+        href: (a as HTMLAnchorElement).href,
+        quote: a.closest(".view")?.querySelector("blockquote")?.textContent ?? "",
+      })),
+    );
     assert.equal(links.length, 2);
     for (const link of links) {
       await page.goto(link.href);
@@ -260,7 +265,10 @@ describe("web app in Chromium", () => {
     await focusUntil('li.statement .meta a[href^="/people/"]');
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/people\//);
-    assert.ok((await page.locator("h1").innerText()).length > 0);
+    assert.ok(
+      (await page.locator("h1").innerText()).length > 0,
+      `(await page.locator("h1").innerText()).length > 0`,
+    );
   });
 
   test("axe-core finds no serious or critical violations on the main pages", async () => {
