@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { seededRandom } from "../src/core/random.ts";
 import { articleId, type ProcessedArticle, processArticle } from "../src/process.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { generatedArticle } from "./fixtures.ts";
 
 const { values: flags } = parseArgs({
@@ -267,22 +267,22 @@ function seedArticles(): ProcessedArticle[] {
     );
 }
 
-function buildStore(): void {
+async function buildStore(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB}${suffix}`, { force: true });
   const started = performance.now();
   const bases = Array.from({ length: BASES }, (_, i) =>
     processArticle({ origin: `base:${i}`, format: "text", text: generatedArticle(i) }),
   );
-  const store = openSqliteStore(DB);
+  const store = await openStore(DB, { create: true });
   const random = seededRandom(7);
   for (let i = 0; i < ARTICLES; i++) {
-    store.addArticle(variant(bases[i % BASES] as ProcessedArticle, i, random));
+    await store.addArticle(variant(bases[i % BASES] as ProcessedArticle, i, random));
     if (i % 10_000 === 9_999)
       console.error(`  ${i + 1} articles, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  for (const article of seedArticles()) store.addArticle(article);
-  store.close();
+  for (const article of seedArticles()) await store.addArticle(article);
+  await store.close();
   console.error(`store built in ${((performance.now() - started) / 1000).toFixed(0)} s → ${DB}`);
 }
 
@@ -342,7 +342,7 @@ async function timeToFirstByte(url: string): Promise<{ cold: number; warm: numbe
 }
 
 async function main(): Promise<void> {
-  if (flags.rebuild || !existsSync(DB)) buildStore();
+  if (flags.rebuild || !existsSync(DB)) await buildStore();
   const { url, stop } = await startServer();
   try {
     const get = async (p: string) => (await fetch(`${url}${p}`)).json();

@@ -13,7 +13,7 @@ import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { ingestInputs } from "../src/app/run-ingest.ts";
-import type { SqliteStore } from "../src/record/sqlite.ts";
+import type { Store } from "../src/record/store.ts";
 import { buildServer } from "../src/server/app.ts";
 import { addFixture, freshStore, HOSTILE_NAME } from "./server-fixture.ts";
 
@@ -22,7 +22,7 @@ const ROOT = path.join(import.meta.dirname, "..");
 const SHOTS = path.join(ROOT, "out", "screenshots");
 const TOKEN = "browser-test-token";
 
-let store: SqliteStore;
+let store: Store;
 let app: FastifyInstance;
 let base: string;
 let context: BrowserContext;
@@ -34,9 +34,9 @@ before(async () => {
     existsSync(CHROMIUM),
     `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
   );
-  store = freshStore().store;
+  store = (await freshStore()).store;
   await ingestInputs([path.join(ROOT, "samples", "corpus")], store, { workers: 0 });
-  addFixture(store);
+  await addFixture(store);
   app = await buildServer({ store, token: TOKEN });
   base = (await app.listen({ host: "127.0.0.1", port: 0 })).replace(/\/$/, "");
   context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "onrecord-chromium-")), {
@@ -64,7 +64,7 @@ before(async () => {
 after(async () => {
   await context?.close();
   await app?.close();
-  store?.close();
+  await store?.close();
 });
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });

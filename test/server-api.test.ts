@@ -8,22 +8,22 @@ import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { TSchema } from "typebox";
 import { Value } from "typebox/value";
-import type { SqliteStore } from "../src/record/sqlite.ts";
+import type { Store } from "../src/record/store.ts";
 import { buildServer } from "../src/server/app.ts";
 import * as S from "../src/server/schemas.ts";
 import { fixtureStore, HOSTILE_NAME } from "./server-fixture.ts";
 
 const TOKEN = "test-token-0123456789";
-let store: SqliteStore;
+let store: Store;
 let app: FastifyInstance;
 
 before(async () => {
-  store = fixtureStore().store;
+  store = (await fixtureStore()).store;
   app = await buildServer({ store, token: TOKEN });
 });
 after(async () => {
   await app.close();
-  store.close();
+  await store.close();
 });
 
 async function getJson(url: string, schema: TSchema, headers: Record<string, string> = {}) {
@@ -208,13 +208,13 @@ describe("server API", () => {
     assert.equal(invalid.statusCode, 400);
     assert.match(invalid.json().error, /text/);
 
-    const { store: other } = fixtureStore();
+    const { store: other } = await fixtureStore();
     const readOnly = await buildServer({ store: other });
     const off = await readOnly.inject({ method: "POST", url: "/api/articles", headers: auth, payload });
     assert.equal(off.statusCode, 403);
     assert.match(off.json().error, /ONRECORD_TOKEN/);
     await readOnly.close();
-    other.close();
+    await other.close();
   });
 
   test("writes are rate limited", async () => {
@@ -257,9 +257,9 @@ describe("server API", () => {
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.equal(page.headers["x-content-type-options"], "nosniff");
     assert.doesNotMatch(page.body, /<script>|<script [^>]*>[^<]/);
-    const { store: broken } = fixtureStore();
+    const { store: broken } = await fixtureStore();
     const server = await buildServer({ store: broken });
-    broken.close();
+    await broken.close();
     for (const url of ["/api/statements", "/people"]) {
       const failed = await server.inject({ url });
       assert.equal(failed.statusCode, 500);

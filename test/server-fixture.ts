@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RawArticle } from "../src/core/article.ts";
 import { processArticle } from "../src/process.ts";
-import { openSqliteStore, type SqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
+import type { Store } from "../src/record/store.ts";
 
 export const HOSTILE_NAME = `Ada "<img src=x onerror=window.__xss=5>" Quill`;
 
@@ -43,21 +44,21 @@ const ARTICLES: RawArticle[] = [
 ];
 
 /** Adds the fixture's articles to `store` and renames the mayor to markup. */
-export function addFixture(store: SqliteStore): void {
-  for (const article of ARTICLES) store.addArticle(processArticle(article));
-  store.settleSurnames();
+export async function addFixture(store: Store): Promise<void> {
+  for (const article of ARTICLES) await store.addArticle(processArticle(article));
+  await store.settleSurnames();
   // A person whose name is markup, as a scraped byline or a bad override could make it.
-  store.applyOverrides({ merge: [], split: [], rename: [{ from: "Ada Quill", to: HOSTILE_NAME }] });
+  await store.applyOverrides({ merge: [], split: [], rename: [{ from: "Ada Quill", to: HOSTILE_NAME }] });
 }
 
 /** A fresh SQLite file in a temporary folder. */
-export function freshStore(): { store: SqliteStore; file: string } {
+export async function freshStore(): Promise<{ store: Store; file: string }> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "onrecord-server-")), "test.db");
-  return { store: openSqliteStore(file), file };
+  return { store: await openStore(file, { create: true }), file };
 }
 
-export function fixtureStore(): { store: SqliteStore; file: string } {
-  const fresh = freshStore();
-  addFixture(fresh.store);
+export async function fixtureStore(): Promise<{ store: Store; file: string }> {
+  const fresh = await freshStore();
+  await addFixture(fresh.store);
   return fresh;
 }

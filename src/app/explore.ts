@@ -5,25 +5,39 @@
  */
 import type { StatementView } from "../core/statement.ts";
 import type { PersonLink } from "../record/identity.ts";
-import { lookupSpeaker, type SpeakerCandidate } from "../record/speaker-lookup.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
-import {
-  type StatementCursor,
-  type StatementFacets,
-  type StatementPage,
-  type StatementQuery,
-  searchStatements,
-  statementFacets,
+import type {
+  StatementCursor,
+  StatementFacets,
+  StatementPage,
+  StatementQuery,
 } from "../record/statement-search.ts";
-import type { PersonRecord, StatementRecord, StoredArticle } from "../record/store.ts";
+import type {
+  PersonRecord,
+  SpeakerCandidate,
+  StatementRecord,
+  Store,
+  StoredArticle,
+} from "../record/store.ts";
 
 export type { StatementCursor, StatementFacets, StatementPage, StatementQuery };
+
+/** The store behind a server has no statement search (a backend that does not implement it yet). */
+export class SearchUnsupported extends Error {}
+
+type Searchable = Required<Pick<Store, "searchStatements" | "statementFacets">>;
+
+function searchable(store: Store): Searchable {
+  if (!store.searchStatements || !store.statementFacets) {
+    throw new SearchUnsupported("this store has no statement search (use the SQLite record)");
+  }
+  return store as Store & Searchable;
+}
 
 export type SpeakerFound = { found: SpeakerCandidate } | { ambiguous: SpeakerCandidate[] } | { none: true };
 
 /** The one person a name, id or QID means by the --speaker rule, or the candidates when several do. */
-export function findSpeaker(store: SqliteStore, query: string): SpeakerFound {
-  const lookup = lookupSpeaker(store.db, query);
+export async function findSpeaker(store: Store, query: string): Promise<SpeakerFound> {
+  const lookup = await store.lookupSpeaker(query);
   return "found" in lookup ? { found: lookup.found } : lookup;
 }
 
@@ -31,23 +45,25 @@ export interface StatementSearch extends StatementPage {
   facets: StatementFacets;
 }
 
-export function statementSearch(
-  store: SqliteStore,
+export async function statementSearch(
+  store: Store,
   query: StatementQuery,
   limit: number,
   after?: StatementCursor,
-): StatementSearch {
+): Promise<StatementSearch> {
+  const search = searchable(store);
   return {
-    ...searchStatements(store.db, query, limit, after),
-    facets: statementFacets(store.db, query),
+    ...(await search.searchStatements(query, limit, after)),
+    facets: await search.statementFacets(query),
   };
 }
 
 /** Every statement a query matches, newest first, read a page at a time (CSV/JSONL export). */
-export function* allStatements(store: SqliteStore, query: StatementQuery): Generator<StatementRecord> {
+export async function* allStatements(store: Store, query: StatementQuery): AsyncGenerator<StatementRecord> {
+  const search = searchable(store);
   let after: StatementCursor | undefined;
   for (;;) {
-    const page = searchStatements(store.db, query, EXPORT_PAGE, after);
+    const page = await search.searchStatements(query, EXPORT_PAGE, after);
     yield* page.statements;
     if (!page.next) return;
     after = page.next;
@@ -114,11 +130,11 @@ export interface PersonProfile {
 }
 
 /** Who the person is: aliases, roles, terms, counts and the links behind the merges (no statements). */
-export function personProfile(store: SqliteStore, id: number): PersonProfile | undefined {
-  const record = store.person(String(id));
+export async function personProfile(store: Store, id: number): Promise<PersonProfile | undefined> {
+  const record = await store.person(String(id));
   if (!record) return undefined;
   const { statements: _statements, ...person } = record;
-  return { person, links: store.personLinks(String(id)) };
+  return { person, links: await store.personLinks(String(id)) };
 }
 
 export interface ArticleWithStatements {
@@ -130,11 +146,14 @@ export interface ArticleWithStatements {
 /** Statements one article can hold at most on its page (a 10 MB article may hold thousands). */
 const ARTICLE_STATEMENTS = 5000;
 
-export function articleWithStatements(store: SqliteStore, id: string): ArticleWithStatements | undefined {
-  const stored = store.article(id);
+export async function articleWithStatements(
+  store: Store,
+  id: string,
+): Promise<ArticleWithStatements | undefined> {
+  const stored = await store.article(id);
   if (!stored) return undefined;
   const { offsetMap: _map, rawText: _raw, ...article } = stored;
-  const { statements } = searchStatements(store.db, { articleId: id }, ARTICLE_STATEMENTS);
+  const { statements } = await searchable(store).searchStatements({ articleId: id }, ARTICLE_STATEMENTS);
   statements.sort((a, b) => (a.contentSpans[0]?.start ?? 0) - (b.contentSpans[0]?.start ?? 0) || a.id - b.id);
   return { article, statements };
 }

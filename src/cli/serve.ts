@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { type Command, InvalidArgumentError } from "commander";
+import { isPostgresSpec } from "../record/open-store.ts";
 import { buildServer } from "../server/app.ts";
 import { addDbOption, openExistingStore, UsageError } from "./common.ts";
 import { printText } from "./terminal.ts";
@@ -22,11 +23,11 @@ function parsePort(value: string): number {
  * `--seed DIR` (what `npm start` passes): when the database is missing or holds no article, run
  * `onrecord ingest DIR` and `onrecord summary` first, as their own commands, so the output is theirs.
  */
-function seedIfEmpty(db: string, seed: string): void {
-  if (existsSync(db)) {
-    const store = openExistingStore(db);
-    const empty = store.stats().articles === 0;
-    store.close();
+async function seedIfEmpty(db: string, seed: string): Promise<void> {
+  if (isPostgresSpec(db) || existsSync(db)) {
+    const store = await openExistingStore(db);
+    const empty = (await store.stats()).articles === 0;
+    await store.close();
     if (!empty) return;
   }
   const run = (...args: string[]) => {
@@ -48,14 +49,14 @@ export function registerServe(program: Command): void {
     .option("--seed <dir>", "ingest this directory first when the database is empty (npm start)");
   addDbOption(command);
   command.action(async (flags: ServeFlags) => {
-    if (flags.seed) seedIfEmpty(flags.db, flags.seed);
+    if (flags.seed) await seedIfEmpty(flags.db, flags.seed);
     const token = process.env.ONRECORD_TOKEN || undefined;
     // Read-only unless writes are on: the server then never takes the write lock a `watch` or `ingest` needs.
-    const store = openExistingStore(flags.db, token ? "write" : "read");
+    const store = await openExistingStore(flags.db, token ? "write" : "read");
     const app = await buildServer({ store, token, logger: false });
     const stop = async () => {
       await app.close();
-      store.close();
+      await store.close();
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { AttributionKind } from "../core/statement.ts";
 import { termAt } from "./known-people.ts";
 import { cleanedTextSlicer } from "./span-text.ts";
-import { ftsQuery, STATEMENT_SELECT, type StatementRow, toStatementRecord } from "./sqlite.ts";
+import { ftsQuery, STATEMENT_SELECT, type StatementRow, toStatementRecord } from "./statement-rows.ts";
 import type { StatementRecord } from "./store.ts";
 
 /**

@@ -13,7 +13,8 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from "fastify";
-import type { SqliteStore } from "../record/sqlite.ts";
+import { SearchUnsupported } from "../app/explore.ts";
+import type { Store } from "../record/store.ts";
 import { registerAssets } from "./assets.ts";
 import { errorPage } from "./layout.ts";
 import { registerReadRoutes } from "./read-routes.ts";
@@ -21,7 +22,7 @@ import { HttpError, wantsJson } from "./twin.ts";
 import { registerWriteRoutes } from "./write-routes.ts";
 
 export interface ServerOptions {
-  store: SqliteStore;
+  store: Store;
   /** Bearer token for the write API; writes are off without one. */
   token?: string;
   /** Fastify's logger (pino) on stdout; off in tests. */
@@ -88,17 +89,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 }
 
 /** A client's error says what to fix; a server error says nothing of the code, the data or the paths. */
-function sendError(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply) {
+function sendError(
+  error: FastifyError | HttpError | SearchUnsupported,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const status =
     error instanceof HttpError
       ? error.statusCode
-      : "validation" in error && error.validation
-        ? 400
-        : error.statusCode && error.statusCode >= 400 && error.statusCode < 500
-          ? error.statusCode
-          : 500;
+      : error instanceof SearchUnsupported
+        ? 501
+        : "validation" in error && error.validation
+          ? 400
+          : error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+            ? error.statusCode
+            : 500;
   if (status >= 500) request.log.error(error);
-  const message = status >= 500 ? "internal error" : errorText(error);
+  const message = status === 501 ? error.message : status >= 500 ? "internal error" : errorText(error);
   const details = error instanceof HttpError ? error.details : {};
   const json = request.url.startsWith("/api/") || request.url === "/openapi.json" || wantsJson(request);
   reply.code(status);
@@ -109,7 +116,7 @@ function sendError(error: FastifyError | HttpError, request: FastifyRequest, rep
   return reply.type("text/html; charset=utf-8").send(page);
 }
 
-function errorText(error: FastifyError | HttpError): string {
+function errorText(error: FastifyError | HttpError | SearchUnsupported): string {
   if (!(error instanceof HttpError) && "validation" in error && error.validation) {
     return `bad request: ${error.validationContext ?? "input"} ${error.validation[0]?.instancePath ?? ""} ${error.validation[0]?.message ?? error.message}`
       .replace(/\s+/g, " ")

@@ -39,8 +39,8 @@ export function csvRow(statement: StatementRecord): string {
 
 export function registerExport(
   app: FastifyInstance,
-  queryOf: (filters: Record<string, string | undefined>) => StatementQuery,
-  records: (query: StatementQuery) => Generator<StatementRecord>,
+  queryOf: (filters: Record<string, string | undefined>) => Promise<StatementQuery>,
+  records: (query: StatementQuery) => AsyncGenerator<StatementRecord>,
 ): void {
   app.get(
     "/api/statements/export",
@@ -53,11 +53,11 @@ export function registerExport(
     },
     async (request, reply) => {
       const { format = "jsonl", ...filters } = request.query as Static<typeof S.ExportQuery>;
-      const query = queryOf(filters);
+      const query = await queryOf(filters);
       const csv = format === "csv";
-      function* lines(): Generator<string> {
+      async function* lines(): AsyncGenerator<string> {
         if (csv) yield `${COLUMNS.join(",")}\r\n`;
-        for (const statement of records(query))
+        for await (const statement of records(query))
           yield csv ? csvRow(statement) : `${JSON.stringify(statement)}\n`;
       }
       return reply

@@ -17,9 +17,8 @@ import {
   statementSearch,
 } from "../app/explore.ts";
 import { speakerMixed, speakerStatements, storeWordWeights } from "../app/speaker-record.ts";
-import type { SpeakerCandidate } from "../record/speaker-lookup.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
 import { decodeCursor, encodeCursor } from "../record/statement-search.ts";
+import type { SpeakerCandidate, Store } from "../record/store.ts";
 import { registerExport } from "./export-route.ts";
 import { queryString } from "./html.ts";
 import { articlePage } from "./pages/article.ts";
@@ -41,20 +40,21 @@ const given = (value: string | undefined) =>
   value === undefined || value.trim() === "" ? undefined : value.trim();
 
 export interface ReadContext {
-  store: SqliteStore;
+  store: Store;
 }
 
 export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext): void {
   let weights: { value: WordWeights; at: number } | undefined;
-  const wordWeights = () => {
-    if (!weights || Date.now() - weights.at > WEIGHTS_TTL_MS)
-      weights = { value: storeWordWeights(store), at: Date.now() };
+  const wordWeights = async () => {
+    if (!weights || Date.now() - weights.at > WEIGHTS_TTL_MS) {
+      weights = { value: await storeWordWeights(store), at: Date.now() };
+    }
     return weights.value;
   };
 
   /** The one person a name means, or a 404, or a 409 listing the candidates. */
-  const speakerOf = (name: string, json: string): SpeakerCandidate => {
-    const found = findSpeaker(store, name);
+  const speakerOf = async (name: string, json: string): Promise<SpeakerCandidate> => {
+    const found = await findSpeaker(store, name);
     if ("found" in found) return found.found;
     if ("ambiguous" in found) {
       const candidates = found.ambiguous.map(({ id, name, statements }) => ({ id, name, statements }));
@@ -76,9 +76,9 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     return keys;
   };
 
-  const statementQuery = (filters: SearchFilters): StatementQuery => ({
+  const statementQuery = async (filters: SearchFilters): Promise<StatementQuery> => ({
     q: filters.q,
-    personId: filters.speaker ? speakerOf(filters.speaker, "/search.json").id : undefined,
+    personId: filters.speaker ? (await speakerOf(filters.speaker, "/search.json")).id : undefined,
     outlet: filters.outlet,
     since: filters.since,
     until: filters.until,
@@ -111,7 +111,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     (query) => allStatements(store, query),
   );
 
-  const searchOf = (request: FastifyRequest) => {
+  const searchOf = async (request: FastifyRequest) => {
     const query = request.query as Static<typeof S.SearchQuery>;
     const filters = filtersOf(query);
     const cursor = given(query.cursor);
@@ -119,7 +119,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     if (after === null)
       throw new HttpError(400, "cursor is not one this server gave (take `next` from a page)");
     const limit = query.limit ?? 50;
-    const found = statementSearch(store, statementQuery(filters), limit, after);
+    const found = await statementSearch(store, await statementQuery(filters), limit, after);
     return { filters, limit, found, next: found.next ? encodeCursor(found.next) : null };
   };
 
@@ -131,7 +131,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     response: S.SearchResponse,
     // `filters` and `limit` are for the page; the response schema leaves them out of the JSON.
     load: async (request) => {
-      const { found, next, filters, limit } = searchOf(request);
+      const { found, next, filters, limit } = await searchOf(request);
       return { statements: found.statements, facets: found.facets, next, filters, limit };
     },
     render: (data) => {
@@ -151,7 +151,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     response: S.PeopleResponse,
     load: async (request) => {
       const { limit = 200, offset = 0 } = request.query as Static<typeof S.PeopleQuery>;
-      const all = store.people();
+      const all = await store.people();
       return { total: all.length, people: all.slice(offset, offset + limit) };
     },
     render: (data, request) => {
@@ -169,12 +169,16 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     response: S.PersonResponse,
     load: async (request): Promise<PersonPageData> => {
       const name = paramOf(request, "id");
-      const id = speakerOf(name, `/people/${encodeURIComponent(name)}.json`).id;
-      const profile = personProfile(store, id);
+      const id = (await speakerOf(name, `/people/${encodeURIComponent(name)}.json`)).id;
+      const profile = await personProfile(store, id);
       if (!profile) throw new HttpError(404, `no speaker named "${name}"`);
-      const timeline = speakerStatements(store, String(id));
-      const labels = new Map(store.topics({ speaker: String(id), limit: 200 }).map((t) => [t.key, t.label]));
-      const mixed = await speakerMixed(store, String(id), { limit: PERSON_PAIRS, weights: wordWeights() });
+      const timeline = await speakerStatements(store, String(id));
+      const topics = await store.topics({ speaker: String(id), limit: 200 });
+      const labels = new Map(topics.map((t) => [t.key, t.label]));
+      const mixed = await speakerMixed(store, String(id), {
+        limit: PERSON_PAIRS,
+        weights: await wordWeights(),
+      });
       return {
         ...profile,
         chart: monthlyTopics(timeline, labels),
@@ -194,7 +198,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     response: S.ArticleResponse,
     load: async (request) => {
       const id = paramOf(request, "id");
-      const found = articleWithStatements(store, id);
+      const found = await articleWithStatements(store, id);
       if (!found) throw new HttpError(404, `no article ${id}`);
       return found;
     },
@@ -210,18 +214,19 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     load: async (request) => {
       const query = request.query as Static<typeof S.TopicsQuery>;
       const speaker = given(query.speaker);
-      const person = speaker === undefined ? undefined : String(speakerOf(speaker, "/topics.json").id);
-      return { topics: store.topics({ speaker: person, limit: query.limit ?? 100 }) };
+      const person =
+        speaker === undefined ? undefined : String((await speakerOf(speaker, "/topics.json")).id);
+      return { topics: await store.topics({ speaker: person, limit: query.limit ?? 100 }) };
     },
     render: (data, request) =>
       topicsPage(data.topics, given((request.query as { speaker?: string }).speaker)),
   });
 
-  const speakerRange = (request: FastifyRequest, path: string) => {
+  const speakerRange = async (request: FastifyRequest, path: string) => {
     const query = request.query as Static<typeof S.SpeakerQuery>;
     const about = given(query.about);
     const shown = { speaker: query.speaker, about, since: given(query.since), until: given(query.until) };
-    const person = speakerOf(query.speaker, `${path}.json${queryString(shown)}`);
+    const person = await speakerOf(query.speaker, `${path}.json${queryString(shown)}`);
     return { person, shown, range: { since: shown.since, until: shown.until }, keys: topicKeys(about) };
   };
 
@@ -232,21 +237,21 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     querystring: S.SpeakerQuery,
     response: S.TimelineResponse,
     load: async (request) => {
-      const { person, shown, range, keys } = speakerRange(request, "/timeline");
-      const statements = speakerStatements(store, String(person.id), { ...range, topicKeys: keys });
+      const { person, shown, range, keys } = await speakerRange(request, "/timeline");
+      const statements = await speakerStatements(store, String(person.id), { ...range, topicKeys: keys });
       return { speaker: person.name, statements, shown };
     },
     render: (data) => timelinePage(data.speaker, data.shown, data.statements),
   });
 
   const mixedOf = async (request: FastifyRequest, limit: number, path: string) => {
-    const { person, shown, range, keys } = speakerRange(request, path);
+    const { person, shown, range, keys } = await speakerRange(request, path);
     const found = await speakerMixed(store, String(person.id), {
       ...range,
       topicKeys: keys,
       about: shown.about,
       limit,
-      weights: wordWeights(),
+      weights: await wordWeights(),
     });
     return { person, shown, range, keys, found };
   };
@@ -276,7 +281,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
     response: S.DigestResponse,
     load: async (request) => {
       const { person, shown, range, keys, found } = await mixedOf(request, DIGEST_PAIRS, "/digest");
-      const statements = speakerStatements(store, String(person.id), { ...range, topicKeys: keys });
+      const statements = await speakerStatements(store, String(person.id), { ...range, topicKeys: keys });
       return { speaker: person.name, about: shown.about ?? "", statements, mixed: found.pairs, ...range };
     },
     render: (data) => digestHtml(data),

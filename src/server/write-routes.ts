@@ -10,14 +10,14 @@ import type { Static } from "typebox";
 import type { RawArticle } from "../core/article.ts";
 import { processArticle } from "../process.ts";
 import { NO_OVERRIDES } from "../record/overrides.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
+import type { Store } from "../record/store.ts";
 import { html } from "./html.ts";
 import { layout } from "./layout.ts";
 import * as S from "./schemas.ts";
 import { HttpError } from "./twin.ts";
 
 export interface WriteContext {
-  store: SqliteStore;
+  store: Store;
   /** The bearer token writes need; writes are off without one. */
   token?: string;
 }
@@ -51,7 +51,7 @@ export function registerWriteRoutes(app: FastifyInstance, { store, token }: Writ
     requireToken(match?.[1]);
   };
 
-  const addArticle = (body: Static<typeof S.ArticleSubmission>, origin: string) => {
+  const addArticle = async (body: Static<typeof S.ArticleSubmission>, origin: string) => {
     const raw: RawArticle = {
       origin,
       format: "text",
@@ -63,8 +63,8 @@ export function registerWriteRoutes(app: FastifyInstance, { store, token }: Writ
       published: body.published || undefined,
     };
     const processed = processArticle(raw);
-    const { id, inserted } = store.addArticle(processed);
-    if (inserted) store.settleSurnames();
+    const { id, inserted } = await store.addArticle(processed);
+    if (inserted) await store.settleSurnames();
     return { id, inserted, statements: processed.statements.length };
   };
 
@@ -82,7 +82,7 @@ export function registerWriteRoutes(app: FastifyInstance, { store, token }: Writ
       },
     },
     async (request, reply) => {
-      const result = addArticle(request.body as Static<typeof S.ArticleSubmission>, "api");
+      const result = await addArticle(request.body as Static<typeof S.ArticleSubmission>, "api");
       return reply.code(result.inserted ? 201 : 200).send(result);
     },
   );
@@ -133,7 +133,7 @@ export function registerWriteRoutes(app: FastifyInstance, { store, token }: Writ
       if (form.published && !new RegExp(`^${S.DATE}$`).test(form.published)) {
         throw new HttpError(400, "the publication date must be YYYY-MM-DD");
       }
-      const { id } = addArticle({ ...form, text: form.text, url: undefined }, "form");
+      const { id } = await addArticle({ ...form, text: form.text, url: undefined }, "form");
       return reply.redirect(`/articles/${id}`, 303);
     },
   );
