@@ -24,7 +24,8 @@
       })),
     ],
     axes: [{}, { label: "statements" }],
-    scales: { x: { time: true } },
+    // A few weeks of margin either side: one month alone would otherwise stretch the axis over years.
+    scales: { x: { time: true, range: (_u, min, max) => [min - 20 * 86400, max + 20 * 86400] } },
   };
   new uPlot(options, [x, ...data.series.map((line) => line.counts)], target);
   document.body.classList.add("chart-drawn");

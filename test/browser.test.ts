@@ -67,7 +67,11 @@ after(async () => {
   await store?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+/** The whole page, and its first screen (what the README shows). */
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}-screen.png`) });
+}
 
 /** Nothing from stored text ran or became markup: no flag set, no dialog, no stray element or link. */
 async function assertInert(where: string): Promise<void> {
