@@ -7,9 +7,13 @@
   const data = JSON.parse(block.textContent || "{}");
   if (!data.months || data.months.length === 0) return;
   const colours = ["#222222", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
-  const x = data.months.map(
-    (month) => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1) / 1000,
-  );
+  // One month of no statements either side (true of the record: none were seen then), so a single month
+  // draws as a peak rather than a dot on an axis stretched over years.
+  const month = (m) => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) / 1000;
+  const first = month(data.months[0]);
+  const last = month(data.months[data.months.length - 1]);
+  const x = [first - 31 * 86400, ...data.months.map(month), last + 31 * 86400];
+  const counts = data.series.map((line) => [0, ...line.counts, 0]);
   const width = Math.max(320, Math.min(900, target.clientWidth || 720));
   const options = {
     width,
@@ -24,9 +28,8 @@
       })),
     ],
     axes: [{}, { label: "statements" }],
-    // A few weeks of margin either side: one month alone would otherwise stretch the axis over years.
-    scales: { x: { time: true, range: (_u, min, max) => [min - 20 * 86400, max + 20 * 86400] } },
+    scales: { x: { time: true } },
   };
-  new uPlot(options, [x, ...data.series.map((line) => line.counts)], target);
+  new uPlot(options, [x, ...counts], target);
   document.body.classList.add("chart-drawn");
 })();
