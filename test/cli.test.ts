@@ -97,6 +97,7 @@ test("every command has --help, and data commands have --db and --json", () => {
     "digest",
     "watch",
     "sources",
+    "serve",
   ]);
   for (const command of program.commands) {
     const help = command.helpInformation();
@@ -105,7 +106,8 @@ test("every command has --help, and data commands have --db and --json", () => {
     if (!["article", "extract", "clean", "digest"].includes(command.name())) {
       assert.match(help, /--db <path(?:\|url)?>/, command.name());
       // watch runs until stopped: its output is a log (and alert lines), not one JSON document.
-      if (command.name() !== "watch") assert.match(help, /--json/, command.name());
+      // watch and serve run until stopped: a log (and alert lines) or a server, not one JSON document.
+      if (!["watch", "serve"].includes(command.name())) assert.match(help, /--json/, command.name());
     }
   }
   const result = onrecord(["quotes", "--help"]);

@@ -6,6 +6,7 @@ import { registerExtract } from "./extract.ts";
 import { registerIngest } from "./ingest.ts";
 import { registerPeople } from "./people.ts";
 import { registerQuotes } from "./quotes.ts";
+import { registerServe } from "./serve.ts";
 import { registerSummary } from "./summary.ts";
 import { registerWatch } from "./watch.ts";
 
@@ -24,5 +25,6 @@ export function buildProgram(): Command {
   registerSummary(program);
   registerAnalysis(program);
   registerWatch(program);
+  registerServe(program);
   return program;
 }

@@ -27,6 +27,14 @@ import {
   VIEW_SELECT,
   type ViewRow,
 } from "./statement-rows.ts";
+import {
+  type StatementCursor,
+  type StatementFacets,
+  type StatementPage,
+  type StatementQuery,
+  searchStatements,
+  statementFacets,
+} from "./statement-search.ts";
 import type {
   PersonRecord,
   PersonSummary,
@@ -314,6 +322,18 @@ export class SqliteStore implements Store {
       people: count("SELECT count(*) AS n FROM persons"),
       topSpeakers,
     };
+  }
+
+  async searchStatements(
+    query: StatementQuery,
+    limit: number,
+    after?: StatementCursor,
+  ): Promise<StatementPage> {
+    return searchStatements(this.db, query, limit, after);
+  }
+
+  async statementFacets(query: StatementQuery): Promise<StatementFacets> {
+    return statementFacets(this.db, query);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import type { ImportReport } from "./known-people.ts";
 import type { Overrides } from "./overrides.ts";
 import type { SettleReport } from "./settle.ts";
 import type { PollResult, SourceState } from "./sources.ts";
+import type { StatementCursor, StatementFacets, StatementPage, StatementQuery } from "./statement-search.ts";
 import type { ProcessedArticle } from "./types.ts";
 
 /**
@@ -62,6 +63,13 @@ export interface Store extends VerdictCache {
   getVerdict(key: string): Promise<Verdict | undefined>;
   putVerdict(key: string, verdict: Verdict): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Statement search for the web app and the API (statement-search.ts): every filter, newest first, pages
+   * with stable cursors. Optional: a backend without it serves everything but search and articles' pages.
+   */
+  searchStatements?(query: StatementQuery, limit: number, after?: StatementCursor): Promise<StatementPage>;
+  /** Facet counts (speaker, outlet, month, topic) over what a search matches. */
+  statementFacets?(query: StatementQuery): Promise<StatementFacets>;
 }
 
 /** Who `--speaker NAME` may mean: its id, name, statement count and Wikidata QID. */
