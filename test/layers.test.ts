@@ -19,7 +19,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   record: ["core", "nlp"],
   web: ["core", "clean", "ingest"],
   app: ["core", "nlp", "clean", "ingest", "analysis", "record", "web"],
-  cli: ["core", "nlp", "clean", "ingest", "analysis", "record", "web", "app"],
+  queue: ["core", "nlp", "clean", "ingest", "record", "app"],
+  cli: ["core", "nlp", "clean", "ingest", "analysis", "record", "web", "app", "queue"],
 };
 
 /**

@@ -19,11 +19,12 @@ import {
   readOptionsOf,
   UsageError,
 } from "./common.ts";
+import { addQueueOptions, type QueueFlags, runEnqueueCommand } from "./enqueue.ts";
 import { checkOutputPath } from "./output-file.ts";
 import { printError, printText } from "./terminal.ts";
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
-interface IngestFlags extends InputFlags, WebFlags {
+interface IngestFlags extends InputFlags, WebFlags, QueueFlags {
   format?: InputFormat;
   db: string;
   json?: boolean;
@@ -49,9 +50,15 @@ export function registerIngest(program: Command): void {
     );
   addInputOptions(command);
   addWebOptions(command);
+  addQueueOptions(command);
   addDbOption(command);
   addJsonOption(command);
   command.action(async (paths: string[], flags: IngestFlags) => {
+    // --queue: one job per article record for `onrecord worker`, nothing processed here.
+    if (flags.queue) {
+      if ((await runEnqueueCommand(paths, flags.queue, flags)) > 0) process.exitCode = 1;
+      return;
+    }
     const summary = await runIngestCommand(paths, flags);
     if (summary.failed > 0) process.exitCode = 1;
   });

@@ -4,10 +4,12 @@ import { registerArticle } from "./article.ts";
 import { registerClean } from "./clean.ts";
 import { registerExtract } from "./extract.ts";
 import { registerIngest } from "./ingest.ts";
+import { registerJobs } from "./jobs.ts";
 import { registerPeople } from "./people.ts";
 import { registerQuotes } from "./quotes.ts";
 import { registerSummary } from "./summary.ts";
 import { registerWatch } from "./watch.ts";
+import { registerWorker } from "./worker.ts";
 
 /** The `onrecord` command tree; main.ts runs it, tests inspect it in-process. */
 export function buildProgram(): Command {
@@ -24,5 +26,7 @@ export function buildProgram(): Command {
   registerSummary(program);
   registerAnalysis(program);
   registerWatch(program);
+  registerWorker(program);
+  registerJobs(program);
   return program;
 }
