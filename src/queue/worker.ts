@@ -44,6 +44,21 @@ export interface WorkerSummary {
   dead: number;
   statements: number;
   seconds: number;
+  /** Where the time went, summed over jobs (jobs overlap, so these can add up to more than `seconds`). */
+  time: WorkerTime;
+}
+
+export interface WorkerTime {
+  /** Taking jobs from the queue. */
+  fetchSeconds: number;
+  /** Cleaning and hashing a job's text to look for it in the store, and the look-up. */
+  lookupSeconds: number;
+  /** Waiting for a processing thread to analyse the article (including waiting for a free thread). */
+  processSeconds: number;
+  /** Writing the article and its statements. */
+  storeSeconds: number;
+  /** Marking jobs completed or failed. */
+  completeSeconds: number;
 }
 
 /** What a completed job records as its output (read by `onrecord jobs`). */
@@ -77,6 +92,16 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
     dead: 0,
     statements: 0,
     seconds: 0,
+    time: { fetchSeconds: 0, lookupSeconds: 0, processSeconds: 0, storeSeconds: 0, completeSeconds: 0 },
+  };
+  const time = summary.time;
+  const timed = async <T>(key: keyof WorkerTime, work: () => T | Promise<T>): Promise<T> => {
+    const from = performance.now();
+    try {
+      return await work();
+    } finally {
+      time[key] += (performance.now() - from) / 1000;
+    }
   };
   const inFlight = new Set<Promise<void>>();
   // A queue or store that cannot be written stops the worker; its held jobs expire and are retried.
@@ -87,10 +112,12 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
     const raw = articleOfJob(job.data);
     // Cleaning and hashing cost a few percent of the analysis: a redelivered or re-queued article
     // already on record is completed without analysing it again.
-    const id = articleId(cleanText(raw.text).text);
-    if (await store.hasArticle(id)) return { outcome: "present", article: id, statements: 0 };
-    const article = await processor.process(raw);
-    const { inserted } = await store.addArticle(article);
+    const id = await timed("lookupSeconds", () => articleId(cleanText(raw.text).text));
+    if (await timed("lookupSeconds", () => store.hasArticle(id))) {
+      return { outcome: "present", article: id, statements: 0 };
+    }
+    const article = await timed("processSeconds", () => processor.process(raw));
+    const { inserted } = await timed("storeSeconds", () => store.addArticle(article));
     if (!inserted) return { outcome: "present", article: id, statements: 0 };
     storedSinceSettle++;
     await options.onStored?.(article);
@@ -108,13 +135,13 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
       if (processor.startupError) throw processor.startupError;
       const reason = errorMessage(error);
       const dead = job.retryCount >= job.retryLimit;
-      await boss.fail(INGEST_QUEUE, job.id, { message: reason, origin });
+      await timed("completeSeconds", () => boss.fail(INGEST_QUEUE, job.id, { message: reason, origin }));
       summary.failed++;
       if (dead) summary.dead++;
       options.onEvent?.({ kind: "failed", jobId: job.id, origin, reason, dead });
       return;
     }
-    await boss.complete(INGEST_QUEUE, job.id, result);
+    await timed("completeSeconds", () => boss.complete(INGEST_QUEUE, job.id, result));
     if (result.outcome === "stored") {
       summary.stored++;
       summary.statements += result.statements;
@@ -138,7 +165,9 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
       const free = capacity - inFlight.size;
       const jobs =
         free > 0
-          ? await boss.fetch<ArticleJobData>(INGEST_QUEUE, { batchSize: free, includeMetadata: true })
+          ? await timed("fetchSeconds", () =>
+              boss.fetch<ArticleJobData>(INGEST_QUEUE, { batchSize: free, includeMetadata: true }),
+            )
           : [];
       for (const job of jobs) track(job);
       if (inFlight.size > 0) {
