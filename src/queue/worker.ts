@@ -6,6 +6,7 @@ import { errorMessage } from "../core/errors.ts";
 import { articleId } from "../process.ts";
 import type { Store } from "../record/store.ts";
 import type { ProcessedArticle } from "../record/types.ts";
+import { type CompletedOutcome, Completions } from "./completions.ts";
 import { INGEST_QUEUE } from "./connection.ts";
 import { type ArticleJobData, articleOfJob } from "./job.ts";
 
@@ -61,15 +62,16 @@ export interface WorkerTime {
   completeSeconds: number;
 }
 
-/** What a completed job records as its output (read by `onrecord jobs`). */
 interface JobResult {
-  outcome: "stored" | "present";
-  article: string;
+  outcome: CompletedOutcome;
   statements: number;
 }
 
-/** Jobs held per processing thread: one processing, one waiting, so a thread never waits for the queue. */
-const JOBS_PER_THREAD = 2;
+/**
+ * Jobs held per processing thread: enough that a thread never waits for the queue's round trips, few
+ * enough that a killed worker's jobs (retried after their timeout) are a handful.
+ */
+const JOBS_PER_THREAD = 4;
 const DEFAULT_POLL_MS = 1000;
 
 type Job = PgBoss.JobWithMetadata<ArticleJobData>;
@@ -108,20 +110,23 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
   let fatal: unknown;
   let storedSinceSettle = 0;
 
+  const completions = new Completions(boss, (seconds) => {
+    time.completeSeconds += seconds;
+  });
+
   const processJob = async (job: Job): Promise<JobResult> => {
     const raw = articleOfJob(job.data);
     // Cleaning and hashing cost a few percent of the analysis: a redelivered or re-queued article
     // already on record is completed without analysing it again.
     const id = await timed("lookupSeconds", () => articleId(cleanText(raw.text).text));
-    if (await timed("lookupSeconds", () => store.hasArticle(id))) {
-      return { outcome: "present", article: id, statements: 0 };
-    }
+    if (await timed("lookupSeconds", () => store.hasArticle(id)))
+      return { outcome: "present", statements: 0 };
     const article = await timed("processSeconds", () => processor.process(raw));
     const { inserted } = await timed("storeSeconds", () => store.addArticle(article));
-    if (!inserted) return { outcome: "present", article: id, statements: 0 };
+    if (!inserted) return { outcome: "present", statements: 0 };
     storedSinceSettle++;
     await options.onStored?.(article);
-    return { outcome: "stored", article: article.id, statements: article.statements.length };
+    return { outcome: "stored", statements: article.statements.length };
   };
 
   const handle = async (job: Job): Promise<void> => {
@@ -141,7 +146,7 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
       options.onEvent?.({ kind: "failed", jobId: job.id, origin, reason, dead });
       return;
     }
-    await timed("completeSeconds", () => boss.complete(INGEST_QUEUE, job.id, result));
+    completions.add(job.id, result.outcome);
     if (result.outcome === "stored") {
       summary.stored++;
       summary.statements += result.statements;
@@ -159,22 +164,25 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
   };
+  const stopped = () => options.signal?.aborted || fatal !== undefined || completions.error !== undefined;
 
   try {
-    while (!options.signal?.aborted && fatal === undefined) {
+    while (!stopped()) {
       const free = capacity - inFlight.size;
-      const jobs =
-        free > 0
-          ? await timed("fetchSeconds", () =>
-              boss.fetch<ArticleJobData>(INGEST_QUEUE, { batchSize: free, includeMetadata: true }),
-            )
-          : [];
-      for (const job of jobs) track(job);
+      // Jobs are taken in batches of at least half the slots: one round trip for several articles.
+      if (inFlight.size === 0 || free >= capacity / 2) {
+        const jobs = await timed("fetchSeconds", () =>
+          boss.fetch<ArticleJobData>(INGEST_QUEUE, { batchSize: free, includeMetadata: true }),
+        );
+        for (const job of jobs) track(job);
+      }
       if (inFlight.size > 0) {
         await Promise.race(inFlight);
         continue;
       }
-      // Idle: settle bare surnames over what this worker stored (as a batch ingest does at its end).
+      // Idle: our own finished jobs must be marked before the queue can look empty.
+      await completions.flush();
+      // Settle bare surnames over what this worker stored (as a batch ingest does at its end).
       if (storedSinceSettle > 0) {
         storedSinceSettle = 0;
         await store.settleSurnames?.();
@@ -185,7 +193,9 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
       await sleep(options.pollMs ?? DEFAULT_POLL_MS, undefined, { signal: options.signal }).catch(() => {});
     }
     await Promise.all(inFlight);
+    await completions.flush();
     if (fatal !== undefined) throw fatal;
+    if (completions.error !== undefined) throw completions.error;
     if (storedSinceSettle > 0) await store.settleSurnames?.();
   } finally {
     await processor.close();
