@@ -187,6 +187,10 @@ try {
     source,
     backend: db.startsWith("postgres") ? "postgres" : "sqlite",
     ingestSeconds: summary.seconds,
+    // CPU of the ingest process and its threads: the steadier figure on a shared machine.
+    ingestCpuSeconds: ingest.cpuSeconds,
+    cpuMsPerArticle:
+      ingest.cpuSeconds === undefined ? undefined : Math.round((ingest.cpuSeconds * 1000) / summary.stored),
     store,
     queue: { jobs: queued, bytesPerQueuedJob: Math.round(jobBytes / queued) },
   };
