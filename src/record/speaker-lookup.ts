@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { aliasForm, parseName } from "../nlp/names.ts";
 import { isBareSurname } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
+import type { SpeakerCandidate, SpeakerLookup } from "./store.ts";
 
 /**
  * The one rule by which every `--speaker NAME` (and `person NAME`) finds a person, tried in order:
@@ -18,17 +19,7 @@ import { nameKey } from "./migrations.ts";
  * Ada Quill", "Mr. Quill") that matches nothing is tried again without the title.
  */
 
-export interface SpeakerCandidate {
-  id: number;
-  name: string;
-  statements: number;
-  qid: string | null;
-}
-
-export type SpeakerLookup =
-  | { found: SpeakerCandidate; rule: "id" | "qid" | "name" | "alias" | "surname" }
-  | { ambiguous: SpeakerCandidate[] }
-  | { none: true };
+export type { SpeakerCandidate, SpeakerLookup };
 
 export function lookupSpeaker(db: Database.Database, query: string): SpeakerLookup {
   const trimmed = query.trim();
