@@ -10,7 +10,7 @@ import { ingestInputs } from "../src/app/run-ingest.ts";
 import type { RawArticle } from "../src/core/article.ts";
 import { closeQueue, DEAD_LETTER_QUEUE, INGEST_QUEUE, openQueue } from "../src/queue/connection.ts";
 import { articleOfJob, jobDataOf } from "../src/queue/job.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { postgresSkip, query, run, start, testDatabase } from "./queue-helper.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "onrecord-queue-"));
@@ -104,11 +104,11 @@ function writeArticles(name: string, count: number, paragraphs = 0): string {
 
 async function directIngest(input: string): Promise<ReturnType<typeof recordCounts>> {
   const db = path.join(dir, `${path.basename(input)}-direct.db`);
-  const store = openSqliteStore(db);
+  const store = await openStore(db, { create: true });
   try {
     await ingestInputs([input], store, { workers: 0 });
   } finally {
-    store.close();
+    await store.close();
   }
   return recordCounts(db);
 }

@@ -1,12 +1,11 @@
 /** `onrecord worker`: processes queued article jobs and writes them to a store, on any machine. */
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { linkStory } from "../record/near-duplicates.ts";
 import {
   addDbOption,
   addJsonOption,
   errorMessage,
-  openStore,
+  openOrCreateStore,
   parseCount,
   printJson,
   UsageError,
@@ -56,8 +55,8 @@ async function runWorkerCommand(flags: WorkerFlags): Promise<number> {
     printError("onrecord worker: stopping after the articles in flight\n");
     stop.abort();
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  // The record first: a wrong --db is reported before any connection to the queue is left open.
+  const store = await openOrCreateStore(flags.db);
   let boss: Awaited<ReturnType<typeof openQueue>>;
   try {
     boss = await openQueue(flags.queue, {
@@ -65,18 +64,19 @@ async function runWorkerCommand(flags: WorkerFlags): Promise<number> {
       onError: (error) => printError(`onrecord worker: queue: ${errorMessage(error)}\n`),
     });
   } catch (error) {
+    await store.close();
     throw error instanceof QueueError ? new UsageError(error.message) : error;
   }
-  const store = openStore(flags.db);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   let summary: Awaited<ReturnType<typeof runWorker>>;
   try {
     summary = await runWorker(boss, store, {
       workers,
       exitWhenIdle: flags.exitWhenIdle,
       signal: stop.signal,
-      onStored: (article) => {
-        linkStory(store.db, article.id, article.text);
-      },
+      // Near-duplicate linking, as ingest does for each newly stored article.
+      onStored: async (article) => void (await store.linkStory(article.id, article.text)),
       onEvent: flags.verbose
         ? (event) =>
             printError(
@@ -85,7 +85,7 @@ async function runWorkerCommand(flags: WorkerFlags): Promise<number> {
         : undefined,
     });
   } finally {
-    store.close();
+    await store.close();
     await closeQueue(boss);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -185,7 +185,7 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
       // Settle bare surnames over what this worker stored (as a batch ingest does at its end).
       if (storedSinceSettle > 0) {
         storedSinceSettle = 0;
-        await store.settleSurnames?.();
+        await store.settleSurnames();
       }
       // Also a check that the queue still answers: pg-boss's fetch reads a lost connection as no jobs.
       const unfinished = await boss.getQueueSize(INGEST_QUEUE, { before: "completed" });
@@ -196,7 +196,7 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
     await completions.flush();
     if (fatal !== undefined) throw fatal;
     if (completions.error !== undefined) throw completions.error;
-    if (storedSinceSettle > 0) await store.settleSurnames?.();
+    if (storedSinceSettle > 0) await store.settleSurnames();
   } finally {
     await processor.close();
   }
