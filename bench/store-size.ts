@@ -171,7 +171,30 @@ try {
     store = report(relations, counts.articles ?? 0, counts.statements ?? 0);
   }
 
-  // The queue: the same articles as jobs, before any is done (a backlog's cost).
+  const figures: Record<string, unknown> = {
+    source,
+    backend: db.startsWith("postgres") ? "postgres" : "sqlite",
+    ingestSeconds: summary.seconds,
+    // CPU of the ingest process and its threads: the steadier figure on a shared machine.
+    ingestCpuSeconds: ingest.cpuSeconds,
+    cpuMsPerArticle:
+      ingest.cpuSeconds === undefined ? undefined : Math.round((ingest.cpuSeconds * 1000) / summary.stored),
+    store,
+  };
+  if (!values["no-queue"]) figures.queue = await queueSize();
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+} finally {
+  if (values.keep) process.stderr.write(`kept ${workDir} and database ${QUEUE_DB}\n`);
+  else {
+    rmSync(workDir, { recursive: true, force: true });
+    await withClient(`${SERVER}/test`, (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${QUEUE_DB} WITH (FORCE)`),
+    );
+  }
+}
+
+/** The same articles queued as jobs, before any is done: what a backlog costs in pg-boss's tables. */
+async function queueSize() {
   const queueUrl = await freshDatabase(QUEUE_DB);
   const enqueue = await measure("bin/onrecord.js", ["ingest", ...inputs, "--queue", queueUrl, "--json"], {
     timeoutSeconds: 3600,
@@ -183,24 +206,5 @@ try {
     .filter((r) => r.name.startsWith("pgboss.j"))
     .reduce((sum, r) => sum + r.tableBytes + r.indexBytes, 0);
 
-  const figures = {
-    source,
-    backend: db.startsWith("postgres") ? "postgres" : "sqlite",
-    ingestSeconds: summary.seconds,
-    // CPU of the ingest process and its threads: the steadier figure on a shared machine.
-    ingestCpuSeconds: ingest.cpuSeconds,
-    cpuMsPerArticle:
-      ingest.cpuSeconds === undefined ? undefined : Math.round((ingest.cpuSeconds * 1000) / summary.stored),
-    store,
-    queue: { jobs: queued, bytesPerQueuedJob: Math.round(jobBytes / queued) },
-  };
-  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-} finally {
-  if (values.keep) process.stderr.write(`kept ${workDir} and database ${QUEUE_DB}\n`);
-  else {
-    rmSync(workDir, { recursive: true, force: true });
-    await withClient(`${SERVER}/test`, (client) =>
-      client.query(`DROP DATABASE IF EXISTS ${QUEUE_DB} WITH (FORCE)`),
-    );
-  }
+  return { jobs: queued, bytesPerQueuedJob: Math.round(jobBytes / queued) };
 }
