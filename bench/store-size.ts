@@ -21,6 +21,7 @@ const { values } = parseArgs({
     db: { type: "string" },
     articles: { type: "string", default: "2000" },
     keep: { type: "boolean" },
+    "no-queue": { type: "boolean" },
   },
 });
 const SERVER = "postgres://postgres@127.0.0.1:5432";
