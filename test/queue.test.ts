@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -68,20 +68,50 @@ test("a bad --queue URL or an unreachable server is one clear line, exit 2", asy
   );
 });
 
-/** Counts in a SQLite record: the same batch must give the same record however it was processed. */
-function recordCounts(db: string) {
+interface RecordCounts {
+  articles: number;
+  statements: number;
+  persons: number;
+}
+
+/** Counts in a record (SQLite file or PostgreSQL): the same batch must give the same record however it was processed. */
+async function recordCounts(db: string): Promise<RecordCounts> {
+  const sql = {
+    articles: "SELECT count(*) AS n FROM articles",
+    statements: "SELECT count(*) AS n FROM statements",
+    persons: "SELECT count(*) AS n FROM persons",
+  };
+  const counts: Partial<RecordCounts> = {};
+  if (db.startsWith("postgres://")) {
+    for (const [key, text] of Object.entries(sql)) {
+      const [row] = await query<{ n: string }>(db, text);
+      counts[key as keyof RecordCounts] = Number(row?.n);
+    }
+    return counts as RecordCounts;
+  }
   const conn = new Database(db, { readonly: true });
   try {
-    const count = (sql: string) => (conn.prepare(sql).get() as { n: number }).n;
-    return {
-      articles: count("SELECT count(*) AS n FROM articles"),
-      statements: count("SELECT count(*) AS n FROM statements"),
-      persons: count("SELECT count(*) AS n FROM persons"),
-    };
+    for (const [key, text] of Object.entries(sql)) {
+      counts[key as keyof RecordCounts] = (conn.prepare(text).get() as { n: number }).n;
+    }
+    return counts as RecordCounts;
   } finally {
     conn.close();
   }
 }
+
+/**
+ * The record the workers write: a PostgreSQL database of its own once the PostgreSQL store is in the
+ * build (workers on several machines share it), else a SQLite file (workers of one machine share it).
+ */
+async function workerRecord(name: string): Promise<string> {
+  if (!existsSync(PG_STORE)) return path.join(dir, `${name}.db`);
+  const record = await testDatabase();
+  recordDrops.push(record.drop);
+  return record.url;
+}
+const recordDrops: (() => Promise<void>)[] = [];
+const PG_STORE = path.resolve(import.meta.dirname, "../src/record/postgres/pg-store.ts");
 
 /** `count` generated articles as text files; `paragraphs` extra paragraphs make each slower to analyse. */
 function writeArticles(name: string, count: number, paragraphs = 0): string {
@@ -102,7 +132,7 @@ function writeArticles(name: string, count: number, paragraphs = 0): string {
   return input;
 }
 
-async function directIngest(input: string): Promise<ReturnType<typeof recordCounts>> {
+async function directIngest(input: string): Promise<RecordCounts> {
   const db = path.join(dir, `${path.basename(input)}-direct.db`);
   const store = await openStore(db, { create: true });
   try {
@@ -127,7 +157,10 @@ describe("distributed ingest on PostgreSQL", async () => {
     if (skip) return;
     ({ url, drop } = await testDatabase());
   });
-  after(async () => drop());
+  after(async () => {
+    await drop();
+    for (const dropRecord of recordDrops) await dropRecord();
+  });
   const reset = async () => {
     await drop();
     ({ url, drop } = await testDatabase());
@@ -142,7 +175,7 @@ describe("distributed ingest on PostgreSQL", async () => {
     assert.match(queued.stdout, /^read 24, queued 24, failed 0, [\d.]+ s → onrecord-ingest at postgres:/);
     assert.equal((await jobsStatus(url)).queued, 24);
 
-    const db = path.join(dir, "e2e.db");
+    const db = await workerRecord("e2e");
     const worked = await run(dir, [
       "worker",
       "--queue",
@@ -158,7 +191,7 @@ describe("distributed ingest on PostgreSQL", async () => {
       worked.stdout,
       /^jobs 24: stored 24, already present 0, failed 0 \(dead 0\), statements \d+/,
     );
-    assert.deepEqual(recordCounts(db), await directIngest(input));
+    assert.deepEqual(await recordCounts(db), await directIngest(input));
     const status = await jobsStatus(url);
     assert.deepEqual(
       [status.queued, status.active, status.done, status.stored, status.dead],
@@ -178,7 +211,7 @@ describe("distributed ingest on PostgreSQL", async () => {
       "0",
     ]);
     assert.match(again.stdout, /^jobs 24: stored 0, already present 24, failed 0/);
-    assert.deepEqual(recordCounts(db), await directIngest(input));
+    assert.deepEqual(await recordCounts(db), await directIngest(input));
   });
 
   test("a record too large for a job fails at ingest; a bad job is retried, then dead-lettered with its error; the rest are stored", {
@@ -214,7 +247,7 @@ describe("distributed ingest on PostgreSQL", async () => {
     } finally {
       await closeQueue(boss);
     }
-    const db = path.join(dir, "bad.db");
+    const db = await workerRecord("bad");
     const worked = await run(dir, [
       "worker",
       "--queue",
@@ -233,7 +266,7 @@ describe("distributed ingest on PostgreSQL", async () => {
       /failed \S+ forged: not an article job: its record is not JSON \(\d+ bytes\) \(will retry\)\n/,
     );
     assert.match(worked.stderr, /failed \S+ forged: .* \(dead\)\n/);
-    assert.equal(recordCounts(db).articles, 5);
+    assert.equal((await recordCounts(db)).articles, 5);
 
     const status = await jobsStatus(url);
     assert.deepEqual(
@@ -275,7 +308,7 @@ describe("distributed ingest on PostgreSQL", async () => {
       "1",
     ]);
     assert.equal(queued.code, 0, queued.stderr);
-    const db = path.join(dir, "kill.db");
+    const db = await workerRecord("kill");
     const victim = start(dir, ["worker", "--queue", url, "--db", db, "--workers", "1", "--verbose"]);
     const survivor = start(dir, ["worker", "--queue", url, "--db", db, "--workers", "1", "--exit-when-idle"]);
     // "started" is printed when a job is taken, before its article is analysed: the kill lands mid-article.
@@ -293,7 +326,7 @@ describe("distributed ingest on PostgreSQL", async () => {
 
     const survived = await survivor.exited;
     assert.equal(survived.code, 0, survived.stderr);
-    assert.deepEqual(recordCounts(db), await directIngest(input));
+    assert.deepEqual(await recordCounts(db), await directIngest(input));
     const retried = await query<{ id: string; state: string; retry_count: number }>(
       url,
       "SELECT id::text, state::text, retry_count FROM pgboss.job WHERE id = ANY($1::uuid[])",
