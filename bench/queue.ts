@@ -14,9 +14,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { generatedArticle } from "./fixtures.ts";
 import { type Measured, measure } from "./measure.ts";
+import { dropDatabase, freshDatabase } from "./postgres.ts";
 
 const { values } = parseArgs({
   options: {
@@ -34,29 +34,12 @@ if (!Number.isInteger(articles) || articles < 1 || processCounts.some((n) => !Nu
 if (values.store !== "sqlite" && values.store !== "postgres")
   throw new Error("--store is sqlite or postgres");
 
-const SERVER = "postgres://postgres@127.0.0.1:5432";
 const QUEUE_DB = "onrecord_queue_bench";
 const STORE_DB = "onrecord_queue_bench_store";
 const bin = "bin/onrecord.js";
 const cores = availableParallelism();
 /** Long enough for 20,000 articles on a loaded 2-core machine. */
 const TIMEOUT_SECONDS = 4 * 3600;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${SERVER}/test` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freshDatabase(name: string): Promise<string> {
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  return `${SERVER}/${name}`;
-}
 
 /**
  * CPU seconds the PostgreSQL server has used: every live postgres process, plus what the postmaster
@@ -215,7 +198,7 @@ try {
   if (values.keep) process.stderr.write(`kept ${workDir} and the databases ${QUEUE_DB}, ${STORE_DB}\n`);
   else {
     rmSync(workDir, { recursive: true, force: true });
-    await admin(`DROP DATABASE IF EXISTS ${QUEUE_DB} WITH (FORCE)`);
-    await admin(`DROP DATABASE IF EXISTS ${STORE_DB} WITH (FORCE)`);
+    await dropDatabase(QUEUE_DB);
+    await dropDatabase(STORE_DB);
   }
 }

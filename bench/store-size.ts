@@ -12,9 +12,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { generatedArticle } from "./fixtures.ts";
 import { measure } from "./measure.ts";
+import { dropDatabase, freshDatabase, withClient } from "./postgres.ts";
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +24,6 @@ const { values } = parseArgs({
     "no-queue": { type: "boolean" },
   },
 });
-const SERVER = "postgres://postgres@127.0.0.1:5432";
 const QUEUE_DB = "onrecord_size_queue";
 const polnear = path.resolve(import.meta.dirname, "../../shared/data/polnear");
 const realInputs = ["train", "dev"].map((part) => path.join(polnear, part, "text"));
@@ -45,24 +44,6 @@ interface Relation {
   name: string;
   tableBytes: number;
   indexBytes: number;
-}
-
-async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freshDatabase(name: string): Promise<string> {
-  await withClient(`${SERVER}/test`, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${name}`);
-  });
-  return `${SERVER}/${name}`;
 }
 
 /**
@@ -188,9 +169,7 @@ try {
   if (values.keep) process.stderr.write(`kept ${workDir} and database ${QUEUE_DB}\n`);
   else {
     rmSync(workDir, { recursive: true, force: true });
-    await withClient(`${SERVER}/test`, (client) =>
-      client.query(`DROP DATABASE IF EXISTS ${QUEUE_DB} WITH (FORCE)`),
-    );
+    await dropDatabase(QUEUE_DB);
   }
 }
 

@@ -5,21 +5,17 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
+import { dropDatabase, freshDatabase, SERVER, withClient } from "../bench/postgres.ts";
 
 const bin = path.resolve(import.meta.dirname, "../bin/onrecord.js");
-const SERVER = "postgres://postgres@127.0.0.1:5432";
 
 export async function postgresSkip(): Promise<string | false> {
-  const client = new pg.Client({ connectionString: `${SERVER}/test`, connectionTimeoutMillis: 3000 });
   try {
-    await client.connect();
+    await withClient(`${SERVER}/test`, async () => {});
     return false;
   } catch (error) {
     if (process.env.CI) throw new Error(`PostgreSQL is not answering at 127.0.0.1:5432: ${error}`);
     return "PostgreSQL is not answering at 127.0.0.1:5432 (start it to run the queue tests)";
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 
@@ -28,30 +24,12 @@ let made = 0;
 /** Creates an empty database; `drop` removes it with whatever connections a killed worker left. */
 export async function testDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `onrecord_queue_test_${process.pid}_${made++}`;
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  return { url: `${SERVER}/${name}`, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${SERVER}/test` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  return { url: await freshDatabase(name), drop: () => dropDatabase(name) };
 }
 
 /** One query on a database, rows back. */
 export async function query<T>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
+  return withClient(url, async (client) => (await client.query(sql, values)).rows as T[]);
 }
 
 export interface Running {

@@ -143,6 +143,11 @@ async function directIngest(input: string): Promise<RecordCounts> {
   return recordCounts(db);
 }
 
+/** `onrecord worker` until the queue is empty. */
+function workUntilIdle(url: string, db: string, flags: string[]) {
+  return run(dir, ["worker", "--queue", url, "--db", db, "--exit-when-idle", ...flags]);
+}
+
 async function jobsStatus(url: string) {
   const result = await run(dir, ["jobs", "--queue", url, "--json"]);
   assert.equal(result.code, 0, result.stderr);
@@ -176,16 +181,7 @@ describe("distributed ingest on PostgreSQL", async () => {
     assert.equal((await jobsStatus(url)).queued, 24);
 
     const db = await workerRecord("e2e");
-    const worked = await run(dir, [
-      "worker",
-      "--queue",
-      url,
-      "--db",
-      db,
-      "--exit-when-idle",
-      "--workers",
-      "1",
-    ]);
+    const worked = await workUntilIdle(url, db, ["--workers", "1"]);
     assert.equal(worked.code, 0, worked.stderr);
     assert.match(
       worked.stdout,
@@ -200,16 +196,7 @@ describe("distributed ingest on PostgreSQL", async () => {
 
     // At least once: the same records queued again are completed as already present, nothing doubled.
     assert.equal((await run(dir, ["ingest", input, "--queue", url])).code, 0);
-    const again = await run(dir, [
-      "worker",
-      "--queue",
-      url,
-      "--db",
-      db,
-      "--exit-when-idle",
-      "--workers",
-      "0",
-    ]);
+    const again = await workUntilIdle(url, db, ["--workers", "0"]);
     assert.match(again.stdout, /^jobs 24: stored 0, already present 24, failed 0/);
     assert.deepEqual(await recordCounts(db), await directIngest(input));
   });
@@ -248,17 +235,7 @@ describe("distributed ingest on PostgreSQL", async () => {
       await closeQueue(boss);
     }
     const db = await workerRecord("bad");
-    const worked = await run(dir, [
-      "worker",
-      "--queue",
-      url,
-      "--db",
-      db,
-      "--exit-when-idle",
-      "--workers",
-      "1",
-      "--verbose",
-    ]);
+    const worked = await workUntilIdle(url, db, ["--workers", "1", "--verbose"]);
     assert.equal(worked.code, 1, "a dead job makes the worker exit 1");
     assert.match(worked.stdout, /^jobs 7: stored 5, already present 0, failed 2 \(dead 1\)/);
     assert.match(
