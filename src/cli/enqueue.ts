@@ -5,7 +5,15 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { failureReport } from "../app/failure-log.ts";
 import type { InputFormat } from "../ingest/options.ts";
-import { errorMessage, type InputFlags, parseCount, printJson, readOptionsOf, UsageError } from "./common.ts";
+import {
+  errorMessage,
+  type InputFlags,
+  inputFormatOf,
+  parseCount,
+  readOptionsOf,
+  UsageError,
+} from "./common.ts";
+import { render } from "./formats.ts";
 import { printError, printText } from "./terminal.ts";
 
 export interface QueueFlags {
@@ -56,6 +64,7 @@ export function addQueueOptions(command: Command): Command {
 }
 
 interface EnqueueFlags extends InputFlags, QueueFlags {
+  inputFormat?: InputFormat;
   format?: InputFormat;
   json?: boolean;
   failures?: string;
@@ -86,7 +95,7 @@ export async function runEnqueueCommand(
   let summary: Awaited<ReturnType<typeof enqueueInputs>>;
   try {
     summary = await enqueueInputs(paths, boss, {
-      ...readOptionsOf(flags, flags.format),
+      ...readOptionsOf(flags, inputFormatOf("ingest", flags)),
       failuresFile: flags.failures,
       maxJobBytes: flags.maxJobBytes,
       policy: {
@@ -101,7 +110,7 @@ export async function runEnqueueCommand(
     await closeQueue(boss);
   }
   if (flags.json) {
-    printJson({ queue: safeUrl(queueUrl), name: INGEST_QUEUE, ...summary });
+    render("json", { queue: safeUrl(queueUrl), name: INGEST_QUEUE, ...summary });
   } else {
     printText(
       `read ${summary.read}, queued ${summary.queued}, failed ${summary.failed}, ${summary.seconds.toFixed(1)} s → ` +

@@ -1,7 +1,8 @@
 /** `onrecord jobs`: what the ingest queue holds, and the latest errors of dead jobs. */
 import type { Command } from "commander";
-import { addJsonOption, parseCount, printJson, UsageError } from "./common.ts";
+import { addJsonOption, parseCount, UsageError } from "./common.ts";
 import { addQueueUrlOption } from "./enqueue.ts";
+import { render } from "./formats.ts";
 import { printText } from "./terminal.ts";
 
 interface JobsFlags {
@@ -30,7 +31,7 @@ export function registerJobs(program: Command): void {
       const status = await queueStatus(boss, flags.errors);
       const deadLetters = await deadLetterCount(boss);
       if (flags.json) {
-        printJson({ queue: safeUrl(flags.queue), ...status, deadLetters });
+        render("json", { queue: safeUrl(flags.queue), ...status, deadLetters });
         return;
       }
       printText(

@@ -7,10 +7,10 @@ import {
   errorMessage,
   openOrCreateStore,
   parseCount,
-  printJson,
   UsageError,
 } from "./common.ts";
 import { addQueueUrlOption } from "./enqueue.ts";
+import { render } from "./formats.ts";
 import { printError, printText } from "./terminal.ts";
 
 interface WorkerFlags {
@@ -91,7 +91,7 @@ async function runWorkerCommand(flags: WorkerFlags): Promise<number> {
     process.off("SIGTERM", onSignal);
   }
   if (flags.json) {
-    printJson({ db: flags.db, ...summary });
+    render("json", { db: flags.db, ...summary });
   } else {
     printText(
       `jobs ${summary.jobs}: stored ${summary.stored}, already present ${summary.alreadyPresent}, ` +

@@ -2,20 +2,9 @@
 
 import { firstIndex } from "../core/sorted.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
-import {
-  ORGANIZATION_HEADS,
-  POSSESSIVES,
-  PRONOUNS,
-  SURNAME_PARTICLES,
-  VERB_GROUP_FILLERS,
-} from "./lexicon.ts";
-import { containing } from "./mention-index.ts";
-import { isLeadingGlue } from "./name-edges.ts";
-import { GOVERNMENT_PLACES, parseName } from "./names.ts";
-import { organizationLike } from "./organizations.ts";
-import { isRoleHead, speakerNounKind } from "./roles.ts";
-import type { Resolver } from "./speaker-resolver.ts";
-import type { Entity, EntityMention } from "./speaker-types.ts";
+import { VERB_GROUP_FILLERS } from "./lexicon/clause-words.ts";
+import { ORGANIZATION_HEADS } from "./lexicon/organizations.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon/pronouns.ts";
 import {
   DESCRIPTION_BREAKS,
   LABELS,
@@ -23,7 +12,15 @@ import {
   SLIP_FIRST,
   SLIP_LAST,
   TRAILING_ADVERBS,
-} from "./speaker-words.ts";
+} from "./lexicon/speaker-words.ts";
+import { SURNAME_PARTICLES } from "./lexicon/titles.ts";
+import { containing } from "./mention-index.ts";
+import { isLeadingGlue } from "./name-edges.ts";
+import { GOVERNMENT_PLACES, parseName } from "./names.ts";
+import { organizationLike } from "./organizations.ts";
+import { isRoleHead, speakerNounKind } from "./roles.ts";
+import type { Resolver } from "./speaker-resolver.ts";
+import type { Entity, EntityMention } from "./speaker-types.ts";
 
 export function speakerOf(mention: EntityMention): Speaker {
   const e = mention.entity;

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
-import { FIRST_NAME_GENDER } from "../nlp/lexicon.ts";
+import { FIRST_NAME_GENDER } from "../nlp/lexicon/given-names.ts";
 import { parseName } from "../nlp/names.ts";
 import { nameKey } from "./migrations.ts";
 import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { FIRST_NAME_GENDER } from "../nlp/lexicon.ts";
+import { FIRST_NAME_GENDER } from "../nlp/lexicon/given-names.ts";
 import { parseName } from "../nlp/names.ts";
 import { surnameKey } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
