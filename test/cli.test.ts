@@ -98,12 +98,15 @@ test("every command has --help, and data commands have --db and --json", () => {
     "watch",
     "sources",
     "serve",
+    "worker",
+    "jobs",
   ]);
   for (const command of program.commands) {
     const help = command.helpInformation();
     assert.match(help, new RegExp(`Usage: onrecord ${command.name()}`));
     assert.match(help, /-h, --help/);
-    if (!["article", "extract", "clean", "digest"].includes(command.name())) {
+    // jobs reads the queue (--queue), not a record.
+    if (!["article", "extract", "clean", "digest", "jobs"].includes(command.name())) {
       assert.match(help, /--db <path(?:\|url)?>/, command.name());
       // watch runs until stopped: its output is a log (and alert lines), not one JSON document.
       // watch and serve run until stopped: a log (and alert lines) or a server, not one JSON document.

@@ -20,7 +20,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   web: ["core", "clean", "ingest"],
   app: ["core", "nlp", "clean", "ingest", "analysis", "record", "web"],
   server: ["core", "nlp", "analysis", "record", "app"],
-  cli: ["core", "nlp", "clean", "ingest", "analysis", "record", "web", "app", "server"],
+  queue: ["core", "nlp", "clean", "ingest", "record", "app"],
+  cli: ["core", "nlp", "clean", "ingest", "analysis", "record", "web", "app", "server", "queue"],
 };
 
 /**

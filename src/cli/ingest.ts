@@ -20,12 +20,13 @@ import {
   readOptionsOf,
   UsageError,
 } from "./common.ts";
+import { addQueueOptions, type QueueFlags, runEnqueueCommand } from "./enqueue.ts";
 import { render } from "./formats.ts";
 import { checkOutputPath } from "./output-file.ts";
 import { printError, printText } from "./terminal.ts";
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
-interface IngestFlags extends InputFlags, WebFlags {
+interface IngestFlags extends InputFlags, WebFlags, QueueFlags {
   inputFormat?: InputFormat;
   /** The old spelling of --input-format. */
   format?: InputFormat;
@@ -53,9 +54,15 @@ export function registerIngest(program: Command): void {
     );
   addInputOptions(command, { oldFormatFlag: true });
   addWebOptions(command);
+  addQueueOptions(command);
   addDbOption(command);
   addJsonOption(command);
   command.action(async (paths: string[], flags: IngestFlags) => {
+    // --queue: one job per article record for `onrecord worker`, nothing processed here.
+    if (flags.queue) {
+      if ((await runEnqueueCommand(paths, flags.queue, flags)) > 0) process.exitCode = 1;
+      return;
+    }
     const summary = await runIngestCommand(paths, flags);
     if (summary.failed > 0) process.exitCode = 1;
   });

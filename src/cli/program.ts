@@ -4,11 +4,13 @@ import { registerArticle } from "./article.ts";
 import { registerClean } from "./clean.ts";
 import { registerExtract } from "./extract.ts";
 import { registerIngest } from "./ingest.ts";
+import { registerJobs } from "./jobs.ts";
 import { registerPeople } from "./people.ts";
 import { registerQuotes } from "./quotes.ts";
 import { registerServe } from "./serve.ts";
 import { registerSummary } from "./summary.ts";
 import { registerWatch } from "./watch.ts";
+import { registerWorker } from "./worker.ts";
 
 /** The `onrecord` command tree; main.ts runs it, tests inspect it in-process. */
 export function buildProgram(): Command {
@@ -26,5 +28,7 @@ export function buildProgram(): Command {
   registerAnalysis(program);
   registerWatch(program);
   registerServe(program);
+  registerWorker(program);
+  registerJobs(program);
   return program;
 }
