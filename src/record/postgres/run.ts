@@ -1,0 +1,54 @@
+import type pg from "pg";
+import { type Query, sqlFor } from "../sql.ts";
+
+/**
+ * Runs record queries (../sql.ts) on a PostgreSQL connection: the same generators the SQLite store runs
+ * synchronously, here with an `await` per step. SQL written for SQLite is translated once per text:
+ * `?` parameters become `$1, $2, ...` and `INSERT OR IGNORE` becomes `INSERT ... ON CONFLICT DO NOTHING`.
+ * Each distinct text is a named prepared statement, parsed once per connection.
+ */
+
+const translated = new Map<string, { name: string; text: string }>();
+
+/** The PostgreSQL text of a statement written with SQLite's parameters. */
+export function toPostgres(sql: string): string {
+  let text = "";
+  let n = 0;
+  let quoted = false;
+  for (const char of sql) {
+    if (char === "'") quoted = !quoted;
+    if (char === "?" && !quoted) text += `$${++n}`;
+    else text += char;
+  }
+  if (/^\s*INSERT OR IGNORE INTO/i.test(text)) {
+    text = `${text.replace(/INSERT OR IGNORE INTO/i, "INSERT INTO")} ON CONFLICT DO NOTHING`;
+  }
+  return text;
+}
+
+function prepared(sql: string): { name: string; text: string } {
+  let found = translated.get(sql);
+  if (!found) {
+    found = { name: `onrecord_${translated.size + 1}`, text: toPostgres(sql) };
+    translated.set(sql, found);
+  }
+  return found;
+}
+
+export async function runAsync<T>(client: pg.ClientBase, query: Query<T>): Promise<T> {
+  let step = query.next();
+  while (!step.done) {
+    const current = step.value;
+    let result: unknown;
+    if (current.kind === "dialect") result = "postgres";
+    else {
+      const { name, text } = prepared(sqlFor(current.sql, "postgres"));
+      const answer = await client.query({ name, text, values: current.params as unknown[] });
+      if (current.kind === "all") result = answer.rows;
+      else if (current.kind === "get") result = answer.rows[0];
+      else result = answer.rowCount ?? 0;
+    }
+    step = query.next(result);
+  }
+  return step.value;
+}

@@ -1,0 +1,87 @@
+import type Database from "better-sqlite3";
+
+/**
+ * The record's logic written once for both backends. A query function is a generator that yields the SQL
+ * it needs and receives the rows: the embedded SQLite store runs it synchronously (inside a better-sqlite3
+ * transaction, which cannot span an `await`), the PostgreSQL store runs the same generator asynchronously
+ * over one connection (postgres/run.ts). So identity resolution, surnames, overrides and the people queries
+ * decide the same way on both, and only the SQL text may differ where the dialects do.
+ *
+ *   function* personName(id: number): Query<string | undefined> {
+ *     return (yield* get<{ name: string }>("SELECT name FROM persons WHERE id = ?", id))?.name;
+ *   }
+ *
+ * SQL is written for SQLite with `?` parameters; PostgreSQL gets `$n` and `ON CONFLICT DO NOTHING` for
+ * `INSERT OR IGNORE` by translation. Where the dialects really differ, a step gives both texts.
+ */
+
+export type Dialect = "sqlite" | "postgres";
+export type SqlText = string | { readonly sqlite: string; readonly postgres: string };
+
+export type Step =
+  | { readonly kind: "all" | "get" | "run"; readonly sql: SqlText; readonly params: readonly unknown[] }
+  | { readonly kind: "dialect" };
+
+/** A piece of record logic: yields steps, returns its result. */
+export type Query<T> = Generator<Step, T, unknown>;
+
+/** Every row of a SELECT. */
+export function* all<T>(sql: SqlText, ...params: unknown[]): Query<T[]> {
+  return (yield { kind: "all", sql, params }) as T[];
+}
+
+/** The first row of a SELECT (or of an INSERT ... RETURNING), if any. */
+export function* get<T>(sql: SqlText, ...params: unknown[]): Query<T | undefined> {
+  return (yield { kind: "get", sql, params }) as T | undefined;
+}
+
+/** Runs a write; returns the number of rows it changed. */
+export function* run(sql: SqlText, ...params: unknown[]): Query<number> {
+  return (yield { kind: "run", sql, params }) as number;
+}
+
+/** Which backend runs the query (for the few steps that are not SQL in both). */
+export function* dialect(): Query<Dialect> {
+  return (yield { kind: "dialect" }) as Dialect;
+}
+
+export function sqlFor(sql: SqlText, dialect: Dialect): string {
+  return typeof sql === "string" ? sql : sql[dialect];
+}
+
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Prepared statements are compiled once per database and SQL text. */
+function statementFor(db: Database.Database, sql: string): Database.Statement {
+  let cache = prepared.get(db);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/** Runs a query on SQLite, synchronously (so it can run inside a better-sqlite3 transaction). */
+export function runSync<T>(db: Database.Database, query: Query<T>): T {
+  let step = query.next();
+  while (!step.done) {
+    const current = step.value;
+    if (current.kind === "dialect") {
+      step = query.next("sqlite");
+      continue;
+    }
+    const statement = statementFor(db, sqlFor(current.sql, "sqlite"));
+    const params = current.params as unknown[];
+    let result: unknown;
+    if (current.kind === "all") result = statement.all(...params);
+    else if (current.kind === "get") result = statement.get(...params);
+    else result = statement.run(...params).changes;
+    step = query.next(result);
+  }
+  return step.value;
+}
