@@ -173,7 +173,7 @@ test("two writers meeting a new name at once create one person", async () => {
       origin: `race-${n}.txt`,
       format: "text",
       language: "eng",
-      published: "2016-05-0" + (n + 1),
+      published: `2016-05-0${n + 1}`,
       rawText: text,
       text,
       offsetMap: null,
@@ -231,4 +231,45 @@ test("opening: a missing database, an empty one read-only, a server that is not 
     /cannot reach PostgreSQL at 127\.0\.0\.1:1\/onrecord \(ECONNREFUSED\)/,
   );
   await assert.rejects(openPgStore("postgres://127.0.0.1/", {}), /names no database/);
+});
+
+test("web sources, fetched items and near-duplicate stories behave the same on both stores", async () => {
+  const { SourceStore } = await import("../src/record/sources.ts");
+  const { linkStory, storiesOf } = await import("../src/record/near-duplicates.ts");
+  const ledger = new SourceStore(sqlite.db);
+  const now = new Date("2026-03-01T00:00:00Z");
+  const urls = ["https://b.example/feed", "https://a.example/sitemap.xml"];
+  ledger.add(urls, now);
+  await postgres.addSources(urls);
+  const polls = [
+    { kind: "feed", etag: '"v1"', newItems: 3 },
+    { newItems: 0, error: "HTTP 503" },
+    { newItems: 0, error: "HTTP 503" },
+  ];
+  for (const poll of polls) {
+    ledger.recordPoll(urls[0], poll, 60_000, now);
+    await postgres.recordPoll(urls[0], poll, 60_000, now);
+  }
+  // Added "now" on each: the times of adding (and the first due time) differ by the test's run time.
+  const withoutAdded = (states: { addedAt: string; lastFetched: string | null; nextDue: string }[]) =>
+    states.map((s) => ({ ...s, addedAt: "", nextDue: s.lastFetched ? s.nextDue : "" }));
+  assert.deepEqual(withoutAdded(await postgres.sources()), withoutAdded(ledger.list()));
+  assert.deepEqual((await postgres.sources([urls[0], "https://unknown.example"])).length, 1);
+  const item = "https://b.example/item-1";
+  assert.equal(await postgres.itemKnown(item), false);
+  await postgres.rememberItem(item, "article");
+  await postgres.rememberItem(item, "not an article");
+  assert.equal(await postgres.itemKnown(item), true);
+  assert.equal(await postgres.itemKnown(articles[0].origin), ledger.known(articles[0].origin));
+  const withUrl = articles.find((a) => a.url);
+  if (withUrl)
+    assert.equal(await postgres.hasArticleUrl(withUrl.url ?? ""), ledger.hasArticleUrl(withUrl.url ?? ""));
+  for (const article of articles)
+    assert.equal(
+      await postgres.linkStory(article.id, article.text),
+      linkStory(sqlite.db, article.id, article.text),
+    );
+  const ids = articles.map((a) => a.id);
+  assert.deepEqual(await postgres.stories(ids), Object.fromEntries(storiesOf(sqlite.db, ids)));
+  assert.deepEqual(await postgres.people(), sqlite.people(), "people count wire copies once on both");
 });

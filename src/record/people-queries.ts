@@ -4,7 +4,7 @@ import { termsOfPerson } from "./known-people.ts";
 import { nameKey } from "./migrations.ts";
 import { STATEMENT_ONCE, STORY_JOIN } from "./near-duplicates.ts";
 import { findSpeaker } from "./speaker-lookup.ts";
-import { all, get, type Query, runSync } from "./sql.ts";
+import { all, type Dialect, get, nocase, perDialect, type Query, runSync } from "./sql.ts";
 import type { PersonRecord, PersonSummary, StatementRecord, TopicSummary } from "./store.ts";
 
 /**
@@ -29,11 +29,6 @@ export function splitList(value: string | null): string[] {
   return value ? value.split(LIST_SEPARATOR) : [];
 }
 
-/** Names sort as SQLite's NOCASE column does: ASCII letters folded (lower() under the C collation). */
-export function nocase(column: string): { sqlite: string; postgres: string } {
-  return { sqlite: column, postgres: `lower(${column}), ${column}` };
-}
-
 interface PersonSummaryRow {
   name: string;
   kind: Speaker["kind"];
@@ -44,7 +39,7 @@ interface PersonSummaryRow {
   roles: string | null;
 }
 
-function peopleSql(dialect: "sqlite" | "postgres"): string {
+function peopleSql(dialect: Dialect): string {
   return `SELECT p.name, p.kind, p.qid, ${STATEMENT_ONCE} AS statements,
       min(s.published) AS first_seen, max(s.published) AS last_seen,
       ${listOf("role", "roles r WHERE r.person_id = p.id")[dialect]} AS roles
@@ -53,7 +48,7 @@ function peopleSql(dialect: "sqlite" | "postgres"): string {
     HAVING ${dialect === "sqlite" ? "statements" : STATEMENT_ONCE} > 0 OR NOT EXISTS (SELECT 1 FROM person_terms t WHERE t.person_id = p.id)
     ORDER BY statements DESC, ${nocase("p.name")[dialect]}`;
 }
-const PEOPLE = { sqlite: peopleSql("sqlite"), postgres: peopleSql("postgres") };
+const PEOPLE = perDialect(peopleSql);
 
 /**
  * Everyone with statements, most quoted first. People known only from a gazetteer (never quoted) are left

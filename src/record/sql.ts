@@ -49,6 +49,19 @@ export function sqlFor(sql: SqlText, dialect: Dialect): string {
   return typeof sql === "string" ? sql : sql[dialect];
 }
 
+/** One statement in both dialects, built by `build` for each. */
+export function perDialect(build: (dialect: Dialect) => string): SqlText {
+  return { sqlite: build("sqlite"), postgres: build("postgres") };
+}
+
+/**
+ * The order of a column SQLite declares COLLATE NOCASE (person names, aliases): ASCII letters folded. In
+ * PostgreSQL that is lower() under the C collation, which folds ASCII only.
+ */
+export function nocase(column: string): { sqlite: string; postgres: string } {
+  return { sqlite: column, postgres: `lower(${column}), ${column}` };
+}
+
 const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /** Prepared statements are compiled once per database and SQL text. */

@@ -3,10 +3,10 @@ import type { Speaker, StatementView } from "../core/statement.ts";
 import type { Verdict } from "../core/verdict.ts";
 import { termOn } from "./known-people.ts";
 import { STATEMENT_ONCE, STORY_JOIN } from "./near-duplicates.ts";
-import { listOf, nocase, personNamed, splitList } from "./people-queries.ts";
+import { listOf, personNamed, splitList } from "./people-queries.ts";
 import { ftsQuery, tsQuery } from "./search.ts";
 import { spanText } from "./span-text.ts";
-import { all, dialect, get, type Query, run } from "./sql.ts";
+import { all, type Dialect, dialect, get, nocase, perDialect, type Query, run } from "./sql.ts";
 import type { StatementFilter, StatementRecord, StoredArticle, StoreStats, ViewFilter } from "./store.ts";
 
 /**
@@ -141,7 +141,7 @@ export function* statementsOfPerson(personId: number): Query<StatementRecord[]> 
   );
 }
 
-function viewSql(dialect: "sqlite" | "postgres", where: string): string {
+function viewSql(dialect: Dialect, where: string): string {
   return `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind, s.confidence,
       s.content, s.content_spans, s.cue_start, s.cue_end, s.context_start, s.context_end,
       s.resolution, s.source_start, s.source_end,
@@ -166,7 +166,7 @@ export function* speakerViews(speaker: string, filter: ViewFilter = {}): Query<S
   }
   const condition = where.join(" AND ");
   const rows = yield* all<ViewRow>(
-    { sqlite: viewSql("sqlite", condition), postgres: viewSql("postgres", condition) },
+    perDialect((dialect) => viewSql(dialect, condition)),
     ...params,
   );
   // Cue and context are cut from the article in TypeScript, reading each article once.
@@ -206,12 +206,12 @@ export function* sampleContents(max: number): Query<string[]> {
   return rows.map((row) => row.content);
 }
 
-function statsSql(dialect: "sqlite" | "postgres"): string {
+function statsSql(dialect: Dialect): string {
   return `SELECT p.name, ${STATEMENT_ONCE} AS statements
     FROM statements s JOIN persons p ON p.id = s.person_id ${STORY_JOIN}
     GROUP BY p.id ORDER BY statements DESC, ${nocase("p.name")[dialect]} LIMIT ${TOP_SPEAKERS}`;
 }
-const TOP_SPEAKERS_SQL = { sqlite: statsSql("sqlite"), postgres: statsSql("postgres") };
+const TOP_SPEAKERS_SQL = perDialect(statsSql);
 
 export function* recordStats(): Query<StoreStats> {
   const count = function* (table: string): Query<number> {

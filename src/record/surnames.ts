@@ -3,7 +3,7 @@ import { parseName } from "../nlp/names.ts";
 import { surnameKey } from "./identity.ts";
 import { termOn } from "./known-people.ts";
 import { nameKey } from "./migrations.ts";
-import { all, get, type Query } from "./sql.ts";
+import { all, get, nocase, perDialect, type Query } from "./sql.ts";
 
 /**
  * Who a bare surname ("Obama", "Clinton") is, decided from the record:
@@ -107,6 +107,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A person's aliases in the order SQLite's key on (person, alias NOCASE) reads them. */
+const ALIASES_IN_ORDER = perDialect(
+  (dialect) => `SELECT alias FROM aliases WHERE person_id = ? ORDER BY ${nocase("alias")[dialect]}`,
+);
+
 /** The candidate whose full name the article writes nearest before `position` (else first after it). */
 function* byArticle(
   key: string,
@@ -118,10 +123,7 @@ function* byArticle(
   const owners = new Map<string, Set<number>>();
   const forms = new Map<string, string>();
   for (const candidate of candidates) {
-    const aliases = yield* all<{ alias: string }>(
-      "SELECT alias FROM aliases WHERE person_id = ? ORDER BY alias_key",
-      candidate.id,
-    );
+    const aliases = yield* all<{ alias: string }>(ALIASES_IN_ORDER, candidate.id);
     const names = [candidate.name, ...aliases.map((row) => row.alias)];
     for (const name of names) {
       const parsed = parseName(name);

@@ -8,6 +8,15 @@ import { linkArticleStory, storiesOfArticles } from "../near-duplicates.ts";
 import type { Overrides } from "../overrides.ts";
 import { listPeople, listTopics, personDetails, personNamed } from "../people-queries.ts";
 import { type SettleReport, settleBareSurnames } from "../settle.ts";
+import {
+  addSourceUrls,
+  articleUrlStored,
+  itemFetched,
+  recordSourcePoll,
+  rememberItemUrl,
+  sourceStates,
+} from "../source-queries.ts";
+import type { PollResult, SourceState } from "../sources.ts";
 import { findSpeaker, type SpeakerLookup } from "../speaker-lookup.ts";
 import type { Query } from "../sql.ts";
 import {
@@ -158,7 +167,7 @@ export class PgStore {
   }
 
   /** Uses `overrides` for the articles added from now on (ingest --overrides). */
-  setOverrides(overrides: Overrides): void {
+  async setOverrides(overrides: Overrides): Promise<void> {
     this.registry.setOverrides(overrides);
   }
 
@@ -178,8 +187,34 @@ export class PgStore {
     return this.write(linkArticleStory(articleId, text));
   }
 
-  storiesOf(articleIds: readonly string[]): Promise<Map<string, string>> {
-    return this.read(storiesOfArticles(articleIds));
+  /** The story id of each given article that has one (an article without one is its own story). */
+  async stories(articleIds: readonly string[]): Promise<Record<string, string>> {
+    return Object.fromEntries(await this.read(storiesOfArticles(articleIds)));
+  }
+
+  hasArticleUrl(url: string): Promise<boolean> {
+    return this.read(articleUrlStored(url));
+  }
+
+  /** Adds web sources not yet known (due now); known ones keep their state. */
+  async addSources(urls: readonly string[]): Promise<void> {
+    await this.write(addSourceUrls(urls));
+  }
+
+  sources(urls?: readonly string[]): Promise<SourceState[]> {
+    return this.read(sourceStates(urls));
+  }
+
+  async recordPoll(url: string, result: PollResult, intervalMs: number, now?: Date): Promise<void> {
+    await this.write(recordSourcePoll(url, result, intervalMs, now));
+  }
+
+  itemKnown(url: string): Promise<boolean> {
+    return this.read(itemFetched(url));
+  }
+
+  async rememberItem(url: string, outcome: string): Promise<void> {
+    await this.write(rememberItemUrl(url, outcome));
   }
 
   getVerdict(key: string): Promise<Verdict | undefined> {
