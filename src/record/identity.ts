@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
 import { FIRST_NAME_GENDER } from "../nlp/lexicon.ts";
@@ -7,7 +6,7 @@ import { MERGE_ROLES, MOVE_ALIASES, MOVE_LINKS, MOVE_TERMS } from "./merge-sql.t
 import { nameKey } from "./migrations.ts";
 import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";
 import { refreshSpeakerSearch } from "./search.ts";
-import { all, get, type Query, run, runSync } from "./sql.ts";
+import { all, get, insertRows, type Query, run } from "./sql.ts";
 import { decideSurname } from "./surnames.ts";
 
 /**
@@ -31,12 +30,24 @@ import { decideSurname } from "./surnames.ts";
  * the surname key ("Donald Trump Jr." is not a namesake of "Trump").
  */
 
+/** The SQLite store's registry (kept importable from here). */
+export { Registry } from "./registry-sqlite.ts";
+
 export interface LinkEvidence {
   articleId: string | null;
   span: Span | null;
   /** The article's cleaned text (what `span` indexes) and day, for deciding who a bare surname is. */
   text?: string;
   day?: string | null;
+}
+
+/** Why a name was linked to a person, before it is written down (PersonRegistry.note). */
+export interface LinkNote {
+  personId: number;
+  name: string;
+  rule: string;
+  evidence: LinkEvidence;
+  detail: string | null;
 }
 
 export interface PersonLink {
@@ -55,7 +66,7 @@ export interface OverrideReport {
   statementsMoved: number;
 }
 
-type LocalSpeaker = Pick<Speaker, "name" | "kind"> & Partial<Speaker>;
+export type LocalSpeaker = Pick<Speaker, "name" | "kind"> & Partial<Speaker>;
 
 /** Words of roles that say nothing about the position ("of", "the"), ignored when comparing roles. */
 const ROLE_STOPWORDS = new Set(["of", "the", "and", "for", "on", "former", "a", "an"]);
@@ -299,18 +310,33 @@ export class PersonRegistry {
     evidence: LinkEvidence,
     detail: string | null,
   ): Query<void> {
-    yield* run(
-      `INSERT OR IGNORE INTO person_links (person_id, name, name_key, rule, article_id, span_start, span_end, detail, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      personId,
-      name,
-      nameKey(name),
-      rule,
-      evidence.articleId,
-      evidence.span?.start ?? null,
-      evidence.span?.end ?? null,
-      detail,
-      new Date().toISOString(),
+    yield* this.noteAll([{ personId, name, rule, evidence, detail }]);
+  }
+
+  /** Several notes at once (one round trip on a networked store). */
+  *noteAll(
+    notes: readonly {
+      personId: number;
+      name: string;
+      rule: string;
+      evidence: LinkEvidence;
+      detail: string | null;
+    }[],
+  ): Query<void> {
+    const now = new Date().toISOString();
+    yield* insertRows(
+      "INSERT OR IGNORE INTO person_links (person_id, name, name_key, rule, article_id, span_start, span_end, detail, created_at)",
+      notes.map((note) => [
+        note.personId,
+        note.name,
+        nameKey(note.name),
+        note.rule,
+        note.evidence.articleId,
+        note.evidence.span?.start ?? null,
+        note.evidence.span?.end ?? null,
+        note.detail,
+        now,
+      ]),
     );
   }
 
@@ -541,46 +567,6 @@ export class PersonRegistry {
   /** The full-text index holds the speaker's name per statement; re-linked statements need the new one. */
   *refreshSearch(personId: number): Query<void> {
     yield* refreshSpeakerSearch(personId);
-  }
-}
-
-/** The registry on one SQLite database, for the embedded store: each call runs synchronously. */
-export class Registry {
-  readonly rules: PersonRegistry;
-
-  constructor(
-    private readonly db: Database.Database,
-    overrides: Overrides = NO_OVERRIDES,
-  ) {
-    this.rules = new PersonRegistry(overrides);
-  }
-
-  setOverrides(overrides: Overrides): void {
-    this.rules.setOverrides(overrides);
-  }
-
-  link(speaker: LocalSpeaker, evidence: LinkEvidence): number {
-    return runSync(this.db, this.rules.link(speaker, evidence));
-  }
-
-  merge(from: number, into: number, rule: string, evidence?: LinkEvidence): number {
-    return runSync(this.db, this.rules.merge(from, into, rule, evidence));
-  }
-
-  applyOverrides(overrides: Overrides): OverrideReport {
-    return this.db.transaction(() => runSync(this.db, this.rules.applyOverrides(overrides))).immediate();
-  }
-
-  links(personId: number): PersonLink[] {
-    return runSync(this.db, this.rules.links(personId));
-  }
-
-  note(personId: number, name: string, rule: string, evidence: LinkEvidence, detail: string | null): void {
-    runSync(this.db, this.rules.note(personId, name, rule, evidence, detail));
-  }
-
-  refreshSearch(personId: number): void {
-    runSync(this.db, this.rules.refreshSearch(personId));
   }
 }
 

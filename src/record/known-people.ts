@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import type { Gazetteer, KnownPerson, KnownTerm } from "./gazetteer.ts";
-import { type PersonRegistry, type Registry, surnameKey } from "./identity.ts";
+import { type PersonRegistry, surnameKey } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
+import type { Registry } from "./registry-sqlite.ts";
 import { all, get, type Query, run, runSync } from "./sql.ts";
 
 /**

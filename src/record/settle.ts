@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
-import { isBareSurname, type PersonRegistry, type Registry } from "./identity.ts";
+import { isBareSurname, type PersonRegistry } from "./identity.ts";
+import type { Registry } from "./registry-sqlite.ts";
 import { all, get, type Query, run, runSync } from "./sql.ts";
 import { decideSurname } from "./surnames.ts";
 

@@ -45,6 +45,39 @@ export function* dialect(): Query<Dialect> {
   return (yield { kind: "dialect" }) as Dialect;
 }
 
+/** Rows per multi-row INSERT on PostgreSQL: far below its 65,535 parameters for any of the record's tables. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Inserts rows: `head` is "INSERT [OR IGNORE] INTO table (columns)", `tail` what follows the values
+ * ("RETURNING id", "ON CONFLICT ..."). SQLite runs one prepared single-row insert per row (in-process calls
+ * cost little); PostgreSQL gets one multi-row INSERT per ROWS_PER_INSERT rows, so an article's statements or
+ * topics cost one round trip, not one each. Rows are inserted in order; returns what RETURNING gives. An
+ * empty list inserts nothing.
+ */
+export function* insertRows<T>(
+  head: string,
+  rows: readonly (readonly unknown[])[],
+  tail = "",
+  /** One row's values with its parameters ("(?, to_tsvector('simple', ?))"); plain parameters by default. */
+  template?: string,
+): Query<T[]> {
+  const width = rows[0]?.length ?? 0;
+  const one = template ?? `(${Array.from({ length: width }, () => "?").join(", ")})`;
+  const out: T[] = [];
+  if (rows.length === 0) return out;
+  if ((yield* dialect()) === "sqlite") {
+    for (const row of rows) out.push(...(yield* all<T>(`${head} VALUES ${one} ${tail}`, ...row)));
+    return out;
+  }
+  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
+    const chunk = rows.slice(at, at + ROWS_PER_INSERT);
+    const values = chunk.map(() => one).join(", ");
+    out.push(...(yield* all<T>(`${head} VALUES ${values} ${tail}`, ...chunk.flat())));
+  }
+  return out;
+}
+
 export function sqlFor(sql: SqlText, dialect: Dialect): string {
   return typeof sql === "string" ? sql : sql[dialect];
 }
@@ -91,8 +124,12 @@ export function runSync<T>(db: Database.Database, query: Query<T>): T {
     const statement = statementFor(db, sqlFor(current.sql, "sqlite"));
     const params = current.params as unknown[];
     let result: unknown;
-    if (current.kind === "all") result = statement.all(...params);
-    else if (current.kind === "get") result = statement.get(...params);
+    if (current.kind === "all" && statement.reader) result = statement.all(...params);
+    else if (current.kind === "all") {
+      // A write read with all() (insertRows without RETURNING) gives no rows.
+      statement.run(...params);
+      result = [];
+    } else if (current.kind === "get") result = statement.get(...params);
     else result = statement.run(...params).changes;
     step = query.next(result);
   }

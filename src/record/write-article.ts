@@ -1,10 +1,10 @@
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
 import { aliasForm } from "../nlp/names.ts";
-import type { PersonRegistry } from "./identity.ts";
+import type { LinkNote, PersonRegistry } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
 import { searchDocument } from "./search.ts";
-import { dialect, get, type Query, run } from "./sql.ts";
+import { all, dialect, get, insertRows, type Query, run } from "./sql.ts";
 import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
 
 /**
@@ -40,13 +40,10 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
   // already). Two writers meeting "Barack Obama" at once then create one person, the second finding the
   // first's row, and a bare surname is decided with every earlier article in view.
   if ((yield* dialect()) === "postgres") yield* run(REGISTRY_LOCK);
-  for (const topic of article.topics)
-    yield* run(
-      "INSERT OR IGNORE INTO article_topics (article_id, key, label) VALUES (?, ?, ?)",
-      article.id,
-      topic.key,
-      topic.label,
-    );
+  yield* insertRows(
+    "INSERT OR IGNORE INTO article_topics (article_id, key, label)",
+    article.topics.map((topic) => [article.id, topic.key, topic.label]),
+  );
 
   // In-article speaker name → stored person, through the registry's merge rules (see identity.ts).
   const personIds = new Map<string, number>();
@@ -62,7 +59,8 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
     aliases.set(id, entry);
   };
 
-  for (const [ordinal, statement] of article.statements.entries()) {
+  const speakers: (number | null)[] = [];
+  for (const statement of article.statements) {
     const speaker = statement.speaker;
     let id: number | null = null;
     if (speaker?.name && namesSomeone(speaker)) {
@@ -84,75 +82,59 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
         addAlias(id, speaker.name, aliasForm(written, speaker.kind));
       }
     }
-    const local = speaker?.name ? nameKey(speaker.name) : null;
-    yield* insertStatement(article.id, ordinal, id, local, statement, published);
+    speakers.push(id);
   }
+  yield* insertStatements(article.id, article.statements, speakers, published);
+  const notes: LinkNote[] = [];
   for (const person of article.people) {
     // Only people who speak somewhere in the record get a row; the rest would be noise in `people`.
-    const id = personIds.get(nameKey(person.name));
-    if (id === undefined) continue;
+    const personId = personIds.get(nameKey(person.name));
+    if (personId === undefined) continue;
     for (const alias of person.aliases) {
-      addAlias(id, person.name, alias);
+      addAlias(personId, person.name, alias);
       if (nameKey(alias) === nameKey(person.name)) continue;
       const rule = person.hoverNames?.includes(alias) ? "hover-card full name" : "same person in the article";
-      yield* registry.note(
-        id,
-        alias,
-        rule,
-        { articleId: article.id, span: null },
-        `alias of "${person.name}"`,
-      );
+      const evidence = { articleId: article.id, span: null };
+      notes.push({ personId, name: alias, rule, evidence, detail: `alias of "${person.name}"` });
     }
   }
-  for (const [id, names] of roles) for (const role of names) yield* recordRole(id, role, published);
-  for (const [id, entry] of aliases)
-    for (const alias of entry.forms)
-      yield* run(
-        "INSERT OR IGNORE INTO aliases (person_id, alias, alias_key) VALUES (?, ?, ?)",
-        id,
-        alias,
-        nameKey(alias),
-      );
+  yield* registry.noteAll(notes);
+  yield* insertRows(
+    "INSERT INTO roles (person_id, role, first_seen, last_seen)",
+    [...roles].flatMap(([id, names]) => [...names].map((role) => [id, role, published, published])),
+    `ON CONFLICT (person_id, role) DO UPDATE SET
+       first_seen = CASE WHEN roles.first_seen IS NULL OR excluded.first_seen < roles.first_seen
+                         THEN coalesce(excluded.first_seen, roles.first_seen) ELSE roles.first_seen END,
+       last_seen = CASE WHEN roles.last_seen IS NULL OR excluded.last_seen > roles.last_seen
+                        THEN coalesce(excluded.last_seen, roles.last_seen) ELSE roles.last_seen END`,
+  );
+  yield* insertRows(
+    "INSERT OR IGNORE INTO aliases (person_id, alias, alias_key)",
+    [...aliases].flatMap(([id, entry]) => [...entry.forms].map((alias) => [id, alias, nameKey(alias)])),
+  );
   return true;
 }
 
 /** The PostgreSQL advisory lock writers take turns at the registry with (an arbitrary constant pair). */
 export const REGISTRY_LOCK = "SELECT pg_advisory_xact_lock(1869506162, 1)";
 
-function* recordRole(personId: number, role: string, day: string | null): Query<void> {
-  yield* run(
-    `INSERT INTO roles (person_id, role, first_seen, last_seen) VALUES (?, ?, ?, ?)
-     ON CONFLICT (person_id, role) DO UPDATE SET
-       first_seen = CASE WHEN roles.first_seen IS NULL OR excluded.first_seen < roles.first_seen
-                         THEN coalesce(excluded.first_seen, roles.first_seen) ELSE roles.first_seen END,
-       last_seen = CASE WHEN roles.last_seen IS NULL OR excluded.last_seen > roles.last_seen
-                        THEN coalesce(excluded.last_seen, roles.last_seen) ELSE roles.last_seen END`,
-    personId,
-    role,
-    day,
-    day,
-  );
-}
-
 const STATEMENT_COLUMNS = `article_id, ordinal, person_id, local_name_key, resolution, kind,
   source_start, source_end, cue_start, cue_end, content_spans,
   raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published,
   context_start, context_end, confidence`;
-const STATEMENT_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-function* insertStatement(
+/** An article's statements in text order (so ids follow ordinals on both backends), then their topics. */
+function* insertStatements(
   articleId: string,
-  ordinal: number,
-  personId: number | null,
-  localNameKey: string | null,
-  statement: ProcessedStatement,
+  statements: readonly ProcessedStatement[],
+  speakers: readonly (number | null)[],
   published: string | null,
 ): Query<void> {
-  const values = [
+  const rows: unknown[][] = statements.map((statement, ordinal) => [
     articleId,
     ordinal,
-    personId,
-    localNameKey,
+    speakers[ordinal] ?? null,
+    statement.speaker?.name ? nameKey(statement.speaker.name) : null,
     statement.speaker?.resolution ?? null,
     statement.kind,
     statement.source?.start ?? null,
@@ -170,34 +152,43 @@ function* insertStatement(
     statement.context.start,
     statement.context.end,
     statement.confidence,
-  ];
-  let row: { id: number } | undefined;
+  ]);
+  let stored: { id: number; ordinal: number }[];
   if ((yield* dialect()) === "sqlite") {
     // SQLite's search index is filled by a trigger (migration 2).
-    row = yield* get(
-      `INSERT INTO statements (${STATEMENT_COLUMNS}) VALUES (${STATEMENT_VALUES}) RETURNING id`,
-      ...values,
+    stored = yield* insertRows(
+      `INSERT INTO statements (${STATEMENT_COLUMNS})`,
+      rows,
+      "RETURNING id, ordinal",
     );
   } else {
-    const speaker =
-      personId === null
-        ? null
-        : yield* get<{ name: string }>("SELECT name FROM persons WHERE id = ?", personId);
-    row = yield* get(
-      `INSERT INTO statements (${STATEMENT_COLUMNS}, search) VALUES (${STATEMENT_VALUES}, to_tsvector('simple', ?))
-       RETURNING id`,
-      ...values,
-      searchDocument(statement.contentText, speaker?.name ?? null),
+    const ids = [...new Set(speakers.filter((id): id is number => id !== null))];
+    const names = new Map(
+      (ids.length
+        ? yield* all<{ id: number; name: string }>(
+            "SELECT id, name FROM persons WHERE id = ANY(?::bigint[])",
+            ids,
+          )
+        : []
+      ).map((row) => [row.id, row.name]),
+    );
+    const documents = statements.map((statement, ordinal) =>
+      searchDocument(statement.contentText, names.get(speakers[ordinal] ?? -1) ?? null),
+    );
+    stored = yield* insertRows(
+      `INSERT INTO statements (${STATEMENT_COLUMNS}, search)`,
+      rows.map((row, ordinal) => [...row, documents[ordinal]]),
+      "RETURNING id, ordinal",
+      `(${rows[0]?.map(() => "?").join(", ")}, to_tsvector('simple', ?))`,
     );
   }
-  if (!row) throw new Error(`statement ${ordinal} of article ${articleId} was not stored`);
-  for (const topic of statement.topics)
-    yield* run(
-      "INSERT OR IGNORE INTO statement_topics (statement_id, key, label) VALUES (?, ?, ?)",
-      row.id,
-      topic.key,
-      topic.label,
-    );
+  const idOf = new Map(stored.map((row) => [row.ordinal, row.id]));
+  yield* insertRows(
+    "INSERT OR IGNORE INTO statement_topics (statement_id, key, label)",
+    statements.flatMap((statement, ordinal) =>
+      statement.topics.map((topic) => [idOf.get(ordinal), topic.key, topic.label]),
+    ),
+  );
 }
 
 /** The YYYY-MM-DD day of an ISO date or date-time, or null when the value is not one. */

@@ -8,7 +8,13 @@ import { type Query, sqlFor } from "../sql.ts";
  * Each distinct text is a named prepared statement, parsed once per connection.
  */
 
-const translated = new Map<string, { name: string; text: string }>();
+/** Statements with more parameters than this are not kept prepared (see insertRows). */
+const MAX_PREPARED_PARAMS = 64;
+
+/** Translations kept (each is a prepared statement on every connection that ran it). */
+const MAX_TRANSLATED = 2000;
+
+const translated = new Map<string, { name?: string; text: string }>();
 
 /** The PostgreSQL text of a statement written with SQLite's parameters. */
 export function toPostgres(sql: string): string {
@@ -21,14 +27,22 @@ export function toPostgres(sql: string): string {
     else text += char;
   }
   if (/^\s*INSERT OR IGNORE INTO/i.test(text)) {
-    text = `${text.replace(/INSERT OR IGNORE INTO/i, "INSERT INTO")} ON CONFLICT DO NOTHING`;
+    text = text.replace(/INSERT OR IGNORE INTO/i, "INSERT INTO");
+    // Before RETURNING, when there is one.
+    const returning = text.search(/\sRETURNING\s/i);
+    text =
+      returning < 0
+        ? `${text} ON CONFLICT DO NOTHING`
+        : `${text.slice(0, returning)} ON CONFLICT DO NOTHING${text.slice(returning)}`;
   }
   return text;
 }
 
-function prepared(sql: string): { name: string; text: string } {
+function prepared(sql: string, params: number): { name?: string; text: string } {
   let found = translated.get(sql);
   if (!found) {
+    // Multi-row inserts (sql.ts insertRows) vary in length: parsed each time, not kept per connection.
+    if (translated.size >= MAX_TRANSLATED || params > MAX_PREPARED_PARAMS) return { text: toPostgres(sql) };
     found = { name: `onrecord_${translated.size + 1}`, text: toPostgres(sql) };
     translated.set(sql, found);
   }
@@ -42,8 +56,9 @@ export async function runAsync<T>(client: pg.ClientBase, query: Query<T>): Promi
     let result: unknown;
     if (current.kind === "dialect") result = "postgres";
     else {
-      const { name, text } = prepared(sqlFor(current.sql, "postgres"));
-      const answer = await client.query({ name, text, values: current.params as unknown[] });
+      const values = current.params as unknown[];
+      const { name, text } = prepared(sqlFor(current.sql, "postgres"), values.length);
+      const answer = await client.query(name === undefined ? { text, values } : { name, text, values });
       if (current.kind === "all") result = answer.rows;
       else if (current.kind === "get") result = answer.rows[0];
       else result = answer.rowCount ?? 0;

@@ -1,0 +1,15 @@
+import pg from "/work/wt-pg/node_modules/pg/lib/index.js";
+import { processArticle } from "/work/wt-pg/src/process.ts";
+import { openPgStore } from "/work/wt-pg/src/record/postgres/pg-store.ts";
+import { generatedArticle } from "/work/wt-pg/bench/fixtures.ts";
+const articles = Array.from({ length: 100 }, (_, i) => processArticle({ origin: `g${i}.txt`, format: "text", text: generatedArticle(i) } as never));
+const store = await openPgStore("postgres://postgres@127.0.0.1/onrecord_pg_prof", { create: true });
+const orig = pg.Client.prototype.query;
+let n = 0; const byText = new Map<string, [number, number]>();
+(pg.Client.prototype as any).query = function (...a: any[]) { n++; const t = (a[0].text ?? a[0]).replace(/\s+/g, " ").slice(0, 90); const s = performance.now(); const p = orig.apply(this, a as never) as any; p.then?.(() => { const e = byText.get(t) ?? [0, 0]; byText.set(t, [e[0] + 1, e[1] + performance.now() - s]); }); return p; };
+let t = Date.now();
+for (const a of articles) await store.addArticle(a);
+console.log("add ms/article", (Date.now() - t) / 100, "queries/article", n / 100);
+console.log([...byText].sort((a, b) => b[1][1] - a[1][1]).slice(0, 10).map(([k, v]) => `${v[0]} ${v[1].toFixed(0)}ms ${k}`).join("\n"));
+t = Date.now(); await store.people(); console.log("people ms", Date.now() - t);
+await store.close();
