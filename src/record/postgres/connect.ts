@@ -135,6 +135,8 @@ export async function connectPool(url: string, options: PgStoreOptions): Promise
   const readonly = options.readonly ?? false;
   if (options.create && !readonly) await createDatabase(target);
   const settings = [
+    // The record's queries are short; JIT compiling one whose estimate looks large costs seconds.
+    "-c jit=off",
     target.schema ? `-c search_path=${target.schema}` : "",
     readonly ? "-c default_transaction_read_only=on" : "",
   ].filter(Boolean);
@@ -142,7 +144,7 @@ export async function connectPool(url: string, options: PgStoreOptions): Promise
     connectionString: target.connection,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     types,
-    ...(settings.length ? { options: settings.join(" ") } : {}),
+    options: settings.join(" "),
   });
   // An idle connection the server drops must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
