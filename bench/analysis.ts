@@ -11,12 +11,13 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import { judgePair } from "../src/analysis/judge/index.ts";
 import { findMixedMessages } from "../src/analysis/mixed.ts";
 import { buildTimeline } from "../src/analysis/timeline.ts";
 import { statementTopics, topicQuery } from "../src/analysis/topics.ts";
 import { seededRandom } from "../src/core/random.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -54,9 +55,10 @@ const STANCES = [
 ];
 const sentence = () => pick(STANCES).replace("{issue}", pick(ISSUES)).replace("{place}", pick(PLACES));
 
-function generate(dbPath: string): void {
-  const store = openSqliteStore(dbPath);
-  const db = store.db;
+/** The fixture is written as rows, straight into a SQLite record the store has just created. */
+async function generate(dbPath: string): Promise<void> {
+  await (await openStore(dbPath, { create: true })).close();
+  const db = new Database(dbPath);
   db.pragma("synchronous = OFF"); // a benchmark fixture, rebuilt on every run
   const insertPerson = db.prepare("INSERT INTO persons (name, name_key, kind) VALUES (?, ?, 'person')");
   const insertArticle = db.prepare(
@@ -131,12 +133,12 @@ function generate(dbPath: string): void {
   const step = 2000;
   for (let a = 0; a < articles && written < TOTAL; a += step) batch(a, Math.min(articles, a + step));
   db.exec("ANALYZE");
-  store.close();
+  db.close();
 }
 
-function time<T>(label: string, run: () => T): T {
+async function time<T>(label: string, run: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
-  const result = run();
+  const result = await run();
   console.log(`${label.padEnd(44)} ${(performance.now() - start).toFixed(0).padStart(7)} ms`);
   return result;
 }
@@ -145,24 +147,24 @@ const dir = mkdtempSync(path.join(tmpdir(), "onrecord-bench-analysis-"));
 const dbPath = path.join(dir, "bench.db");
 try {
   const started = performance.now();
-  generate(dbPath);
+  await generate(dbPath);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `store: ${TOTAL} statements, ${SPEAKERS} speakers, built in ${seconds} s, ${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MiB`,
   );
-  const store = openSqliteStore(dbPath);
+  const store = await openStore(dbPath);
   const about = "port deal";
-  const all = time("timeline: query (10k statements)", () => store.statementViews("Speaker 1"));
-  time("timeline: order", () => buildTimeline(all));
-  const onTopic = time(`timeline --about "${about}": query`, () =>
+  const all = await time("timeline: query (10k statements)", () => store.statementViews("Speaker 1"));
+  await time("timeline: order", () => buildTimeline(all));
+  const onTopic = await time(`timeline --about "${about}": query`, () =>
     store.statementViews("Speaker 1", { topicKeys: topicQuery(about) }),
   );
   console.log(`  speaker statements: ${all.length}; on "${about}": ${onTopic.length}`);
-  const pairs = time(`mixed --about "${about}"`, () => findMixedMessages(onTopic, judgePair));
-  const allPairs = time("mixed (all topics)", () => findMixedMessages(all, judgePair));
+  const pairs = await time(`mixed --about "${about}"`, () => findMixedMessages(onTopic, judgePair));
+  const allPairs = await time("mixed (all topics)", () => findMixedMessages(all, judgePair));
   console.log(`  flagged pairs: ${pairs.length} on topic, ${allPairs.length} overall (top 50 kept)`);
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-  store.close();
+  await store.close();
 } finally {
   if (args.keep) console.log(`kept ${dbPath}`);
   else rmSync(dir, { recursive: true, force: true });

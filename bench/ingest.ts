@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { defaultWorkerCount, ingestInputs } from "../src/app/run-ingest.ts";
 import { readInputs } from "../src/ingest/read.ts";
 import type { RawArticle } from "../src/ingest/types.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { generatedArticle } from "./fixtures.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
@@ -110,12 +110,12 @@ function varyHtml(html: string, variation: string): string {
 try {
   const prepared = await replicate();
   const db = path.join(workDir, "bench.db");
-  const store = openSqliteStore(db);
+  const store = await openStore(db, { create: true });
   let summary: Awaited<ReturnType<typeof ingestInputs>>;
   try {
     summary = await ingestInputs([inputDir], store, { workers });
   } finally {
-    store.close();
+    await store.close();
   }
   const usage = process.resourceUsage();
   const figures = {

@@ -22,9 +22,9 @@ const PARTS = ["people", "speakers", "mixed", "statements"] as const;
 type Part = { run: (ctx: RealContext) => Record<string, number> | Promise<Record<string, number>> };
 
 const started = Date.now();
-const ctx = contextFromArgs();
-const articles = ctx.store.db.prepare("SELECT count(*) FROM articles").pluck().get() as number;
-const statements = ctx.store.db.prepare("SELECT count(*) FROM statements").pluck().get() as number;
+const ctx = await contextFromArgs();
+const articles = ctx.sql.prepare("SELECT count(*) FROM articles").pluck().get() as number;
+const statements = ctx.sql.prepare("SELECT count(*) FROM statements").pluck().get() as number;
 console.log(
   `real store ${path.relative(repoRoot, ctx.db)}: ${articles} articles (${ctx.docOf.size} mapped to a document), ${statements} statements\n`,
 );
@@ -50,7 +50,7 @@ for (const name of PARTS) {
   }
   console.log("");
 }
-ctx.store.close();
+await ctx.store.close();
 
 console.log("## summary");
 const rows: [string, string][] = [];

@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import type { MixedPair } from "../src/analysis/mixed.ts";
 import type { StatementView } from "../src/analysis/statement-view.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { runCli } from "./cli-helper.ts";
 import { sharedData } from "./shared-data.ts";
 
@@ -25,16 +25,16 @@ function json<T>(args: string[]): T {
 }
 
 /** Every statement's span must read, in the stored article, as the statement's content starts. */
-function assertSpansIndexArticles(dbPath: string, statements: StatementView[]) {
-  const store = openSqliteStore(dbPath, { readonly: true });
+async function assertSpansIndexArticles(dbPath: string, statements: StatementView[]) {
+  const store = await openStore(dbPath, { readonly: true });
   try {
     for (const s of statements) {
-      const text = store.article(s.articleId)?.text ?? "";
+      const text = (await store.article(s.articleId))?.text ?? "";
       const first = s.content.split(" … ")[0] ?? "";
       assert.equal(text.slice(s.span.start, s.span.start + first.length), first, `span of statement ${s.id}`);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -10,11 +10,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import Database from "better-sqlite3";
 import { generatedArticle } from "../bench/fixtures.ts";
 import { ingestInputs } from "../src/app/run-ingest.ts";
 import { seededRandom } from "../src/core/random.ts";
 import type { ReadFailure } from "../src/ingest/types.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 
 /** The project's seeded generator (mulberry32): the same sequence for the same seed on every machine. */
 export const prng = seededRandom;
@@ -179,20 +180,22 @@ export async function fuzzBatch(
     goodPaths.push(goodPath);
   });
   const failuresFile = path.join(dir, "failures.jsonl");
-  const store = openSqliteStore(path.join(dir, "fuzz.db"));
+  const store = await openStore(path.join(dir, "fuzz.db"), { create: true });
   const started = performance.now();
   try {
     await ingestInputs(paths, store, { workers: 0, failuresFile });
-    const storedOrigins = (store.db.prepare("SELECT origin FROM articles").all() as { origin: string }[]).map(
+    const sql = new Database(path.join(dir, "fuzz.db"), { readonly: true });
+    const storedOrigins = (sql.prepare("SELECT origin FROM articles").all() as { origin: string }[]).map(
       (row) => row.origin,
     );
+    sql.close();
     const failures = readFileSync(failuresFile, "utf8")
       .split("\n")
       .filter(Boolean)
       .map((line) => JSON.parse(line) as ReadFailure);
     return { inputs, goodPaths, storedOrigins, failures, seconds: (performance.now() - started) / 1000 };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -31,6 +31,7 @@ import { boundHtml, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from "../src/ingest/html
 import { type ReadOptions, readInputs } from "../src/ingest/read.ts";
 import type { RawArticle, ReadFailure, ReadResult } from "../src/ingest/types.ts";
 import { isEnglish, languageOf } from "../src/nlp/language.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { openSqliteStore } from "../src/record/sqlite.ts";
 import { runCli } from "./cli-helper.ts";
 
@@ -123,7 +124,7 @@ test("case 2: failures are counted by reason; only the first 20 are kept; --fail
   const dump = write("bad/many.jsonl.gz", gzipSync(`${lines.join("\n")}\n`));
   const db = path.join(work, "bad/many.db");
   const failuresFile = path.join(work, "bad/failures.jsonl");
-  const store = openSqliteStore(db);
+  const store = await openStore(db, { create: true });
   try {
     const summary = await ingestInputs([dump], store, { workers: 0, failuresFile });
     assert.equal(summary.stored, 1);
@@ -138,7 +139,7 @@ test("case 2: failures are counted by reason; only the first 20 are kept; --fail
       "record has no text (looked for: text, content, body, article, maintext)": 29_999,
     });
   } finally {
-    store.close();
+    await store.close();
   }
   const written = readFileSync(failuresFile, "utf8").trim().split("\n");
   assert.equal(written.length, 29_999);
@@ -319,9 +320,9 @@ test("case 6: --out is never the database, its WAL or an input", () => {
   assert.doesNotThrow(() => checkOutputPath(path.join(work, "out/report.md"), { db, inputs: [input] }));
 });
 
-test("case 6: digest --out onto the database exits 2 and leaves the database as it was", () => {
+test("case 6: digest --out onto the database exits 2 and leaves the database as it was", async () => {
   const db = path.join(work, "out/real.db");
-  openSqliteStore(db).close();
+  await (await openStore(db, { create: true })).close();
   const before = readFileSync(db);
   const result = runCli(work, ["digest", "--speaker", "X", "--about", "y", "--db", db, "--out", db]);
   assert.equal(result.code, 2);
@@ -394,9 +395,9 @@ test("case 7: a huge answer is cut off at the cap; errors name the server and th
   );
 });
 
-test("case 7: the CLI prints a judge failure as one line without a stack", () => {
+test("case 7: the CLI prints a judge failure as one line without a stack", async () => {
   const db = path.join(work, "judge.db");
-  openSqliteStore(db).close();
+  await (await openStore(db, { create: true })).close();
   // No speaker is needed to fail first on configuration.
   const result = runCli(work, ["mixed", "--speaker", "Nobody", "--judge", "llm", "--db", db], {
     env: { ...process.env, ONRECORD_LLM_URL: "http://127.0.0.1:9/v1", ONRECORD_LLM_TIMEOUT_MS: "soon" },
@@ -434,24 +435,24 @@ test("case 8: stdin format detection looks at each chunk once and holds no more 
 
 // Case 9: the weaker cases.
 
-function recordWithOneArticle(name: string): string {
+async function recordWithOneArticle(name: string): Promise<string> {
   const db = path.join(work, name);
-  const store = openSqliteStore(db);
-  store.close();
+  const store = await openStore(db, { create: true });
+  await store.close();
   return db;
 }
 
-test("case 9: readers open read-only: they work while a writer holds the lock, and on a read-only file", () => {
-  const db = recordWithOneArticle("readers.db");
+test("case 9: readers open read-only: they work while a writer holds the lock, and on a read-only file", async () => {
+  const db = await recordWithOneArticle("readers.db");
   const writer = new Database(db);
   writer.pragma("busy_timeout = 100");
   writer.exec("BEGIN IMMEDIATE");
   try {
-    const reader = openExistingStore(db);
+    const reader = await openExistingStore(db);
     try {
-      assert.deepEqual(reader.statements({}), []);
+      assert.deepEqual(await reader.statements({}), []);
     } finally {
-      reader.close();
+      await reader.close();
     }
   } finally {
     writer.exec("ROLLBACK");
@@ -468,16 +469,19 @@ test("case 9: readers open read-only: they work while a writer holds the lock, a
   const conn = new Database(old);
   conn.exec("CREATE TABLE articles (id TEXT); PRAGMA user_version = 3");
   conn.close();
-  assert.throws(() => openExistingStore(old), /older record \(schema 3\)/);
+  await assert.rejects(openExistingStore(old), /older record \(schema 3\)/);
 });
 
-test("case 9: another program's SQLite file is refused and left as it was", () => {
+test("case 9: another program's SQLite file is refused and left as it was", async () => {
   const foreign = path.join(work, "foreign.db");
   const conn = new Database(foreign);
   conn.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana')");
   conn.close();
   const before = readFileSync(foreign);
-  assert.throws(() => openSqliteStore(foreign), /another program's SQLite database \(tables: contacts\)/);
+  await assert.rejects(
+    openStore(foreign, { create: true }),
+    /^Error: cannot open database .*foreign\.db: it is another program's SQLite database \(tables: contacts\)/,
+  );
   assert.deepEqual(readFileSync(foreign), before);
   const check = new Database(foreign, { readonly: true });
   assert.equal(check.pragma("journal_mode", { simple: true }), "delete");
@@ -486,7 +490,10 @@ test("case 9: another program's SQLite file is refused and left as it was", () =
   const other = new Database(versioned);
   other.exec("CREATE TABLE notes (body TEXT); PRAGMA user_version = 2");
   other.close();
-  assert.throws(() => openSqliteStore(versioned), /another program's SQLite database \(tables: notes\)/);
+  await assert.rejects(
+    openStore(versioned, { create: true }),
+    /another program's SQLite database \(tables: notes\)/,
+  );
   const result = runCli(work, ["ingest", write("foreign-input.txt", story(10)), "--db", foreign]);
   assert.equal(result.code, 2);
   assert.match(
@@ -511,7 +518,7 @@ test("case 9: a full disk stops the batch with one message", async () => {
       return true;
     });
   } finally {
-    store.close();
+    await store.close();
   }
 });
 

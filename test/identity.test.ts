@@ -9,8 +9,8 @@ import Database from "better-sqlite3";
 import { cleanText } from "../src/clean/clean.ts";
 import { processArticle } from "../src/process.ts";
 import { MIGRATIONS, migrate } from "../src/record/migrations.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { loadOverrides, parseOverrides } from "../src/record/overrides.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
 import { sharedData } from "./shared-data.ts";
 
 // Every name and sentence below is invented for these tests.
@@ -45,49 +45,48 @@ const CLARO = article(
   "2026-04-05",
 );
 
-test("across articles: a bare surname joins the one known person with that surname", () => {
-  const store = openSqliteStore(freshDb());
-  store.addArticle(FENWICK_FULL);
-  store.addArticle(FENWICK_BARE);
-  const fenwick = store.person("Fenwick");
+test("across articles: a bare surname joins the one known person with that surname", async () => {
+  const store = await openStore(freshDb(), { create: true });
+  await store.addArticle(FENWICK_FULL);
+  await store.addArticle(FENWICK_BARE);
+  const fenwick = await store.person("Fenwick");
   assert.equal(fenwick?.name, "Orla Fenwick");
   assert.equal(fenwick?.statementCount, 3);
   assert.ok(fenwick?.roles.some((r) => r.role === "Harbour and Fisheries Minister"));
-  const why = store.personLinks("Orla Fenwick");
+  const why = await store.personLinks("Orla Fenwick");
   const bare = why.find((link) => link.name === "Fenwick" && link.rule.startsWith("surname only"));
   assert.ok(bare, JSON.stringify(why));
   assert.equal(bare.articleId, FENWICK_BARE.id);
   assert.ok(bare.span, "the evidence carries the source span");
-  store.close();
+  await store.close();
 });
 
-test("a bare surname seen first is merged into the full name when it arrives", () => {
-  const store = openSqliteStore(freshDb());
-  store.addArticle(FENWICK_BARE);
-  store.addArticle(FENWICK_FULL);
+test("a bare surname seen first is merged into the full name when it arrives", async () => {
+  const store = await openStore(freshDb(), { create: true });
+  await store.addArticle(FENWICK_BARE);
+  await store.addArticle(FENWICK_FULL);
   assert.deepEqual(
-    store.people().map((p) => [p.name, p.statements]),
+    (await store.people()).map((p) => [p.name, p.statements]),
     [["Orla Fenwick", 3]],
   );
-  assert.ok(store.personLinks("Orla Fenwick").some((l) => l.rule.includes("surname-only person merged")));
-  store.close();
+  assert.ok(
+    (await store.personLinks("Orla Fenwick")).some((l) => l.rule.includes("surname-only person merged")),
+  );
+  await store.close();
 });
 
-test("a surname shared by two people stays apart; different given names and suffixes never merge", () => {
-  const store = openSqliteStore(freshDb());
-  store.addArticle(VASK_BOTH);
-  store.addArticle(VASK_BARE);
-  store.addArticle(CLARO);
-  const names = store
-    .people()
-    .map((p) => p.name)
-    .sort();
+test("a surname shared by two people stays apart; different given names and suffixes never merge", async () => {
+  const store = await openStore(freshDb(), { create: true });
+  await store.addArticle(VASK_BOTH);
+  await store.addArticle(VASK_BARE);
+  await store.addArticle(CLARO);
+  const names = (await store.people()).map((p) => p.name).sort();
   assert.ok(names.includes("Irmeli Vask") && names.includes("Teodor Vask"), names.join("; "));
   assert.ok(names.includes("Vask"), "the ambiguous bare surname is its own entry");
-  assert.ok(store.personLinks("Vask").some((l) => l.rule === "ambiguous surname kept apart"));
+  assert.ok((await store.personLinks("Vask")).some((l) => l.rule === "ambiguous surname kept apart"));
   for (const name of ["Beatrix Claro", "Osric Claro", "Osric Claro Jr."])
     assert.ok(names.includes(name), name);
-  store.close();
+  await store.close();
 });
 
 test("overrides: bad files are rejected with the reason", () => {
@@ -103,41 +102,45 @@ test("overrides: bad files are rejected with the reason", () => {
   assert.throws(() => loadOverrides(file), /cannot read overrides/);
 });
 
-test("overrides at ingest and applied to an existing record re-link statements without losing any", () => {
+test("overrides at ingest and applied to an existing record re-link statements without losing any", async () => {
   const db = freshDb();
-  const store = openSqliteStore(db);
-  for (const a of [VASK_BOTH, VASK_BARE, CLARO]) store.addArticle(a);
-  const before = store.stats().statements;
+  const store = await openStore(db, { create: true });
+  for (const a of [VASK_BOTH, VASK_BARE, CLARO]) await store.addArticle(a);
+  const before = (await store.stats()).statements;
   const overrides = parseOverrides({
     merge: [{ into: "Teodor Vask", names: ["Vask"] }],
     split: [{ alias: "Osric Claro Jr.", from: "Osric Claro Jr.", to: "Osric Claro the Younger" }],
     rename: [{ from: "Irmeli Vask", to: "Irmeli Vask-Ormond" }],
   });
-  const report = store.applyOverrides(overrides);
-  assert.equal(store.stats().statements, before, "no statement is lost");
+  const report = await store.applyOverrides(overrides);
+  assert.equal((await store.stats()).statements, before, "no statement is lost");
   assert.ok(report.statementsMoved >= 2, JSON.stringify(report));
-  assert.equal(store.person("Vask")?.name, "Teodor Vask");
-  assert.equal(store.person("Irmeli Vask")?.name, "Irmeli Vask-Ormond", "the old name stays an alias");
-  assert.equal(store.person("Osric Claro the Younger")?.statementCount, 1);
-  assert.ok(store.personLinks("Teodor Vask").some((l) => l.rule === "manual override: merge"));
+  assert.equal((await store.person("Vask"))?.name, "Teodor Vask");
+  assert.equal(
+    (await store.person("Irmeli Vask"))?.name,
+    "Irmeli Vask-Ormond",
+    "the old name stays an alias",
+  );
+  assert.equal((await store.person("Osric Claro the Younger"))?.statementCount, 1);
+  assert.ok((await store.personLinks("Teodor Vask")).some((l) => l.rule === "manual override: merge"));
   // Statement search sees the new names.
-  assert.equal(store.statements({ speaker: "Irmeli Vask-Ormond" }).length, 1);
+  assert.equal((await store.statements({ speaker: "Irmeli Vask-Ormond" })).length, 1);
   // The next ingest honours the same overrides: a new bare "Vask" goes to Teodor.
-  store.addArticle(article("Vask said the union would wait.", "2026-04-09"));
-  assert.equal(store.person("Teodor Vask")?.statementCount, 3);
-  store.close();
+  await store.addArticle(article("Vask said the union would wait.", "2026-04-09"));
+  assert.equal((await store.person("Teodor Vask"))?.statementCount, 3);
+  await store.close();
 });
 
-test("the overrides file next to the database is used at ingest", () => {
+test("the overrides file next to the database is used at ingest", async () => {
   const db = freshDb();
   writeFileSync(
     path.join(path.dirname(db), "onrecord.overrides.json"),
     JSON.stringify({ rename: [{ from: "Orla Fenwick", to: "Orla M. Fenwick" }] }),
   );
-  const store = openSqliteStore(db);
-  store.addArticle(FENWICK_FULL);
-  assert.equal(store.people()[0]?.name, "Orla M. Fenwick");
-  store.close();
+  const store = await openStore(db, { create: true });
+  await store.addArticle(FENWICK_FULL);
+  assert.equal((await store.people())[0]?.name, "Orla M. Fenwick");
+  await store.close();
 });
 
 test("CLI: person --why and people --apply-overrides", () => {
@@ -223,17 +226,17 @@ test("seed article: every statement lands on the right person", {
   assert.ok(coats?.aliases.includes("Daniel (Dan) Ray Coats"));
 });
 
-test("a bare surname shared by several people goes to the one whose role matches", () => {
-  const store = openSqliteStore(freshDb());
-  store.addArticle(VASK_BOTH);
+test("a bare surname shared by several people goes to the one whose role matches", async () => {
+  const store = await openStore(freshDb(), { create: true });
+  await store.addArticle(VASK_BOTH);
   // "Sen. Vask" carries the role Sen., which only Irmeli Vask holds in the record.
-  store.addArticle(article("Sen. Vask said the amendment was ready.", "2026-04-06"));
-  assert.equal(store.person("Irmeli Vask")?.statementCount, 2);
-  assert.ok(store.personLinks("Irmeli Vask").some((l) => l.rule.includes("matching role")));
-  store.close();
+  await store.addArticle(article("Sen. Vask said the amendment was ready.", "2026-04-06"));
+  assert.equal((await store.person("Irmeli Vask"))?.statementCount, 2);
+  assert.ok((await store.personLinks("Irmeli Vask")).some((l) => l.rule.includes("matching role")));
+  await store.close();
 });
 
-test("migration 5 upgrades a version-4 record: surname keys, in-article names, links", () => {
+test("migration 5 upgrades a version-4 record: surname keys, in-article names, links", async () => {
   const file = freshDb();
   const db = new Database(file);
   migrate(
@@ -244,46 +247,52 @@ test("migration 5 upgrades a version-4 record: surname keys, in-article names, l
     "INSERT INTO persons (id, name, name_key, kind) VALUES (1, 'Orla Fenwick', 'orla fenwick', 'person')",
   ).run();
   db.close();
-  const store = openSqliteStore(file);
-  const row = store.db.prepare("SELECT surname_key FROM persons WHERE id = 1").get() as {
+  const store = await openStore(file, { create: true });
+  const sql = new Database(file, { readonly: true });
+  const row = sql.prepare("SELECT surname_key FROM persons WHERE id = 1").get() as {
     surname_key: string;
   };
+  sql.close();
   assert.equal(row.surname_key, "fenwick");
   assert.deepEqual(
-    store.personLinks("Orla Fenwick").map((l) => l.rule),
+    (await store.personLinks("Orla Fenwick")).map((l) => l.rule),
     ["stored before the registry"],
   );
   // New articles link to the upgraded person by its surname.
-  store.addArticle(FENWICK_BARE);
-  assert.equal(store.person("Fenwick")?.name, "Orla Fenwick");
-  store.close();
+  await store.addArticle(FENWICK_BARE);
+  assert.equal((await store.person("Fenwick"))?.name, "Orla Fenwick");
+  await store.close();
 });
 
-test("overrides: merging a bare surname into the full name when both were linked under the same name and rule", () => {
+test("overrides: merging a bare surname into the full name when both were linked under the same name and rule", async () => {
   // Both entries were linked to "Mr. Vask" by the same rule (one in an article about the full name, one in
   // an article that only says "Vask"), as "Obama" and "Barack Obama" are on a real store: the merge must
   // keep one such link instead of failing on person_links' uniqueness.
-  const store = openSqliteStore(freshDb());
-  for (const a of [VASK_BOTH, VASK_BARE]) store.addArticle(a);
-  store.addArticle(
+  const store = await openStore(freshDb(), { create: true });
+  for (const a of [VASK_BOTH, VASK_BARE]) await store.addArticle(a);
+  await store.addArticle(
     article("Teodor Vask said the strike would go on. Mr. Vask said the union was united.", "2026-04-06"),
   );
-  store.addArticle(
+  await store.addArticle(
     article("Vask said the port would stay open, and Mr. Vask said the vote was near.", "2026-04-07"),
   );
-  const linkedAsMister = (name: string) =>
-    store.personLinks(name).filter((l) => l.name === "Mr. Vask" && l.rule === "same person in the article");
-  assert.equal(linkedAsMister("Vask").length, 1, "the bare surname is linked under Mr. Vask");
-  assert.equal(linkedAsMister("Teodor Vask").length, 1, "so is the full name");
-  const before = store.stats().statements;
-  const bare = store.person("Vask")?.statementCount ?? 0;
-  const full = store.person("Teodor Vask")?.statementCount ?? 0;
-  const report = store.applyOverrides(parseOverrides({ merge: [{ into: "Teodor Vask", names: ["Vask"] }] }));
+  const linkedAsMister = async (name: string) =>
+    (await store.personLinks(name)).filter(
+      (l) => l.name === "Mr. Vask" && l.rule === "same person in the article",
+    );
+  assert.equal((await linkedAsMister("Vask")).length, 1, "the bare surname is linked under Mr. Vask");
+  assert.equal((await linkedAsMister("Teodor Vask")).length, 1, "so is the full name");
+  const before = (await store.stats()).statements;
+  const bare = (await store.person("Vask"))?.statementCount ?? 0;
+  const full = (await store.person("Teodor Vask"))?.statementCount ?? 0;
+  const report = await store.applyOverrides(
+    parseOverrides({ merge: [{ into: "Teodor Vask", names: ["Vask"] }] }),
+  );
   assert.equal(report.statementsMoved, bare);
-  assert.equal(store.stats().statements, before, "no statement is lost");
-  assert.equal(store.person("Teodor Vask")?.statementCount, full + bare);
-  assert.ok(!store.people().some((p) => p.name === "Vask"), "the bare entry is gone");
-  assert.equal(linkedAsMister("Teodor Vask").length, 1, "the shared link is kept once");
-  assert.ok(store.personLinks("Teodor Vask").some((l) => l.rule === "manual override: merge"));
-  store.close();
+  assert.equal((await store.stats()).statements, before, "no statement is lost");
+  assert.equal((await store.person("Teodor Vask"))?.statementCount, full + bare);
+  assert.ok(!(await store.people()).some((p) => p.name === "Vask"), "the bare entry is gone");
+  assert.equal((await linkedAsMister("Teodor Vask")).length, 1, "the shared link is kept once");
+  assert.ok((await store.personLinks("Teodor Vask")).some((l) => l.rule === "manual override: merge"));
+  await store.close();
 });

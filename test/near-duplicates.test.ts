@@ -4,15 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { ingestInputs } from "../src/app/run-ingest.ts";
-import {
-  countOnce,
-  linkStory,
-  MIN_SIMILARITY,
-  minHash,
-  similarity,
-  storiesOf,
-} from "../src/record/near-duplicates.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { countOnce, MIN_SIMILARITY, minHash, similarity } from "../src/record/near-duplicates.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { runCli } from "./cli-helper.ts";
 
 const WIRE = [
@@ -60,29 +53,33 @@ test("a wire story in three outlets is three articles, one story, and its statem
     return file;
   });
   const db = path.join(dir, "stories.db");
-  const store = openSqliteStore(db);
+  const store = await openStore(db, { create: true });
   try {
     const summary = await ingestInputs(files, store, {
       workers: 0,
-      onStored: (article) => linkStory(store.db, article.id, article.text),
+      onStored: async (article) => void (await store.linkStory(article.id, article.text)),
     });
     assert.equal(summary.stored, 3);
-    const ids = (store.db.prepare("SELECT id FROM articles").all() as { id: string }[]).map((row) => row.id);
-    const stories = storiesOf(store.db, ids);
+    const ids = [...new Set((await store.statements()).map((row) => row.articleId))];
+    assert.equal(ids.length, 3);
+    const stories = new Map(Object.entries(await store.stories(ids)));
     assert.equal(new Set(stories.values()).size, 1);
-    const views = store.statementViews("Orla Penhallow");
+    const views = await store.statementViews("Orla Penhallow");
     const quotes = views.filter((view) => view.content.includes("bring work back"));
     assert.equal(quotes.length, 3);
     const once = countOnce(quotes, stories);
     assert.equal(once.length, 1);
     assert.deepEqual(once[0]?.alsoIn?.length, 2);
     // The counts people, topics and summary show count the story once too.
-    const stored = store.statementViews("Orla Penhallow").length;
-    const counted = store.people().find((person) => person.name === "Orla Penhallow")?.statements;
+    const stored = (await store.statementViews("Orla Penhallow")).length;
+    const counted = (await store.people()).find((person) => person.name === "Orla Penhallow")?.statements;
     assert.equal(counted, stored / 3, "each of her statements is in all three copies and counts once");
-    assert.equal(store.stats().topSpeakers.find((row) => row.name === "Orla Penhallow")?.statements, counted);
+    assert.equal(
+      (await store.stats()).topSpeakers.find((row) => row.name === "Orla Penhallow")?.statements,
+      counted,
+    );
   } finally {
-    store.close();
+    await store.close();
   }
   const timeline = runCli(dir, ["timeline", "--speaker", "Orla Penhallow", "--db", db]);
   assert.equal(timeline.code, 0, timeline.stderr);

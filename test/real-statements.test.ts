@@ -133,7 +133,7 @@ test("the statements part runs on the real store", async (t) => {
   }
   const { openRealContext } = await import("../scripts/real/context.ts");
   const { run } = await import("../scripts/real/statements.ts");
-  const ctx = openRealContext(false);
+  const ctx = await openRealContext(false);
   try {
     const figures = run(ctx);
     assert.ok(figures.stored > 0);
@@ -142,6 +142,6 @@ test("the statements part runs on the real store", async (t) => {
       assert.ok(figures[`${name}Precision`] >= 0 && figures[`${name}Precision`] <= 1, name);
     }
   } finally {
-    ctx.store.close();
+    await ctx.store.close();
   }
 });

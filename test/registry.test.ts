@@ -6,8 +6,8 @@ import { after, test } from "node:test";
 import Database from "better-sqlite3";
 import type { Span, Speaker } from "../src/nlp/doc.ts";
 import { GazetteerError, readGazetteer } from "../src/record/gazetteer.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { lookupSpeaker } from "../src/record/speaker-lookup.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
 import type { ProcessedArticle, ProcessedStatement } from "../src/record/types.ts";
 import { runCli } from "./cli-helper.ts";
 
@@ -134,7 +134,7 @@ function dump(db: string): string {
   }
 }
 
-test("people import: a congress-legislators YAML file gives names, aliases, QID and dated terms", () => {
+test("people import: a congress-legislators YAML file gives names, aliases, QID and dated terms", async () => {
   const yaml = file("legislators.yaml", LEGISLATORS_YAML);
   const gazetteer = readGazetteer(yaml);
   assert.deepEqual(
@@ -149,13 +149,13 @@ test("people import: a congress-legislators YAML file gives names, aliases, QID 
   assert.match(gazetteer.problems[0].where, /legislators\.yaml: entry 2 \(line 22\)/);
   assert.match(gazetteer.problems[0].message, /name\.first and name\.last/);
 
-  const store = openSqliteStore(freshDb());
-  const report = store.importGazetteer(gazetteer);
+  const store = await openStore(freshDb(), { create: true });
+  const report = await store.importGazetteer(gazetteer);
   assert.equal(report.added, 2);
   // A speaker written with the official name joins the known person; so does one with the nickname.
-  store.addArticle(says("a1", "Theodora A. Quarrel", "2012-05-01", "Rep. Theodora A. Quarrel (D-Zz.)"));
-  store.addArticle(says("a2", "Teddy Quarrel", "2016-05-01", "Sen. Teddy Quarrel (R-Zz.)"));
-  const teddy = store.person("Theodora Quarrel");
+  await store.addArticle(says("a1", "Theodora A. Quarrel", "2012-05-01", "Rep. Theodora A. Quarrel (D-Zz.)"));
+  await store.addArticle(says("a2", "Teddy Quarrel", "2016-05-01", "Sen. Teddy Quarrel (R-Zz.)"));
+  const teddy = await store.person("Theodora Quarrel");
   assert.ok(teddy);
   assert.equal(teddy.name, "Teddy Quarrel");
   assert.equal(teddy.qid, "Q999000001");
@@ -167,27 +167,27 @@ test("people import: a congress-legislators YAML file gives names, aliases, QID 
   assert.deepEqual([in2012.speakerTerm?.role, in2012.speakerTerm?.party], ["representative", "Democrat"]);
   assert.deepEqual([in2016.speakerTerm?.role, in2016.speakerTerm?.party], ["senator", "Republican"]);
   assert.deepEqual(
-    store.statements({ speaker: "Teddy Quarrel" }).map((s) => s.speakerTerm?.role),
+    (await store.statements({ speaker: "Teddy Quarrel" })).map((s) => s.speakerTerm?.role),
     ["representative", "senator"],
   );
   // The QID is shown in `people` (and its JSON); people known only from the gazetteer are not listed.
   assert.deepEqual(
-    store.people().map((p) => [p.name, p.qid, p.statements]),
+    (await store.people()).map((p) => [p.name, p.qid, p.statements]),
     [["Teddy Quarrel", "Q999000001", 2]],
   );
-  store.close();
+  await store.close();
 });
 
-test("people import is idempotent, and the registry works without a gazetteer", () => {
+test("people import is idempotent, and the registry works without a gazetteer", async () => {
   const db = freshDb();
   const yaml = file("legislators.yaml", LEGISLATORS_YAML);
   const first = runCli(dir, ["people", "import", yaml, "--db", db]);
   assert.equal(first.code, 1, "a skipped entry makes the exit code 1");
   assert.match(first.stdout, /2 added/);
   assert.match(first.stderr, /entry 2 \(line 22\): no name\.first and name\.last/);
-  const store = openSqliteStore(db);
-  store.addArticle(says("b1", "Lucan Ferrow", "2016-02-01"));
-  store.close();
+  const store = await openStore(db, { create: true });
+  await store.addArticle(says("b1", "Lucan Ferrow", "2016-02-01"));
+  await store.close();
   const before = dump(db);
   const again = runCli(dir, ["people", "import", yaml, "--db", db]);
   assert.match(again.stdout, /0 added, 0 updated, 2 unchanged/);
@@ -195,17 +195,17 @@ test("people import is idempotent, and the registry works without a gazetteer", 
   const people = runCli(dir, ["people", "--db", db]);
   assert.match(people.stdout, /^Lucan Ferrow\s+1\s+2016-02-01 … 2016-02-01\s+Q999000003/m);
 
-  const plain = openSqliteStore(freshDb());
-  plain.addArticle(says("b2", "Lucan Ferrow", "2016-02-01"));
-  plain.addArticle(says("b3", "Ferrow", "2016-02-03"));
+  const plain = await openStore(freshDb(), { create: true });
+  await plain.addArticle(says("b2", "Lucan Ferrow", "2016-02-01"));
+  await plain.addArticle(says("b3", "Ferrow", "2016-02-03"));
   assert.deepEqual(
-    plain.people().map((p) => [p.name, p.qid, p.statements]),
+    (await plain.people()).map((p) => [p.name, p.qid, p.statements]),
     [["Lucan Ferrow", null, 2]],
   );
-  plain.close();
+  await plain.close();
 });
 
-test("people import: a CSV with one row per term; bad rows and bad files are named", () => {
+test("people import: a CSV with one row per term; bad rows and bad files are named", async () => {
   const csv = file(
     "known.csv",
     [
@@ -221,11 +221,11 @@ test("people import: a CSV with one row per term; bad rows and bad files are nam
   assert.equal(gazetteer.problems.length, 1);
   assert.match(gazetteer.problems[0].where, /known\.csv:5$/);
   assert.equal(gazetteer.problems[0].message, 'from is not a YYYY-MM-DD date: "in 2014"');
-  const store = openSqliteStore(freshDb());
-  store.importGazetteer(gazetteer);
-  store.addArticle(says("c1", "Mira J. Solberg", "2016-03-01"));
-  store.addArticle(says("c2", "Mira Solberg", "2019-03-01"));
-  const mira = store.person("Mira Solberg");
+  const store = await openStore(freshDb(), { create: true });
+  await store.importGazetteer(gazetteer);
+  await store.addArticle(says("c1", "Mira J. Solberg", "2016-03-01"));
+  await store.addArticle(says("c2", "Mira Solberg", "2019-03-01"));
+  const mira = await store.person("Mira Solberg");
   assert.equal(mira?.qid, "Q999000010");
   assert.deepEqual(
     mira?.statements.map((s) => [s.speakerTerm?.role, s.speakerTerm?.party]),
@@ -234,7 +234,7 @@ test("people import: a CSV with one row per term; bad rows and bad files are nam
       ["governor", "Northland"],
     ],
   );
-  store.close();
+  await store.close();
 
   assert.throws(
     () => readGazetteer(file("broken.yaml", "- name: [unclosed\n")),
@@ -252,124 +252,126 @@ test("people import: a CSV with one row per term; bad rows and bad files are nam
   assert.match(cli.stderr, /missing\.yaml: cannot read/);
 });
 
-test("a bare surname joins the full name its article writes, nearest before it", () => {
-  const store = openSqliteStore(freshDb());
+test("a bare surname joins the full name its article writes, nearest before it", async () => {
+  const store = await openStore(freshDb(), { create: true });
   // Two Bracks quoted in the same weeks: across the record "Brack" alone is ambiguous.
-  store.addArticle(says("d1", "Hollis Brack", "2016-01-01"));
-  store.addArticle(says("d2", "Wynne Brack", "2016-01-02"));
+  await store.addArticle(says("d1", "Hollis Brack", "2016-01-01"));
+  await store.addArticle(says("d2", "Wynne Brack", "2016-01-02"));
   const text = 'Wynne Brack spoke first. Later Hollis Brack arrived. Brack said "the port is sold."';
-  store.addArticle(
+  await store.addArticle(
     article("d3", text, "2016-01-03", [
       { speaker: { name: "Brack" }, source: "Brack said", content: "the port is sold." },
     ]),
   );
-  assert.equal(store.person("Hollis Brack")?.statementCount, 2, "the nearest full name before it");
+  assert.equal((await store.person("Hollis Brack"))?.statementCount, 2, "the nearest full name before it");
   const other = 'Hollis Brack was absent. Wynne Brack said nothing new. Brack said "the port is not sold."';
-  store.addArticle(
+  await store.addArticle(
     article("d4", other, "2016-01-04", [
       { speaker: { name: "Brack" }, source: "Brack said", content: "the port is not sold." },
     ]),
   );
-  assert.equal(store.person("Wynne Brack")?.statementCount, 2);
+  assert.equal((await store.person("Wynne Brack"))?.statementCount, 2);
   // A one-word organisation named like the surname the article writes in full is that person.
   const org = 'Wynne Brack was in town. Brack said "we will appeal."';
-  store.addArticle(
+  await store.addArticle(
     article("d5", org, "2016-01-05", [
       { speaker: { name: "Brack", kind: "organization" }, source: "Brack said", content: "we will appeal." },
     ]),
   );
-  assert.equal(store.person("Wynne Brack")?.statementCount, 3);
+  assert.equal((await store.person("Wynne Brack"))?.statementCount, 3);
   // No full name in the article and two plausible people: it stays apart, and the lookup refuses it.
-  store.addArticle(says("d6", "Brack", "2016-01-06"));
-  assert.equal(store.people().find((p) => p.name === "Brack")?.statements, 1);
-  assert.ok("ambiguous" in lookupSpeaker(store.db, "Brack"));
-  assert.equal(store.people().filter((p) => p.kind === "organization").length, 0);
-  store.close();
+  await store.addArticle(says("d6", "Brack", "2016-01-06"));
+  assert.equal((await store.people()).find((p) => p.name === "Brack")?.statements, 1);
+  assert.ok("ambiguous" in (await store.lookupSpeaker("Brack")));
+  assert.equal((await store.people()).filter((p) => p.kind === "organization").length, 0);
+  await store.close();
 });
 
-test("a bare surname goes to the one plausible person at its date; relatives stay apart", () => {
-  const store = openSqliteStore(freshDb());
+test("a bare surname goes to the one plausible person at its date; relatives stay apart", async () => {
+  const store = await openStore(freshDb(), { create: true });
   for (let i = 0; i < 25; i++)
-    store.addArticle(says(`e${i}`, "Dorran Vale", `2016-02-${String(1 + i).padStart(2, "0")}`));
-  store.addArticle(says("e-son", "Pim Vale", "2016-02-10"));
-  store.addArticle(says("e-bare", "Vale", "2016-03-01"));
-  const dorran = store.person("Dorran Vale");
+    await store.addArticle(says(`e${i}`, "Dorran Vale", `2016-02-${String(1 + i).padStart(2, "0")}`));
+  await store.addArticle(says("e-son", "Pim Vale", "2016-02-10"));
+  await store.addArticle(says("e-bare", "Vale", "2016-03-01"));
+  const dorran = await store.person("Dorran Vale");
   assert.equal(dorran?.statementCount, 26);
-  assert.ok(store.personLinks("Dorran Vale").some((l) => l.rule.includes("one plausible person")));
-  assert.equal(store.person("Pim Vale")?.statementCount, 1, "the son is not merged into his father");
+  assert.ok((await store.personLinks("Dorran Vale")).some((l) => l.rule.includes("one plausible person")));
+  assert.equal((await store.person("Pim Vale"))?.statementCount, 1, "the son is not merged into his father");
   // Years later only the son is quoted: "Vale" is then the son.
-  store.addArticle(says("e-later", "Pim Vale", "2024-06-01"));
-  store.addArticle(says("e-later-bare", "Vale", "2024-06-02"));
-  assert.equal(store.person("Pim Vale")?.statementCount, 3);
-  store.close();
+  await store.addArticle(says("e-later", "Pim Vale", "2024-06-01"));
+  await store.addArticle(says("e-later-bare", "Vale", "2024-06-02"));
+  assert.equal((await store.person("Pim Vale"))?.statementCount, 3);
+  await store.close();
 });
 
-test("settling after a batch moves a bare surname kept apart once one person clearly dominates", () => {
-  const store = openSqliteStore(freshDb());
-  store.addArticle(says("f1", "Ansel Thorne", "2016-04-01"));
-  store.addArticle(says("f2", "Berit Thorne", "2016-04-02"));
-  store.addArticle(says("f3", "Thorne", "2016-04-03"));
-  assert.equal(store.people().find((p) => p.name === "Thorne")?.statements, 1, "ambiguous at first");
+test("settling after a batch moves a bare surname kept apart once one person clearly dominates", async () => {
+  const store = await openStore(freshDb(), { create: true });
+  await store.addArticle(says("f1", "Ansel Thorne", "2016-04-01"));
+  await store.addArticle(says("f2", "Berit Thorne", "2016-04-02"));
+  await store.addArticle(says("f3", "Thorne", "2016-04-03"));
+  assert.equal((await store.people()).find((p) => p.name === "Thorne")?.statements, 1, "ambiguous at first");
   for (let i = 0; i < 30; i++)
-    store.addArticle(says(`f-more-${i}`, "Ansel Thorne", `2016-04-${String(4 + (i % 25)).padStart(2, "0")}`));
-  const report = store.settleSurnames();
+    await store.addArticle(
+      says(`f-more-${i}`, "Ansel Thorne", `2016-04-${String(4 + (i % 25)).padStart(2, "0")}`),
+    );
+  const report = await store.settleSurnames();
   assert.equal(report.moved, 1);
   assert.deepEqual(report.settled, ["Thorne → Ansel Thorne"]);
-  assert.equal(store.person("Ansel Thorne")?.statementCount, 32);
-  assert.equal(store.person("Berit Thorne")?.statementCount, 1);
-  store.close();
+  assert.equal((await store.person("Ansel Thorne"))?.statementCount, 32);
+  assert.equal((await store.person("Berit Thorne"))?.statementCount, 1);
+  await store.close();
 });
 
-test("a headline word glued to a surname is read as the bare surname, a given name is not", () => {
-  const store = openSqliteStore(freshDb());
-  for (let i = 0; i < 3; i++) store.addArticle(says(`h${i}`, "Helen Thorne", `2016-06-0${i + 1}`));
+test("a headline word glued to a surname is read as the bare surname, a given name is not", async () => {
+  const store = await openStore(freshDb(), { create: true });
+  for (let i = 0; i < 3; i++) await store.addArticle(says(`h${i}`, "Helen Thorne", `2016-06-0${i + 1}`));
   const text = 'Does Thorne back the plan? He does. Does Thorne said "the plan is sound."';
-  store.addArticle(
+  await store.addArticle(
     article("h-glued", text, "2016-06-05", [
       { speaker: { name: "Does Thorne" }, source: "Does Thorne said", content: "the plan is sound." },
     ]),
   );
-  assert.equal(store.person("Helen Thorne")?.statementCount, 4);
+  assert.equal((await store.person("Helen Thorne"))?.statementCount, 4);
   // "Brisk" is written in lower case here too, but "Brisk Thorne" already names someone: left alone.
-  store.addArticle(says("h-real", "Brisk Thorne", "2016-06-06"));
+  await store.addArticle(says("h-real", "Brisk Thorne", "2016-06-06"));
   const brisk = 'The pace was brisk. Brisk Thorne said "the plan is late."';
-  store.addArticle(
+  await store.addArticle(
     article("h-real-2", brisk, "2016-06-07", [
       { speaker: { name: "Brisk Thorne" }, source: "Brisk Thorne said", content: "the plan is late." },
     ]),
   );
-  assert.equal(store.person("Brisk Thorne")?.statementCount, 2);
+  assert.equal((await store.person("Brisk Thorne"))?.statementCount, 2);
   // Nor into another fragment without a known given name.
-  store.addArticle(says("h-school", "Harvard School", "2016-06-08"));
+  await store.addArticle(says("h-school", "Harvard School", "2016-06-08"));
   const school = 'A new plan. New School said "we agree."';
-  store.addArticle(
+  await store.addArticle(
     article("h-school-2", school, "2016-06-09", [
       { speaker: { name: "New School" }, source: "New School said", content: "we agree." },
     ]),
   );
-  assert.equal(store.person("Harvard School")?.statementCount, 1);
+  assert.equal((await store.person("Harvard School"))?.statementCount, 1);
   // Nor into someone quoted in one article only (a fragment with a given name: "Rush Explains").
-  store.addArticle(says("h-once", "Helen Marr", "2016-06-10"));
+  await store.addArticle(says("h-once", "Helen Marr", "2016-06-10"));
   const once = 'The final word. Final Marr said "we disagree."';
-  store.addArticle(
+  await store.addArticle(
     article("h-once-2", once, "2016-06-11", [
       { speaker: { name: "Final Marr" }, source: "Final Marr said", content: "we disagree." },
     ]),
   );
-  assert.equal(store.person("Helen Marr")?.statementCount, 1);
-  store.close();
+  assert.equal((await store.person("Helen Marr"))?.statementCount, 1);
+  await store.close();
 });
 
-test("--speaker: one rule for every command; an ambiguous name lists the candidates and exits 2", () => {
+test("--speaker: one rule for every command; an ambiguous name lists the candidates and exits 2", async () => {
   const db = freshDb();
-  const store = openSqliteStore(db);
-  store.addArticle(says("g1", "Orrin Kestrel", "2016-05-01"));
-  store.addArticle(says("g2", "Orrin Kestrel", "2016-05-02"));
-  store.addArticle(says("g3", "Sable Kestrel", "2016-05-03"));
-  store.addArticle(says("g4", "Kestrel", "2016-05-04"));
-  store.addArticle(says("g5", "Ivo Marsh", "2016-05-05"));
-  const sable = store.person("Sable Kestrel");
-  store.close();
+  const store = await openStore(db, { create: true });
+  await store.addArticle(says("g1", "Orrin Kestrel", "2016-05-01"));
+  await store.addArticle(says("g2", "Orrin Kestrel", "2016-05-02"));
+  await store.addArticle(says("g3", "Sable Kestrel", "2016-05-03"));
+  await store.addArticle(says("g4", "Kestrel", "2016-05-04"));
+  await store.addArticle(says("g5", "Ivo Marsh", "2016-05-05"));
+  const sable = await store.person("Sable Kestrel");
+  await store.close();
   for (const command of [["timeline"], ["mixed"], ["quotes"], ["topics"], ["digest", "--about", "harbour"]]) {
     const run = runCli(dir, [...command, "--speaker", "Kestrel", "--db", db]);
     assert.equal(run.code, 2, `${command[0]}: ${run.stderr}`);

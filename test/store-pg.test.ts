@@ -10,10 +10,12 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { readInputs } from "../src/ingest/read.ts";
 import { processArticle } from "../src/process.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { openPgStore, type PgStore } from "../src/record/postgres/pg-store.ts";
 import { openSqliteStore, type SqliteStore } from "../src/record/sqlite.ts";
 import type { ProcessedArticle } from "../src/record/types.ts";
 import { dropDatabase, requirePostgres, testDatabase } from "./pg-helper.ts";
+import { storeConformance } from "./store-conformance.ts";
 
 const created: string[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), "onrecord-pg-"));
@@ -37,10 +39,10 @@ before(async () => {
   sqlite = openSqliteStore(path.join(dir, "parity.db"), { overrides: { merge: [], split: [], rename: [] } });
   postgres = (await freshPgStore()).store;
   for (const article of articles) {
-    sqlite.addArticle(article);
+    await sqlite.addArticle(article);
     await postgres.addArticle(article);
   }
-  sqlite.settleSurnames();
+  await sqlite.settleSurnames();
   await postgres.settleSurnames();
 });
 
@@ -53,37 +55,36 @@ after(async () => {
 
 test("the sample corpus gives the same statements, people, topics and stats on both stores", async () => {
   assert.ok(articles.length > 20, "the sample corpus was read");
-  assert.deepEqual(await postgres.stats(), sqlite.stats());
-  assert.deepEqual(await postgres.statements(), sqlite.statements());
-  assert.deepEqual(await postgres.people(), sqlite.people());
-  assert.deepEqual(await postgres.topics(), sqlite.topics());
-  assert.deepEqual(await postgres.topics({ limit: 3 }), sqlite.topics({ limit: 3 }));
-  assert.deepEqual(await postgres.contentSample(7), sqlite.contentSample(7));
+  assert.deepEqual(await postgres.stats(), await sqlite.stats());
+  assert.deepEqual(await postgres.statements(), await sqlite.statements());
+  assert.deepEqual(await postgres.people(), await sqlite.people());
+  assert.deepEqual(await postgres.topics(), await sqlite.topics());
+  assert.deepEqual(await postgres.topics({ limit: 3 }), await sqlite.topics({ limit: 3 }));
+  assert.deepEqual(await postgres.contentSample(7), await sqlite.contentSample(7));
   for (const id of articles.map((a) => a.id).slice(0, 5)) {
     assert.equal(await postgres.hasArticle(id), true);
-    const [a, b] = [await postgres.article(id), sqlite.article(id)];
+    const [a, b] = [await postgres.article(id), await sqlite.article(id)];
     assert.deepEqual({ ...a, ingestedAt: "" }, { ...b, ingestedAt: "" });
   }
   assert.equal(await postgres.article("no such id"), undefined);
 });
 
 test("every person, timeline, link and speaker lookup is the same on both stores", async () => {
-  const people = sqlite.people();
+  const people = await sqlite.people();
   assert.ok(people.length > 10);
   for (const { name } of people) {
-    assert.deepEqual(await postgres.person(name), sqlite.person(name), name);
-    assert.deepEqual(await postgres.statementViews(name), sqlite.statementViews(name), name);
-    assert.deepEqual(await postgres.topics({ speaker: name }), sqlite.topics({ speaker: name }), name);
+    assert.deepEqual(await postgres.person(name), await sqlite.person(name), name);
+    assert.deepEqual(await postgres.statementViews(name), await sqlite.statementViews(name), name);
+    assert.deepEqual(await postgres.topics({ speaker: name }), await sqlite.topics({ speaker: name }), name);
     const links = (list: { createdAt: string }[]) => list.map((link) => ({ ...link, createdAt: "" }));
-    assert.deepEqual(links(await postgres.personLinks(name)), links(sqlite.personLinks(name)), name);
+    assert.deepEqual(links(await postgres.personLinks(name)), links(await sqlite.personLinks(name)), name);
     assert.deepEqual(
       await postgres.statements({ speaker: name, since: "2026-03-10", limit: 4 }),
-      sqlite.statements({ speaker: name, since: "2026-03-10", limit: 4 }),
+      await sqlite.statements({ speaker: name, since: "2026-03-10", limit: 4 }),
     );
   }
   for (const query of ["Voss", "voss", "Mr. Voss", "Castellan", "Q1", "1", "nobody at all"]) {
-    const { lookupSpeaker } = await import("../src/record/speaker-lookup.ts");
-    assert.deepEqual(await postgres.lookupSpeaker(query), lookupSpeaker(sqlite.db, query), query);
+    assert.deepEqual(await postgres.lookupSpeaker(query), await sqlite.lookupSpeaker(query), query);
   }
 });
 
@@ -99,15 +100,15 @@ test("search finds the same statements: words, accents, punctuation, operators",
     'say "no"',
     "OR",
   ]) {
-    assert.deepEqual(await postgres.statements({ search }), sqlite.statements({ search }), search);
+    assert.deepEqual(await postgres.statements({ search }), await sqlite.statements({ search }), search);
   }
-  const some = sqlite.statements({ search: "port" });
+  const some = await sqlite.statements({ search: "port" });
   assert.ok(some.length > 0, "the corpus mentions the port");
 });
 
 test("timeline filters: dates and topic keys", async () => {
-  const [top] = sqlite.people();
-  const keys = sqlite.topics({ speaker: top.name, limit: 2 }).map((t) => t.key);
+  const [top] = await sqlite.people();
+  const keys = (await sqlite.topics({ speaker: top.name, limit: 2 })).map((t) => t.key);
   for (const filter of [
     { since: "2026-03-10" },
     { until: "2026-03-15" },
@@ -116,24 +117,24 @@ test("timeline filters: dates and topic keys", async () => {
   ]) {
     assert.deepEqual(
       await postgres.statementViews(top.name, filter),
-      sqlite.statementViews(top.name, filter),
+      await sqlite.statementViews(top.name, filter),
     );
   }
 });
 
 test("overrides applied to both stores move the same statements", async () => {
-  const people = sqlite.people().filter((p) => p.kind === "person");
+  const people = (await sqlite.people()).filter((p) => p.kind === "person");
   const [a, b] = [people[0].name, people[1].name];
   const overrides = { merge: [{ into: a, names: [b] }], split: [], rename: [{ from: a, to: `${a} Jr.` }] };
-  const sqliteReport = sqlite.applyOverrides(overrides);
+  const sqliteReport = await sqlite.applyOverrides(overrides);
   const pgReport = await postgres.applyOverrides(overrides);
   assert.deepEqual(pgReport, sqliteReport);
   assert.ok(pgReport.statementsMoved > 0);
-  assert.deepEqual(await postgres.people(), sqlite.people());
-  assert.deepEqual(await postgres.person(`${a} Jr.`), sqlite.person(`${a} Jr.`));
+  assert.deepEqual(await postgres.people(), await sqlite.people());
+  assert.deepEqual(await postgres.person(`${a} Jr.`), await sqlite.person(`${a} Jr.`));
   assert.deepEqual(
     await postgres.statements({ search: b.split(" ")[0] }),
-    sqlite.statements({ search: b.split(" ")[0] }),
+    await sqlite.statements({ search: b.split(" ")[0] }),
   );
 });
 
@@ -234,42 +235,50 @@ test("opening: a missing database, an empty one read-only, a server that is not 
 });
 
 test("web sources, fetched items and near-duplicate stories behave the same on both stores", async () => {
-  const { SourceStore } = await import("../src/record/sources.ts");
-  const { linkStory, storiesOf } = await import("../src/record/near-duplicates.ts");
-  const ledger = new SourceStore(sqlite.db);
-  const now = new Date("2026-03-01T00:00:00Z");
   const urls = ["https://b.example/feed", "https://a.example/sitemap.xml"];
-  ledger.add(urls, now);
+  await sqlite.addSources(urls);
   await postgres.addSources(urls);
+  const now = new Date("2026-03-01T00:00:00Z");
   const polls = [
     { kind: "feed", etag: '"v1"', newItems: 3 },
     { newItems: 0, error: "HTTP 503" },
     { newItems: 0, error: "HTTP 503" },
   ];
   for (const poll of polls) {
-    ledger.recordPoll(urls[0], poll, 60_000, now);
+    await sqlite.recordPoll(urls[0], poll, 60_000, now);
     await postgres.recordPoll(urls[0], poll, 60_000, now);
   }
   // Added "now" on each: the times of adding (and the first due time) differ by the test's run time.
   const withoutAdded = (states: { addedAt: string; lastFetched: string | null; nextDue: string }[]) =>
     states.map((s) => ({ ...s, addedAt: "", nextDue: s.lastFetched ? s.nextDue : "" }));
-  assert.deepEqual(withoutAdded(await postgres.sources()), withoutAdded(ledger.list()));
-  assert.deepEqual((await postgres.sources([urls[0], "https://unknown.example"])).length, 1);
+  assert.deepEqual(withoutAdded(await postgres.sources()), withoutAdded(await sqlite.sources()));
+  const some = [urls[1], "https://unknown.example", urls[0]];
+  assert.deepEqual(withoutAdded(await postgres.sources(some)), withoutAdded(await sqlite.sources(some)));
   const item = "https://b.example/item-1";
   assert.equal(await postgres.itemKnown(item), false);
   await postgres.rememberItem(item, "article");
   await postgres.rememberItem(item, "not an article");
   assert.equal(await postgres.itemKnown(item), true);
-  assert.equal(await postgres.itemKnown(articles[0].origin), ledger.known(articles[0].origin));
+  assert.equal(await postgres.itemKnown(articles[0].origin), await sqlite.itemKnown(articles[0].origin));
   const withUrl = articles.find((a) => a.url);
-  if (withUrl)
-    assert.equal(await postgres.hasArticleUrl(withUrl.url ?? ""), ledger.hasArticleUrl(withUrl.url ?? ""));
+  assert.ok(withUrl?.url);
+  assert.equal(await postgres.hasArticleUrl(withUrl.url), true);
+  assert.equal(await sqlite.hasArticleUrl(withUrl.url), true);
   for (const article of articles)
     assert.equal(
       await postgres.linkStory(article.id, article.text),
-      linkStory(sqlite.db, article.id, article.text),
+      await sqlite.linkStory(article.id, article.text),
     );
   const ids = articles.map((a) => a.id);
-  assert.deepEqual(await postgres.stories(ids), Object.fromEntries(storiesOf(sqlite.db, ids)));
-  assert.deepEqual(await postgres.people(), sqlite.people(), "people count wire copies once on both");
+  assert.deepEqual(await postgres.stories(ids), await sqlite.stories(ids));
+  assert.deepEqual(await postgres.people(), await sqlite.people(), "people count wire copies once on both");
 });
+
+// The conformance suite every backend passes (test/store-conformance.ts), each test in a new schema of one
+// database (a schema is much quicker to make than a database).
+const conformance = testDatabase();
+created.push(conformance.name);
+let schemas = 0;
+storeConformance("PostgreSQL", () =>
+  openStore(`${conformance.url}?schema=conformance_${schemas++}`, { create: true }),
+);

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import type { Alert } from "../src/app/alerts.ts";
 import { ingestInputs } from "../src/app/run-ingest.ts";
 import { watchSources } from "../src/app/watch.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 import { newsPage, runCliAsync, TestServer } from "./web-server.ts";
 
 const server = new TestServer();
@@ -178,7 +178,7 @@ describe("watch and sources", () => {
     // In-process (the CLI path is the SIGINT test's): each watch opens the store afresh, as a restart does.
     const watch = async () => {
       const lines: string[] = [];
-      const store = openSqliteStore(db);
+      const store = await openStore(db, { create: true });
       try {
         await watchSources([server.url("/w/feed")], store, {
           everyMs: 15 * 60_000,
@@ -187,7 +187,7 @@ describe("watch and sources", () => {
           log: (line) => lines.push(line),
         });
       } finally {
-        store.close();
+        await store.close();
       }
       return lines.join("\n");
     };
@@ -220,13 +220,13 @@ describe("watch and sources", () => {
   test("a failing source backs off and shows as failing", async () => {
     server.routes.set("/down/feed", (_q, response) => response.writeHead(404).end());
     const db = path.join(dir, "down.db");
-    const store = openSqliteStore(db);
+    const store = await openStore(db, { create: true });
     await watchSources([server.url("/down/feed")], store, {
       everyMs: 60_000,
       once: true,
       web: { allowAddresses: ["127.0.0.1"], hostDelayMs: 0, retries: 0 },
     });
-    store.close();
+    await store.close();
     const [state] = query<{ consecutive_errors: number; next_due: string; last_fetched: string }>(
       db,
       "SELECT * FROM sources",
@@ -270,7 +270,7 @@ describe("watch and sources", () => {
       });
     });
     const db = path.join(dir, "alerts.db");
-    const store = openSqliteStore(db);
+    const store = await openStore(db, { create: true });
     const alerts: Alert[] = [];
     const log: string[] = [];
     try {
@@ -288,7 +288,7 @@ describe("watch and sources", () => {
         log: (line) => log.push(line),
       });
     } finally {
-      store.close();
+      await store.close();
     }
     assert.ok(alerts.length > 0, log.join("\n"));
     const [alert] = alerts;

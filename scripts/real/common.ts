@@ -46,7 +46,7 @@ export interface RealStatement {
 
 /** Every stored statement of an article that maps to a document, in text order. */
 export function realStatements(ctx: RealContext): RealStatement[] {
-  const rows = ctx.store.db
+  const rows = ctx.sql
     .prepare(
       `SELECT s.id, s.article_id, s.person_id, p.name AS person, p.kind AS person_kind, s.resolution,
          s.raw_source_start, s.raw_source_end, s.raw_cue_start, s.raw_cue_end
@@ -103,7 +103,7 @@ export function percent(part: number, whole: number): string {
  * The context for a part run alone: `--no-rebuild` reuses out/real/real.db when it exists, otherwise the
  * store is built first (about a minute). Exits with a clear message when ../shared/data is absent.
  */
-export function contextFromArgs(argv: string[] = process.argv): RealContext {
+export function contextFromArgs(argv: string[] = process.argv): Promise<RealContext> {
   if (!realDataPresent()) {
     console.error(
       "../shared/data (PolNeAR and the article-extraction pages) not found: cannot evaluate on real news",

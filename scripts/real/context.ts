@@ -5,13 +5,16 @@
  * article's stored raw text, never as text.
  */
 import path from "node:path";
-import { SqliteStore } from "../../src/record/sqlite.ts";
-import type { StoredArticle } from "../../src/record/store.ts";
+import Database from "better-sqlite3";
+import { openStore } from "../../src/record/open-store.ts";
+import type { Store, StoredArticle } from "../../src/record/store.ts";
 import { buildRealStore, outDir, type PolnearDoc, polnearDocs } from "./corpus.ts";
 
 export interface RealContext {
   db: string;
-  store: SqliteStore;
+  store: Store;
+  /** The same SQLite file read directly, for the evaluation's own queries over stored rows. */
+  sql: Database.Database;
   docs: PolnearDoc[];
   /** Stored article id → document name: a PolNeAR file name, or `page:ID` for an extraction page. */
   docOf: Map<string, string>;
@@ -20,16 +23,17 @@ export interface RealContext {
 }
 
 /** Opens out/real/real.db, building it first when `rebuild` is set (or when it is missing). */
-export function openRealContext(rebuild: boolean): RealContext {
+export async function openRealContext(rebuild: boolean): Promise<RealContext> {
   const db = path.join(outDir, "real.db");
   const docs = rebuild ? buildRealStore().docs : polnearDocs();
-  const store = new SqliteStore(db);
+  const store = await openStore(db);
+  const sql = new Database(db, { readonly: true });
   const byText = new Map(docs.map((d) => [d.text, d.name]));
   const docOf = new Map<string, string>();
   const articleOf = new Map<string, StoredArticle>();
-  const ids = store.db.prepare("SELECT id FROM articles ORDER BY id").pluck().all() as string[];
+  const ids = sql.prepare("SELECT id FROM articles ORDER BY id").pluck().all() as string[];
   for (const id of ids) {
-    const article = store.article(id);
+    const article = await store.article(id);
     if (!article) continue;
     const page = /([^/\\]+)\.html(?:\.gz)?$/.exec(article.origin);
     const name = byText.get(article.rawText) ?? (page ? `page:${page[1]}` : undefined);
@@ -37,5 +41,5 @@ export function openRealContext(rebuild: boolean): RealContext {
     docOf.set(id, name);
     articleOf.set(name, article);
   }
-  return { db, store, docs, docOf, articleOf };
+  return { db, store, sql, docs, docOf, articleOf };
 }

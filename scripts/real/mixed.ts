@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { judgePair } from "../../src/analysis/judge/index.ts";
 import { type MixedPair, mixedReport, WEIGHT_SAMPLE, WordWeights } from "../../src/analysis/mixed.ts";
 import { buildTimeline } from "../../src/analysis/timeline.ts";
+import type { StatementView } from "../../src/core/statement.ts";
 import type { Span } from "../../src/nlp/doc.ts";
 import { contextFromArgs, overlaps, percent, readLabels, share } from "./common.ts";
 import type { RealContext } from "./context.ts";
@@ -47,7 +48,7 @@ const RECALL_DEPTH = 20;
 
 /** Each stored statement's content span in its article's raw text. */
 function rawContentSpans(ctx: RealContext): Map<number, Span> {
-  const rows = ctx.store.db.prepare("SELECT id, raw_content_spans FROM statements").all() as {
+  const rows = ctx.sql.prepare("SELECT id, raw_content_spans FROM statements").all() as {
     id: number;
     raw_content_spans: string;
   }[];
@@ -82,10 +83,15 @@ function labelOf(
   );
 }
 
-export function run(ctx: RealContext, draft = false): Record<string, number> {
+export async function run(ctx: RealContext, draft = false): Promise<Record<string, number>> {
   const labels = readLabels<MixedLabel>("mixed.jsonl");
   const spans = rawContentSpans(ctx);
-  const weights = new WordWeights(ctx.store.contentSample(WEIGHT_SAMPLE));
+  const weights = new WordWeights(await ctx.store.contentSample(WEIGHT_SAMPLE));
+  const viewsOf = new Map<string, StatementView[]>();
+  for (const speaker of SPEAKERS) {
+    const person = await ctx.store.person(speaker);
+    viewsOf.set(speaker, person ? buildTimeline(await ctx.store.statementViews(person.name)) : []);
+  }
   const locate = (pair: MixedPair, side: "earlier" | "later"): Located | undefined => {
     const statement = pair[side];
     const doc = ctx.docOf.get(statement.articleId);
@@ -98,8 +104,7 @@ export function run(ctx: RealContext, draft = false): Record<string, number> {
   let namedFound = 0;
   console.log(`mixed messages, top ${TOP} pairs per speaker; labels: ${labels.length} pairs`);
   SPEAKERS.forEach((speaker, index) => {
-    const person = ctx.store.person(speaker);
-    const views = person ? buildTimeline(ctx.store.statementViews(person.name)) : [];
+    const views = viewsOf.get(speaker) ?? [];
     const ranked = mixedReport(views, judgePair, { weights, limit: Number.MAX_SAFE_INTEGER }).pairs;
     const top = ranked.slice(0, TOP);
     const verdicts = top.map((pair) => labelOf(labels, locate(pair, "earlier"), locate(pair, "later")));
@@ -171,7 +176,7 @@ export function run(ctx: RealContext, draft = false): Record<string, number> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const ctx = contextFromArgs();
-  run(ctx, process.argv.includes("--draft"));
-  ctx.store.close();
+  const ctx = await contextFromArgs();
+  await run(ctx, process.argv.includes("--draft"));
+  await ctx.store.close();
 }

@@ -53,7 +53,7 @@ export function run(ctx: RealContext): Record<string, number> {
 }
 
 function entries(ctx: RealContext): Record<string, number> {
-  const rows = ctx.store.db
+  const rows = ctx.sql
     .prepare(
       `SELECT p.name, p.kind, count(s.id) AS statements FROM persons p LEFT JOIN statements s ON s.person_id = p.id
        GROUP BY p.id
@@ -158,9 +158,9 @@ function fragmentation(ctx: RealContext, statements: RealStatement[]): Record<st
     console.log("fragmentation: labels/real/people.jsonl is missing or empty");
     return {};
   }
-  const byName = ctx.store.db.prepare("SELECT id, name FROM persons WHERE name_key = ?");
+  const byName = ctx.sql.prepare("SELECT id, name FROM persons WHERE name_key = ?");
   // A registry that renames the entry (a gazetteer's "Bernard Sanders") keeps the old name as an alias.
-  const byAlias = ctx.store.db.prepare(
+  const byAlias = ctx.sql.prepare(
     `SELECT p.id, p.name FROM aliases a JOIN persons p ON p.id = a.person_id WHERE a.alias_key = ?
      ORDER BY (SELECT count(*) FROM statements s WHERE s.person_id = p.id) DESC LIMIT 1`,
   );
@@ -216,7 +216,7 @@ function fragmentation(ctx: RealContext, statements: RealStatement[]): Record<st
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const ctx = contextFromArgs();
+  const ctx = await contextFromArgs();
   run(ctx);
-  ctx.store.close();
+  await ctx.store.close();
 }

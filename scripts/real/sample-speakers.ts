@@ -55,7 +55,7 @@ export function drawSample(ctx: RealContext): { stratum: string; statement: Real
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const ctx = contextFromArgs();
+  const ctx = await contextFromArgs();
   const sample = drawSample(ctx);
   const rows: string[] = [];
   sample.forEach(({ stratum, statement: s }, i) => {
@@ -81,5 +81,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     );
   });
   writeFileSync(path.join(outDir, "speakers-draft.jsonl"), `${rows.join("\n")}\n`);
-  ctx.store.close();
+  await ctx.store.close();
 }

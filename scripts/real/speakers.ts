@@ -44,7 +44,7 @@ export function run(ctx: RealContext): Record<string, number> {
   const statements = realStatements(ctx);
   const byDoc = new Map<string, RealStatement[]>();
   for (const s of statements) byDoc.set(s.doc, [...(byDoc.get(s.doc) ?? []), s]);
-  const aliasesOf = ctx.store.db.prepare("SELECT alias_key FROM aliases WHERE person_id = ?").pluck();
+  const aliasesOf = ctx.sql.prepare("SELECT alias_key FROM aliases WHERE person_id = ?").pluck();
 
   /** Right when the stored entry is the labelled person: same canonical name, or the label is an alias of a full-name entry. */
   const isRight = (stored: RealStatement, label: SpeakerLabel): boolean => {
@@ -148,7 +148,7 @@ export function run(ctx: RealContext): Record<string, number> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const ctx = contextFromArgs();
+  const ctx = await contextFromArgs();
   run(ctx);
-  ctx.store.close();
+  await ctx.store.close();
 }

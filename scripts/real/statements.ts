@@ -84,7 +84,7 @@ function keyOf(s: SampledStatement): string {
 
 /** Every stored statement of an article that maps to a document. */
 export function storedStatements(ctx: RealContext): SampledStatement[] {
-  const rows = ctx.store.db
+  const rows = ctx.sql
     .prepare(
       `SELECT s.id, s.article_id, s.raw_source_start, s.raw_source_end, s.raw_cue_start, s.raw_cue_end,
          s.raw_content_spans, s.confidence, p.name AS person
@@ -247,9 +247,9 @@ function draft(ctx: RealContext, name: string): void {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const ctx = contextFromArgs();
+  const ctx = await contextFromArgs();
   const at = process.argv.indexOf("--draft");
   if (at >= 0) draft(ctx, process.argv[at + 1] ?? "");
   else run(ctx);
-  ctx.store.close();
+  await ctx.store.close();
 }

@@ -133,7 +133,7 @@ export async function llmJudge(
   cache?: VerdictCache,
 ): Promise<Verdict> {
   const key = cacheKey(config, a, b);
-  const cached = cache?.getVerdict(key);
+  const cached = await cache?.getVerdict(key);
   if (cached) return cached;
   const where = `language model server ${config.url} (ONRECORD_LLM_URL)`;
   let response: Response;
@@ -186,6 +186,6 @@ export async function llmJudge(
       `${where}, model ${config.model} (ONRECORD_LLM_MODEL): ${(error as Error).message}`,
     );
   }
-  cache?.putVerdict(key, verdict);
+  await cache?.putVerdict(key, verdict);
   return verdict;
 }

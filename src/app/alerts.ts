@@ -1,6 +1,5 @@
 import type { MixedPair, WordWeights } from "../analysis/mixed.ts";
-import { lookupSpeaker } from "../record/speaker-lookup.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
+import type { Store } from "../record/store.ts";
 import type { Fetcher } from "../web/fetcher.ts";
 import { speakerMixed, storeWordWeights } from "./speaker-record.ts";
 
@@ -23,7 +22,7 @@ export class Alerter {
   private weights: WordWeights | undefined;
 
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: Store,
     private readonly speakers: readonly string[],
     private readonly emit: (alert: Alert) => void,
     private readonly webhook?: { url: string; fetcher: Fetcher; onError: (message: string) => void },
@@ -40,11 +39,11 @@ export class Alerter {
     for (const name of this.speakers) {
       // Looked up each time, by the rule every --speaker follows: a speaker may enter the record after
       // the watch started. A name several people answer to alerts for none (the user gives a full name).
-      const lookup = lookupSpeaker(this.store.db, name);
+      const lookup = await this.store.lookupSpeaker(name);
       if (!("found" in lookup) || seen.has(lookup.found.id)) continue;
       const person = lookup.found;
       seen.add(person.id);
-      this.weights ??= storeWordWeights(this.store);
+      this.weights ??= await storeWordWeights(this.store);
       const found = await speakerMixed(this.store, String(person.id), {
         limit: Number.MAX_SAFE_INTEGER,
         weights: this.weights,

@@ -1,9 +1,8 @@
 import { rmSync } from "node:fs";
-import { linkStory } from "../record/near-duplicates.ts";
-import { SourceStore } from "../record/sources.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
+import type { Store } from "../record/store.ts";
 import type { FetcherOptions } from "../web/fetcher.ts";
 import { readInputsAndUrls } from "../web/read-any.ts";
+import type { UrlLedger } from "../web/read-url.ts";
 import type { IngestOptions, IngestSummary } from "./run-ingest.ts";
 
 /**
@@ -11,18 +10,28 @@ import type { IngestOptions, IngestSummary } from "./run-ingest.ts";
  * URLs, and the canonical-URL check (the same article under another URL is stored once).
  */
 export function webIngestOptions(
-  store: SqliteStore,
+  store: Store,
   web: FetcherOptions,
   maxItems?: number,
   stopping?: () => boolean,
 ): Pick<IngestOptions, "read" | "alreadyStored" | "onStored"> {
-  const ledger = new SourceStore(store.db);
+  const ledger = storeLedger(store);
   return {
     read: (inputs, options) => readInputsAndUrls(inputs, { ...options, web, maxItems, ledger, stopping }),
-    onStored: (article) => linkStory(store.db, article.id, article.text),
+    onStored: async (article) => void (await store.linkStory(article.id, article.text)),
     // Pages from the web only: a file with a stored page's canonical URL may be a corrected version.
-    alreadyStored: (article) =>
-      /^https?:\/\//i.test(article.origin) && article.url !== undefined && ledger.hasArticleUrl(article.url),
+    alreadyStored: async (article) =>
+      /^https?:\/\//i.test(article.origin) &&
+      article.url !== undefined &&
+      (await store.hasArticleUrl(article.url)),
+  };
+}
+
+/** The store as the web readers' ledger of item URLs fetched (read-url.ts). */
+export function storeLedger(store: Store): UrlLedger {
+  return {
+    known: (url) => store.itemKnown(url),
+    remember: (url, outcome) => store.rememberItem(url, outcome),
   };
 }
 

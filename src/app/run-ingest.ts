@@ -20,9 +20,9 @@ export interface IngestOptions extends ReadOptions {
   /** The reader; `readInputs` (files) by default. URL-aware readers come from src/web. */
   read?: (inputs: string[], options: ReadOptions) => AsyncIterable<ReadResult>;
   /** Called after an article is newly stored (near-duplicate linking). */
-  onStored?: (article: ProcessedArticle) => void;
+  onStored?: (article: ProcessedArticle) => void | Promise<void>;
   /** An article already on record by another key than its content (its canonical URL). */
-  alreadyStored?: (article: RawArticle) => boolean;
+  alreadyStored?: (article: RawArticle) => boolean | Promise<boolean>;
 }
 
 export interface IngestProgress {
@@ -112,18 +112,18 @@ export async function ingestInputs(
   };
 
   let stopped: StoreWriteError | undefined;
-  const record = (article: ProcessedArticle) => {
+  const record = async (article: ProcessedArticle) => {
     if (stopped) return;
     let inserted: boolean;
     try {
-      inserted = store.addArticle(article).inserted;
+      inserted = (await store.addArticle(article)).inserted;
     } catch (error) {
       stopped = storeWriteError(error, progress.stored);
       if (stopped) return;
       throw error;
     }
     if (inserted) {
-      options.onStored?.(article);
+      await options.onStored?.(article);
       progress.stored++;
       progress.statements += article.statements.length;
       if (!isEnglish(article.language)) progress.notEnglish++;
@@ -154,8 +154,8 @@ export async function ingestInputs(
       // Cleaning and hashing cost a few percent of analysis: skip articles already on record before
       // spending the analysis on them (re-running a batch after a crash, or a daily dump re-read).
       if (
-        options.alreadyStored?.(result.article) ||
-        store.hasArticle(articleId(cleanText(result.article.text).text))
+        (await options.alreadyStored?.(result.article)) ||
+        (await store.hasArticle(articleId(cleanText(result.article.text).text)))
       ) {
         progress.alreadyPresent++;
         report();
@@ -170,7 +170,7 @@ export async function ingestInputs(
     if (processor.startupError) throw processor.startupError;
     if (stopped) throw stopped;
     // With the batch in, bare surnames linked early ("Obama" before any "Barack Obama") are decided again.
-    if (progress.stored > 0) store.settleSurnames?.();
+    if (progress.stored > 0) await store.settleSurnames();
   } finally {
     failures.close();
     await processor.close();

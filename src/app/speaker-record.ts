@@ -14,8 +14,8 @@ import {
 } from "../analysis/mixed.ts";
 import { buildTimeline } from "../analysis/timeline.ts";
 import type { StatementView } from "../core/statement.ts";
-import { countOnce, storiesOf } from "../record/near-duplicates.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
+import { countOnce } from "../record/near-duplicates.ts";
+import type { Store } from "../record/store.ts";
 
 export interface SpeakerQuery {
   since?: string;
@@ -25,19 +25,14 @@ export interface SpeakerQuery {
 }
 
 /** The speaker's statements narrowed in SQL (dates, topic keys), in timeline order, each story once. */
-export function speakerStatements(
-  store: SqliteStore,
+export async function speakerStatements(
+  store: Store,
   personKey: string,
   query: SpeakerQuery = {},
-): StatementView[] {
-  const ordered = buildTimeline(store.statementViews(personKey, query));
-  return countOnce(
-    ordered,
-    storiesOf(
-      store.db,
-      ordered.map((view) => view.articleId),
-    ),
-  );
+): Promise<StatementView[]> {
+  const ordered = buildTimeline(await store.statementViews(personKey, query));
+  const stories = await store.stories(ordered.map((view) => view.articleId));
+  return countOnce(ordered, new Map(Object.entries(stories)));
 }
 
 export interface MixedQuery extends SpeakerQuery {
@@ -51,8 +46,8 @@ export interface MixedQuery extends SpeakerQuery {
 }
 
 /** Word rarity from a sample of the store's statements: stemming 20,000 contents, so worth reusing. */
-export function storeWordWeights(store: SqliteStore): WordWeights {
-  return new WordWeights(store.contentSample(WEIGHT_SAMPLE));
+export async function storeWordWeights(store: Store): Promise<WordWeights> {
+  return new WordWeights(await store.contentSample(WEIGHT_SAMPLE));
 }
 
 export type SpeakerMixed = MixedReport & { about?: string };
@@ -65,13 +60,13 @@ const LLM_JUDGE_ALONE = 0.8;
  * ranked pairs with a side on it, so a topic never loses a pair the unfiltered list ranks.
  */
 export async function speakerMixed(
-  store: SqliteStore,
+  store: Store,
   personKey: string,
   query: MixedQuery,
 ): Promise<SpeakerMixed> {
   const range = { since: query.since, until: query.until };
-  const all = speakerStatements(store, personKey, range);
-  const weights = query.weights ?? storeWordWeights(store);
+  const all = await speakerStatements(store, personKey, range);
+  const weights = query.weights ?? (await storeWordWeights(store));
   const options = { weights, limit: query.topicKeys ? Number.MAX_SAFE_INTEGER : query.limit };
   const llm = query.llm;
   const found = llm
@@ -82,7 +77,7 @@ export async function speakerMixed(
     : mixedReport(all, judgePair, options);
   if (!query.topicKeys) return found;
   const onTopic = new Set(
-    store.statementViews(personKey, { ...range, topicKeys: query.topicKeys }).map((s) => s.id),
+    (await store.statementViews(personKey, { ...range, topicKeys: query.topicKeys })).map((s) => s.id),
   );
   const pairs = found.pairs
     .filter((p) => onTopic.has(p.earlier.id) || onTopic.has(p.later.id))

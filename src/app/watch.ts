@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { ReadResult } from "../ingest/types.ts";
-import { linkStory } from "../record/near-duplicates.ts";
-import { SourceStore } from "../record/sources.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
+import { dueSources, nextDue } from "../record/sources.ts";
+import type { Store } from "../record/store.ts";
 import { Fetcher, type FetcherOptions } from "../web/fetcher.ts";
 import { isUrl } from "../web/read-any.ts";
 import { newOutcome, readSource } from "../web/read-url.ts";
 import { type Alert, Alerter } from "./alerts.ts";
+import { storeLedger } from "./ingest-web.ts";
 import { type IngestSummary, ingestInputs } from "./run-ingest.ts";
 
 export interface WatchOptions {
@@ -48,12 +48,11 @@ export interface CycleReport {
  */
 export async function watchSources(
   urls: readonly string[],
-  store: SqliteStore,
+  store: Store,
   options: WatchOptions,
   stop: StopSignal = { stopping: false },
 ): Promise<CycleReport[]> {
-  const sources = new SourceStore(store.db);
-  sources.add(urls);
+  await store.addSources(urls);
   const fetcher = new Fetcher(options.web);
   const log = options.log ?? (() => {});
   const alerter = options.alertSpeakers?.length
@@ -67,11 +66,10 @@ export async function watchSources(
   const reports: CycleReport[] = [];
   try {
     while (!stop.stopping) {
-      const due = sources.due(urls);
+      const due = dueSources(await store.sources(urls));
       if (due.length > 0) {
         const report = await pollCycle(
           due.map((s) => s.url),
-          sources,
           store,
           fetcher,
           options,
@@ -88,7 +86,7 @@ export async function watchSources(
         for (const failure of summary.failures) log(`failed: ${failure.origin}: ${failure.reason}`);
       }
       if (options.once || stop.stopping) break;
-      const next = sources.nextDue(urls);
+      const next = nextDue(await store.sources(urls));
       const wait = next ? Date.parse(next) - Date.now() : options.everyMs;
       if (wait > 0) await interruptibleSleep(wait, stop);
     }
@@ -100,8 +98,7 @@ export async function watchSources(
 
 async function pollCycle(
   due: string[],
-  sources: SourceStore,
-  store: SqliteStore,
+  store: Store,
   fetcher: Fetcher,
   options: WatchOptions,
   stop: StopSignal,
@@ -112,14 +109,14 @@ async function pollCycle(
   async function* read(): AsyncGenerator<ReadResult> {
     for (const url of due) {
       if (stop.stopping) return;
-      const state = sources.get(url);
+      const [state] = await store.sources([url]);
       const outcome = newOutcome();
       yield* readSource(
         fetcher,
         url,
         {
           validators: { etag: state?.etag ?? undefined, lastModified: state?.lastModified ?? undefined },
-          ledger: sources,
+          ledger: storeLedger(store),
           maxItems: options.maxItems,
           stopping: () => stop.stopping,
           onKnown: () => {
@@ -132,7 +129,7 @@ async function pollCycle(
       // Stopped halfway through the items: keep the old validators and due time, so the rest is read
       // at the next start (the items already fetched are in the ledger and are not fetched again).
       if (stop.stopping && !outcome.error) return;
-      sources.recordPoll(
+      await store.recordPoll(
         url,
         {
           kind: outcome.kind,
@@ -148,11 +145,11 @@ async function pollCycle(
   const summary = await ingestInputs(due, store, {
     workers: options.workers ?? 0,
     read: () => read(),
-    onStored: (article) => {
-      linkStory(store.db, article.id, article.text);
+    onStored: async (article) => {
+      await store.linkStory(article.id, article.text);
       alerter?.check(article.id);
     },
-    alreadyStored: (article) => article.url !== undefined && sources.hasArticleUrl(article.url),
+    alreadyStored: async (article) => article.url !== undefined && (await store.hasArticleUrl(article.url)),
   });
   return { sources: due.length, newItems, knownItems, summary };
 }

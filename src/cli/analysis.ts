@@ -5,7 +5,7 @@ import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.
 import { alsoIn, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
 import { topicQuery } from "../analysis/topics.ts";
 import { type SpeakerMixed, speakerMixed, speakerStatements as statementsOf } from "../app/speaker-record.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
+import type { Store } from "../record/store.ts";
 import {
   addDbOption,
   addJsonOption,
@@ -37,8 +37,8 @@ function addRangeOptions(command: Command): Command {
 }
 
 /** The one entry `--speaker` names, as the key statementViews takes (an ambiguous name exits 2: speaker.ts). */
-function speakerKey(store: SqliteStore, flags: SpeakerFlags): string {
-  return String(resolveSpeaker(store, flags.speaker, flags.db).id);
+async function speakerKey(store: Store, flags: SpeakerFlags): Promise<string> {
+  return String((await resolveSpeaker(store, flags.speaker, flags.db)).id);
 }
 
 function aboutKeys(flags: SpeakerFlags): string[] | undefined {
@@ -50,8 +50,8 @@ function aboutKeys(flags: SpeakerFlags): string[] | undefined {
 }
 
 /** The speaker's statements on the flags' dates and topic, in timeline order. */
-function speakerStatements(store: SqliteStore, flags: SpeakerFlags): StatementView[] {
-  return statementsOf(store, speakerKey(store, flags), {
+async function speakerStatements(store: Store, flags: SpeakerFlags): Promise<StatementView[]> {
+  return statementsOf(store, await speakerKey(store, flags), {
     since: flags.since,
     until: flags.until,
     topicKeys: aboutKeys(flags),
@@ -60,7 +60,7 @@ function speakerStatements(store: SqliteStore, flags: SpeakerFlags): StatementVi
 
 /** Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). */
 async function mixedMessages(
-  store: SqliteStore,
+  store: Store,
   flags: SpeakerFlags,
   judge: string,
   limit: number,
@@ -73,7 +73,7 @@ async function mixedMessages(
       if (!llm)
         throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
     }
-    return await speakerMixed(store, speakerKey(store, flags), { ...query, limit, llm });
+    return await speakerMixed(store, await speakerKey(store, flags), { ...query, limit, llm });
   } catch (error) {
     // The server's and the settings' failures are the user's to fix (URL, model, timeout): one line, no stack.
     if (error instanceof LlmJudgeError) throw new UsageError(error.message);
@@ -130,9 +130,11 @@ export function registerAnalysis(program: Command): void {
     .option("--limit <n>", "how many topics", parseCount, 30);
   addDbOption(topics);
   addJsonOption(topics);
-  topics.action((flags: { db: string; speaker?: string; limit: number; json?: boolean }) => {
-    const rows = withStore(flags.db, (store) => {
-      const speaker = flags.speaker ? String(resolveSpeaker(store, flags.speaker, flags.db).id) : undefined;
+  topics.action(async (flags: { db: string; speaker?: string; limit: number; json?: boolean }) => {
+    const rows = await withStore(flags.db, async (store) => {
+      const speaker = flags.speaker
+        ? String((await resolveSpeaker(store, flags.speaker, flags.db)).id)
+        : undefined;
       return store.topics({ speaker, limit: flags.limit });
     });
     if (flags.json) return printJson(rows);
@@ -153,8 +155,8 @@ export function registerAnalysis(program: Command): void {
   addRangeOptions(timeline);
   addDbOption(timeline);
   addJsonOption(timeline);
-  timeline.action((flags: SpeakerFlags & { format: string }) => {
-    const statements = withStore(flags.db, (store) => speakerStatements(store, flags));
+  timeline.action(async (flags: SpeakerFlags & { format: string }) => {
+    const statements = await withStore(flags.db, (store) => speakerStatements(store, flags));
     if (flags.json || flags.format === "json") return printJson(statements);
     if (flags.format === "md") return void printDocument(timelineMarkdown(flags.speaker, statements));
     printText(statements.length ? `${timelineText(statements)}\n` : "no statements\n");
@@ -173,7 +175,7 @@ export function registerAnalysis(program: Command): void {
   addDbOption(mixed);
   addJsonOption(mixed);
   mixed.action(async (flags: SpeakerFlags & { limit: number; judge: string }) => {
-    const store = openReader(flags.db, flags.judge);
+    const store = await openReader(flags.db, flags.judge);
     try {
       const found = await mixedMessages(store, flags, flags.judge, flags.limit);
       if (flags.json) {
@@ -182,7 +184,7 @@ export function registerAnalysis(program: Command): void {
       }
       printText(mixedText(found, flags.speaker));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -199,9 +201,9 @@ export function registerAnalysis(program: Command): void {
   digest.action(
     async (flags: SpeakerFlags & { about: string; format: string; out?: string; judge: string }) => {
       if (flags.out) checkOutputPath(flags.out, { db: flags.db });
-      const store = openReader(flags.db, flags.judge);
+      const store = await openReader(flags.db, flags.judge);
       try {
-        const statements = speakerStatements(store, flags);
+        const statements = await speakerStatements(store, flags);
         const { pairs } = await mixedMessages(store, flags, flags.judge, DIGEST_PAIRS);
         const input = {
           speaker: flags.speaker,
@@ -214,7 +216,7 @@ export function registerAnalysis(program: Command): void {
         if (flags.out) writeOutputFile(flags.out, report, { db: flags.db });
         else printDocument(report);
       } finally {
-        store.close();
+        await store.close();
       }
     },
   );

@@ -1,8 +1,8 @@
-import { existsSync } from "node:fs";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { errorMessage } from "../core/errors.ts";
 import type { InputFormat, ReadOptions } from "../ingest/options.ts";
-import { openSqliteStore, type SqliteStore } from "../record/sqlite.ts";
+import { type OpenStoreOptions, openStore, StoreOpenError } from "../record/open-store.ts";
+import type { Store } from "../record/store.ts";
 
 export const DEFAULT_DB = "onrecord.db";
 
@@ -10,20 +10,26 @@ export const DEFAULT_DB = "onrecord.db";
 export class UsageError extends Error {}
 
 export function addDbOption(command: Command): Command {
-  return command.option("--db <path>", "SQLite database file", DEFAULT_DB);
+  return command.option("--db <path|url>", "the record: a SQLite file, or a postgres:// URL", DEFAULT_DB);
 }
 
 export function addJsonOption(command: Command): Command {
   return command.option("--json", "print JSON instead of text");
 }
 
-/** Opens (creating when absent) the record; a path that is not a usable database is the user's to fix. */
-export function openStore(path: string): SqliteStore {
+/** `openStore` with its one-line failures turned into the user's to fix (exit code 2). */
+async function openForCli(db: string, options: OpenStoreOptions): Promise<Store> {
   try {
-    return openSqliteStore(path);
+    return await openStore(db, options);
   } catch (error) {
-    throw new UsageError(`cannot open database ${path}: ${errorMessage(error)}`);
+    if (error instanceof StoreOpenError) throw new UsageError(error.message);
+    throw error;
   }
+}
+
+/** Opens (creating when absent) the record; a path that is not a usable database is the user's to fix. */
+export function openOrCreateStore(db: string): Promise<Store> {
+  return openForCli(db, { create: true });
 }
 
 /**
@@ -32,28 +38,20 @@ export function openStore(path: string): SqliteStore {
  * lock and work on a read-only file. Commands that write (apply overrides, cache judge verdicts) ask
  * for "write".
  */
-export function openExistingStore(path: string, mode: "read" | "write" = "read"): SqliteStore {
-  if (!existsSync(path)) {
-    throw new UsageError(`no database at ${path} (create one with: onrecord ingest PATH... --db ${path})`);
-  }
-  if (mode === "write") return openStore(path);
-  try {
-    return openSqliteStore(path, { readonly: true });
-  } catch (error) {
-    throw new UsageError(`cannot open database ${path}: ${errorMessage(error)}`);
-  }
+export function openExistingStore(db: string, mode: "read" | "write" = "read"): Promise<Store> {
+  return openForCli(db, { readonly: mode === "read" });
 }
 
-export function withStore<T>(
-  path: string,
-  use: (store: SqliteStore) => T,
+export async function withStore<T>(
+  db: string,
+  use: (store: Store) => Promise<T>,
   mode: "read" | "write" = "read",
-): T {
-  const store = openExistingStore(path, mode);
+): Promise<T> {
+  const store = await openExistingStore(db, mode);
   try {
-    return use(store);
+    return await use(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { failureReport } from "../app/failure-log.ts";
 import type { IngestSummary } from "../app/run-ingest.ts";
 import type { InputFormat } from "../ingest/options.ts";
+import { isPostgresSpec } from "../record/open-store.ts";
 import { loadOverrides } from "../record/overrides.ts";
 import {
   addDbOption,
@@ -13,7 +14,7 @@ import {
   errorMessage,
   failureLocation,
   type InputFlags,
-  openStore,
+  openOrCreateStore,
   parseCount,
   printJson,
   readOptionsOf,
@@ -61,7 +62,7 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
   const { ingestInputs, maxWorkerCount, noProgress, StoreWriteError } = await import("../app/run-ingest.ts");
   const { webIngestOptions, removeIfUnused } = await import("../app/ingest-web.ts");
-  const dbExisted = existsSync(flags.db);
+  const dbExisted = isPostgresSpec(flags.db) || existsSync(flags.db);
   if (flags.failures) {
     checkOutputPath(flags.failures, { db: flags.db, inputs: paths }, "--failures");
     try {
@@ -75,12 +76,12 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
       `onrecord: --workers ${flags.workers} is more than this machine can use; using ${maxWorkerCount()}\n`,
     );
   }
-  const store = openStore(flags.db);
+  const store = await openOrCreateStore(flags.db);
   if (flags.overrides) {
     try {
-      store.setOverrides(loadOverrides(flags.overrides));
+      await store.setOverrides(loadOverrides(flags.overrides));
     } catch (error) {
-      store.close();
+      await store.close();
       throw new UsageError(errorMessage(error));
     }
   }
@@ -118,7 +119,7 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
     throw error;
   } finally {
     bar?.stop();
-    store.close();
+    await store.close();
   }
   // A run that read nothing (a mistyped path) must not leave an empty database behind.
   if (!dbExisted) removeIfUnused(flags.db, summary);

@@ -3,7 +3,7 @@ import { type Gazetteer, GazetteerError, readGazetteer } from "../record/gazette
 import type { PersonLink } from "../record/identity.ts";
 import { loadOverrides, OVERRIDES_FILE, type Overrides, overridesNextTo } from "../record/overrides.ts";
 import type { TermInfo } from "../record/store.ts";
-import { addDbOption, addJsonOption, openStore, printJson, UsageError, withStore } from "./common.ts";
+import { addDbOption, addJsonOption, openOrCreateStore, printJson, UsageError, withStore } from "./common.ts";
 import { formatStatement } from "./quotes.ts";
 import { resolveSpeaker } from "./speaker.ts";
 import { printText } from "./terminal.ts";
@@ -49,10 +49,10 @@ export function registerPeople(program: Command): void {
     .option("--overrides <file>", `overrides JSON (default: ${OVERRIDES_FILE} next to the database)`);
   addDbOption(people);
   addJsonOption(people);
-  people.action((flags: PeopleFlags) => {
+  people.action(async (flags: PeopleFlags) => {
     if (flags.applyOverrides) {
       const overrides = overridesFor(flags);
-      const report = withStore(flags.db, (store) => store.applyOverrides(overrides), "write");
+      const report = await withStore(flags.db, (store) => store.applyOverrides(overrides), "write");
       if (flags.json) return printJson(report);
       const lines = [
         ...report.merged.map((m) => `merged   ${m}`),
@@ -62,7 +62,7 @@ export function registerPeople(program: Command): void {
       ];
       return void printText(`${lines.join("\n")}\n`);
     }
-    const rows = withStore(flags.db, (store) => store.people());
+    const rows = await withStore(flags.db, (store) => store.people());
     if (flags.json) return printJson(rows);
     if (rows.length === 0) return void process.stdout.write("no people\n");
     const width = Math.min(40, Math.max(...rows.map((row) => row.name.length)));
@@ -81,7 +81,7 @@ export function registerPeople(program: Command): void {
     )
     .argument("<file>", "gazetteer file (.yaml, .yml or .csv)");
   // --db and --json belong to `people` (commander reads them there, before or after "import").
-  load.action((file: string) => {
+  load.action(async (file: string) => {
     const flags = people.opts<PeopleFlags>();
     let gazetteer: Gazetteer;
     try {
@@ -91,12 +91,12 @@ export function registerPeople(program: Command): void {
       throw error;
     }
     // Importing creates the record when absent: known people can be loaded before the first ingest.
-    const store = openStore(flags.db);
-    let report: ReturnType<typeof store.importGazetteer>;
+    const store = await openOrCreateStore(flags.db);
+    let report: Awaited<ReturnType<typeof store.importGazetteer>>;
     try {
-      report = store.importGazetteer(gazetteer);
+      report = await store.importGazetteer(gazetteer);
     } finally {
-      store.close();
+      await store.close();
     }
     for (const problem of report.problems)
       process.stderr.write(`onrecord: ${problem.where}: ${problem.message}\n`);
@@ -119,10 +119,10 @@ export function registerPeople(program: Command): void {
     .option("--why", "show why each name was linked to the person (rule and evidence)");
   addDbOption(person);
   addJsonOption(person);
-  person.action((name: string, flags: PeopleFlags) => {
-    const [record, links] = withStore(flags.db, (store) => {
-      const id = String(resolveSpeaker(store, name, flags.db).id);
-      return [store.person(id), store.personLinks(id)] as const;
+  person.action(async (name: string, flags: PeopleFlags) => {
+    const [record, links] = await withStore(flags.db, async (store) => {
+      const id = String((await resolveSpeaker(store, name, flags.db)).id);
+      return [await store.person(id), await store.personLinks(id)] as const;
     });
     if (!record) throw new UsageError(`no person named ${JSON.stringify(name)} in ${flags.db}`);
     if (flags.json) return printJson(flags.why ? { ...record, links } : record);

@@ -43,12 +43,14 @@ export function registerQuotes(program: Command): void {
     .option("--limit <n>", `at most this many (default ${DEFAULT_LIMIT})`, parseCount);
   addDbOption(command);
   addJsonOption(command);
-  command.action((flags: QuotesFlags) => {
-    const statements = withStore(flags.db, (store) =>
+  command.action(async (flags: QuotesFlags) => {
+    const statements = await withStore(flags.db, async (store) =>
       store.statements({
         // One person by the --speaker rule (an ambiguous name lists the candidates and exits 2).
         speaker:
-          flags.speaker === undefined ? undefined : String(resolveSpeaker(store, flags.speaker, flags.db).id),
+          flags.speaker === undefined
+            ? undefined
+            : String((await resolveSpeaker(store, flags.speaker, flags.db)).id),
         search: flags.search,
         since: flags.since,
         until: flags.until,

@@ -1,5 +1,4 @@
-import { lookupSpeaker, type SpeakerCandidate } from "../record/speaker-lookup.ts";
-import type { SqliteStore } from "../record/sqlite.ts";
+import type { SpeakerCandidate, Store } from "../record/store.ts";
 import { UsageError } from "./common.ts";
 
 /**
@@ -7,8 +6,8 @@ import { UsageError } from "./common.ts";
  * (record/speaker-lookup.ts). A name several people answer to is refused with the candidates listed, so
  * the user picks one by full name or id; main turns the UsageError into exit code 2.
  */
-export function resolveSpeaker(store: SqliteStore, query: string, db: string): SpeakerCandidate {
-  const lookup = lookupSpeaker(store.db, query);
+export async function resolveSpeaker(store: Store, query: string, db: string): Promise<SpeakerCandidate> {
+  const lookup = await store.lookupSpeaker(query);
   if ("found" in lookup) return lookup.found;
   if ("ambiguous" in lookup) throw new UsageError(ambiguityMessage(query, lookup.ambiguous));
   throw new UsageError(`no speaker named ${JSON.stringify(query)} in ${db}`);

@@ -17,16 +17,17 @@ export function registerSummary(program: Command): void {
     .description("what the record holds: counts, top speakers, and one statement traced to its characters");
   addDbOption(command);
   addJsonOption(command);
-  command.action((flags: SummaryFlags) => {
-    const { stats, example, exampleText } = withStore(flags.db, (store) => {
+  command.action(async (flags: SummaryFlags) => {
+    const { stats, example, exampleText } = await withStore(flags.db, async (store) => {
+      const stats = await store.stats();
       // The example comes from the most quoted speaker when possible: the statement a reader would check.
-      const top = store.stats().topSpeakers[0];
+      const top = stats.topSpeakers[0];
       const example =
-        (top && pickExample(store.statements({ speaker: top.name, limit: EXAMPLE_CANDIDATES }))) ??
-        pickExample(store.statements({ limit: EXAMPLE_CANDIDATES }));
-      const article = example ? store.article(example.articleId) : undefined;
+        (top && pickExample(await store.statements({ speaker: top.name, limit: EXAMPLE_CANDIDATES }))) ??
+        pickExample(await store.statements({ limit: EXAMPLE_CANDIDATES }));
+      const article = example ? await store.article(example.articleId) : undefined;
       return {
-        stats: store.stats(),
+        stats,
         example,
         // Read back from the stored article text, to show the span really points at the words.
         exampleText: (example?.contentSpans ?? []).map((span) => article?.text.slice(span.start, span.end)),

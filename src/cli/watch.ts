@@ -3,7 +3,7 @@ import { InvalidArgumentError } from "commander";
 import {
   addDbOption,
   addJsonOption,
-  openStore,
+  openOrCreateStore,
   parseCount,
   printJson,
   UsageError,
@@ -49,7 +49,7 @@ export function registerWatch(program: Command): void {
     if (urls.length === 0) throw new UsageError("no sources to watch");
     if (flags.webhook && !/^https?:\/\//i.test(flags.webhook))
       throw new UsageError(`--webhook must be an http(s) URL: ${flags.webhook}`);
-    const store = openStore(flags.db);
+    const store = await openOrCreateStore(flags.db);
     const stop: { stopping: boolean; wake?: () => void } = { stopping: false };
     const onSignal = (signal: NodeJS.Signals) => {
       if (stop.stopping) process.exit(130); // a second Ctrl-C: the user does not want to wait
@@ -80,7 +80,7 @@ export function registerWatch(program: Command): void {
         stop,
       );
     } finally {
-      store.close();
+      await store.close();
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     }
@@ -91,8 +91,7 @@ export function registerWatch(program: Command): void {
   addDbOption(sources);
   addJsonOption(sources);
   sources.action(async (flags: { db: string; json?: boolean }) => {
-    const { SourceStore } = await import("../record/sources.ts");
-    const list = withStore(flags.db, (store) => new SourceStore(store.db).list());
+    const list = await withStore(flags.db, (store) => store.sources());
     if (flags.json) return printJson(list);
     if (list.length === 0)
       return void process.stdout.write("no sources (add some with: onrecord watch URL...)\n");

@@ -11,8 +11,8 @@ export interface Verdict {
   reasons: string[];
 }
 
-/** Where verdicts are kept between runs (the store implements it). */
+/** Where verdicts are kept between runs (the store implements it, asynchronously; a Map may, synchronously). */
 export interface VerdictCache {
-  getVerdict(key: string): Verdict | undefined;
-  putVerdict(key: string, verdict: Verdict): void;
+  getVerdict(key: string): Verdict | undefined | Promise<Verdict | undefined>;
+  putVerdict(key: string, verdict: Verdict): void | Promise<void>;
 }

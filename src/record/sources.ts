@@ -81,20 +81,6 @@ export class SourceStore {
     return (this.db.prepare("SELECT * FROM sources ORDER BY url").all() as SourceRow[]).map(stateOf);
   }
 
-  /** Sources among `urls` whose next poll is due. */
-  due(urls: readonly string[], now = new Date()): SourceState[] {
-    const at = now.toISOString();
-    return urls
-      .map((url) => this.get(url))
-      .filter((state): state is SourceState => state !== undefined && state.nextDue <= at);
-  }
-
-  /** Earliest next poll among `urls`. */
-  nextDue(urls: readonly string[]): string | undefined {
-    const dues = urls.map((url) => this.get(url)?.nextDue).filter((d): d is string => d !== undefined);
-    return dues.sort()[0];
-  }
-
   /** Records a poll: success resets the error count; failure backs the source off exponentially. */
   recordPoll(url: string, result: PollResult, intervalMs: number, now = new Date()): void {
     const previous = this.get(url);
@@ -146,6 +132,17 @@ export class SourceStore {
       .prepare("INSERT OR REPLACE INTO fetched_urls (url, outcome, fetched_at) VALUES (?, ?, ?)")
       .run(url, outcome, new Date().toISOString());
   }
+}
+
+/** The sources whose next poll is due. */
+export function dueSources(states: readonly SourceState[], now = new Date()): SourceState[] {
+  const at = now.toISOString();
+  return states.filter((state) => state.nextDue <= at);
+}
+
+/** The earliest next poll among the sources. */
+export function nextDue(states: readonly SourceState[]): string | undefined {
+  return states.map((state) => state.nextDue).sort()[0];
 }
 
 interface SourceRow {

@@ -3,6 +3,7 @@ import { aliasForm, parseName } from "../nlp/names.ts";
 import { isBareSurname } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
 import { all, get, type Query, runSync } from "./sql.ts";
+import type { SpeakerCandidate, SpeakerLookup } from "./store.ts";
 
 /**
  * The one rule by which every `--speaker NAME` (and `person NAME`) finds a person, tried in order:
@@ -19,17 +20,7 @@ import { all, get, type Query, runSync } from "./sql.ts";
  * Ada Quill", "Mr. Quill") that matches nothing is tried again without the title.
  */
 
-export interface SpeakerCandidate {
-  id: number;
-  name: string;
-  statements: number;
-  qid: string | null;
-}
-
-export type SpeakerLookup =
-  | { found: SpeakerCandidate; rule: "id" | "qid" | "name" | "alias" | "surname" }
-  | { ambiguous: SpeakerCandidate[] }
-  | { none: true };
+export type { SpeakerCandidate, SpeakerLookup };
 
 /** findSpeaker on an SQLite record. */
 export function lookupSpeaker(db: Database.Database, query: string): SpeakerLookup {

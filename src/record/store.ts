@@ -1,33 +1,81 @@
 import type { Span } from "../core/span.ts";
 import type { AttributionKind, Speaker, StatementView } from "../core/statement.ts";
-import type { VerdictCache } from "../core/verdict.ts";
+import type { Verdict, VerdictCache } from "../core/verdict.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import type { OverrideReport, PersonLink } from "./identity.ts";
+import type { ImportReport } from "./known-people.ts";
+import type { Overrides } from "./overrides.ts";
+import type { SettleReport } from "./settle.ts";
+import type { PollResult, SourceState } from "./sources.ts";
 import type { ProcessedArticle } from "./types.ts";
 
 /**
- * The record behind one interface, so the embedded SQLite store and a later PostgreSQL store are
- * interchangeable for the CLI, the server and the analyses. Methods are synchronous because the
- * embedded store is; a networked implementation would wrap this shape in promises.
+ * The record behind one interface: the CLI, src/app, a server and the analyses use this alone, so the
+ * embedded SQLite store (sqlite.ts) and a networked one (PostgreSQL) are interchangeable. Every method
+ * returns a promise (a network round trip cannot be synchronous) and plain data. `openStore`
+ * (open-store.ts) picks the backend; test/store-conformance.ts is what every backend must pass.
  */
 export interface Store extends VerdictCache {
   /** Stores the article and its statements in one transaction; a stored id is left untouched. */
-  addArticle(article: ProcessedArticle): { inserted: boolean; id: string };
-  hasArticle(id: string): boolean;
-  article(id: string): StoredArticle | undefined;
-  statements(filter?: StatementFilter): StatementRecord[];
-  people(): PersonSummary[];
-  /** Looks a person up by canonical name or any alias, case-insensitively. */
-  person(name: string): PersonRecord | undefined;
-  stats(): StoreStats;
-  /** One speaker's statements (canonical name or alias) with context and topics, in date order. */
-  statementViews(speaker: string, filter?: ViewFilter): StatementView[];
+  addArticle(article: ProcessedArticle): Promise<{ inserted: boolean; id: string }>;
+  hasArticle(id: string): Promise<boolean>;
+  /** Whether an article with this canonical URL is stored (a page met again under another address). */
+  hasArticleUrl(url: string): Promise<boolean>;
+  article(id: string): Promise<StoredArticle | undefined>;
+  statements(filter?: StatementFilter): Promise<StatementRecord[]>;
+  people(): Promise<PersonSummary[]>;
+  /** Looks a person up by id, canonical name or alias, case-insensitively. */
+  person(name: string): Promise<PersonRecord | undefined>;
+  /** Why each name was linked to the person `name` finds (rule and evidence); empty when none. */
+  personLinks(name: string): Promise<PersonLink[]>;
+  /** The one rule every `--speaker NAME` follows: one person, several candidates, or none. */
+  lookupSpeaker(query: string): Promise<SpeakerLookup>;
+  stats(): Promise<StoreStats>;
+  /** One speaker's statements (id, canonical name or alias) with context and topics, in date order. */
+  statementViews(speaker: string, filter?: ViewFilter): Promise<StatementView[]>;
   /** At most about `max` statement contents spread evenly over the store: what word weights (IDF) are counted on. */
-  contentSample(max: number): string[];
+  contentSample(max: number): Promise<string[]>;
   /** Topics with their statement counts and date ranges, most frequent first. */
-  topics(filter?: TopicFilter): TopicSummary[];
+  topics(filter?: TopicFilter): Promise<TopicSummary[]>;
+  /** Links a stored article to the story of its nearest stored near-duplicate; returns the story id. */
+  linkStory(articleId: string, text: string): Promise<string>;
+  /** The story id of each given article that has one (an article without one is its own story). */
+  stories(articleIds: readonly string[]): Promise<Record<string, string>>;
   /** Moves statements of bare-surname entries to the person their article or the registry makes obvious. */
-  settleSurnames?(): { moved: number; settled: string[] };
-  close(): void;
+  settleSurnames(): Promise<SettleReport>;
+  /** Applies manual overrides to the stored people (re-linking statements) and keeps them for later ingests. */
+  applyOverrides(overrides: Overrides): Promise<OverrideReport>;
+  /** Uses `overrides` for the articles added from now on (ingest --overrides). */
+  setOverrides(overrides: Overrides): Promise<void>;
+  /** Loads known people (gazetteer.ts) into the registry, then settles bare surnames with them. */
+  importGazetteer(gazetteer: Gazetteer): Promise<ImportReport & { settled: SettleReport }>;
+  /** Adds web sources not yet known (due now); known ones keep their state. */
+  addSources(urls: readonly string[]): Promise<void>;
+  /** The state of the given sources (unknown ones left out), or of all, ordered by URL. */
+  sources(urls?: readonly string[]): Promise<SourceState[]>;
+  /** Records a poll of a source: success resets its errors, failure backs it off. */
+  recordPoll(url: string, result: PollResult, intervalMs: number, now?: Date): Promise<void>;
+  /** Whether an item URL was fetched before (stored as an article, or tried and recorded). */
+  itemKnown(url: string): Promise<boolean>;
+  /** Records a fetched item URL and what came of it, so it is never fetched again. */
+  rememberItem(url: string, outcome: string): Promise<void>;
+  getVerdict(key: string): Promise<Verdict | undefined>;
+  putVerdict(key: string, verdict: Verdict): Promise<void>;
+  close(): Promise<void>;
 }
+
+/** Who `--speaker NAME` may mean: its id, name, statement count and Wikidata QID. */
+export interface SpeakerCandidate {
+  id: number;
+  name: string;
+  statements: number;
+  qid: string | null;
+}
+
+export type SpeakerLookup =
+  | { found: SpeakerCandidate; rule: "id" | "qid" | "name" | "alias" | "surname" }
+  | { ambiguous: SpeakerCandidate[] }
+  | { none: true };
 
 export interface ViewFilter {
   since?: string;

@@ -9,9 +9,9 @@ import { FetchError, type Fetcher, type Validators } from "./fetcher.ts";
 /** Remembers which item URLs were already fetched, across runs (the store implements it). */
 export interface UrlLedger {
   /** Whether this item URL was fetched before (stored as an article, or tried and recorded). */
-  known(url: string): boolean;
+  known(url: string): boolean | Promise<boolean>;
   /** Records a fetched item URL, with what came of it. */
-  remember(url: string, outcome: string): void;
+  remember(url: string, outcome: string): void | Promise<void>;
 }
 
 export interface SourceReadOptions {
@@ -100,14 +100,14 @@ export async function* readSource(
     if (options.stopping?.()) return;
     if (seen.has(item.url)) continue;
     seen.add(item.url);
-    if (options.ledger?.known(item.url)) {
+    if (await options.ledger?.known(item.url)) {
       options.onKnown?.(item.url);
       continue;
     }
     outcome.newItems++;
     const { result, retryLater } = await readItem(fetcher, item);
     // A timeout or a server error may pass: such an item is tried again at the next poll.
-    if (!retryLater) options.ledger?.remember(item.url, result.ok ? "article" : result.failure.reason);
+    if (!retryLater) await options.ledger?.remember(item.url, result.ok ? "article" : result.failure.reason);
     yield result;
   }
 }

@@ -17,7 +17,7 @@ import {
   sourceStates,
 } from "../source-queries.ts";
 import type { PollResult, SourceState } from "../sources.ts";
-import { findSpeaker, type SpeakerLookup } from "../speaker-lookup.ts";
+import { findSpeaker } from "../speaker-lookup.ts";
 import type { Query } from "../sql.ts";
 import {
   articleStored,
@@ -33,8 +33,10 @@ import {
 import type {
   PersonRecord,
   PersonSummary,
+  SpeakerLookup,
   StatementFilter,
   StatementRecord,
+  Store,
   StoredArticle,
   StoreStats,
   TopicFilter,
@@ -57,7 +59,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
   return new PgStore(pool, options.overrides);
 }
 
-export class PgStore {
+export class PgStore implements Store {
   private readonly registry: PersonRegistry;
 
   constructor(

@@ -1,0 +1,194 @@
+import type { Span } from "../core/span.ts";
+import type { Speaker, StatementView } from "../core/statement.ts";
+import type { StatementRecord, StoredArticle } from "./store.ts";
+
+/**
+ * The SQLite record's rows and how they become the Store's plain data (StatementRecord, StatementView,
+ * StoredArticle), kept apart from the queries in sqlite.ts.
+ */
+
+/** Separator for group_concat: a control character cannot occur in a role title or topic key. */
+export const LIST_SEPARATOR = "\u001f";
+
+export const STATEMENT_SELECT = `
+  SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url
+  FROM statements s
+  JOIN articles a ON a.id = s.article_id
+  LEFT JOIN persons p ON p.id = s.person_id`;
+// Undated statements sort after dated ones; within an article, in text order.
+export const STATEMENT_ORDER = "ORDER BY s.published IS NULL, s.published, s.article_id, s.ordinal";
+
+/**
+ * Turns user input into a safe FTS5 query: every whitespace-separated word becomes a quoted phrase
+ * (quotes doubled), so operators and syntax characters in the input are searched for, never executed.
+ * Returns null when nothing searchable remains.
+ */
+export function ftsQuery(input: string): string | null {
+  const words = input.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replaceAll('"', '""')}"`).join(" ");
+}
+
+function splitList(value: string | null): string[] {
+  return value ? value.split(LIST_SEPARATOR) : [];
+}
+
+function spanOf(start: number | null, end: number | null): Span | null {
+  return start === null || end === null ? null : { start, end };
+}
+
+export function toStatementRecord(row: StatementRow, sourceText: string | null): StatementRecord {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    speaker: row.speaker,
+    speakerKind: row.speaker_kind,
+    sourceText,
+    resolution: row.resolution,
+    kind: row.kind,
+    confidence: row.confidence,
+    content: row.content,
+    source: spanOf(row.source_start, row.source_end),
+    cue: spanOf(row.cue_start, row.cue_end),
+    contentSpans: JSON.parse(row.content_spans),
+    rawSource: spanOf(row.raw_source_start, row.raw_source_end),
+    rawCue: spanOf(row.raw_cue_start, row.raw_cue_end),
+    rawContentSpans: JSON.parse(row.raw_content_spans),
+    published: row.published,
+    outlet: row.outlet,
+    title: row.title,
+    url: row.url,
+  };
+}
+
+export interface ArticleRow {
+  id: string;
+  origin: string;
+  format: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  raw_text: string;
+  text: string;
+  offset_map: string;
+  statement_count: number;
+  ingested_at: string;
+}
+
+export interface StatementRow {
+  id: number;
+  article_id: string;
+  ordinal: number;
+  person_id: number | null;
+  resolution: Speaker["resolution"] | null;
+  kind: StatementRecord["kind"];
+  confidence: number | null;
+  source_start: number | null;
+  source_end: number | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  content_spans: string;
+  raw_source_start: number | null;
+  raw_source_end: number | null;
+  raw_cue_start: number | null;
+  raw_cue_end: number | null;
+  raw_content_spans: string;
+  content: string;
+  published: string | null;
+  speaker: string | null;
+  speaker_kind: Speaker["kind"] | null;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+}
+
+/** Inclusive publication-date bounds as SQL conditions on `s.published`. */
+export function addDateRange(
+  filter: { since?: string; until?: string },
+  where: string[],
+  params: unknown[],
+): void {
+  if (filter.since !== undefined) {
+    where.push("s.published >= ?");
+    params.push(filter.since);
+  }
+  if (filter.until !== undefined) {
+    where.push("s.published <= ?");
+    params.push(filter.until);
+  }
+}
+
+export interface ViewRow {
+  id: number;
+  article_id: string;
+  speaker: string;
+  published: string | null;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  kind: StatementView["kind"];
+  confidence: number | null;
+  content: string;
+  content_spans: string;
+  cue_start: number | null;
+  cue_end: number | null;
+  context_start: number | null;
+  context_end: number | null;
+  resolution: Speaker["resolution"] | null;
+  source_start: number | null;
+  source_end: number | null;
+  topics: string | null;
+}
+
+/** Columns statementViews reads: the view's fields and the spans its cue, context and source are cut by. */
+export const VIEW_SELECT = `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind,
+    s.confidence, s.content, s.content_spans, s.cue_start, s.cue_end, s.context_start, s.context_end,
+    s.resolution, s.source_start, s.source_end,
+    (SELECT group_concat(key, '${LIST_SEPARATOR}') FROM statement_topics t WHERE t.statement_id = s.id) AS topics
+  FROM statements s JOIN articles a ON a.id = s.article_id JOIN persons p ON p.id = s.person_id`;
+
+/** Cuts a span of an article's cleaned text (span-text.ts cleanedTextSlicer). */
+export type Slicer = (articleId: string, start: number | null, end: number | null) => string | null;
+
+export function toStatementView(row: ViewRow, slice: Slicer): StatementView {
+  const spans = JSON.parse(row.content_spans) as Span[];
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    speaker: row.speaker,
+    published: row.published,
+    outlet: row.outlet,
+    title: row.title,
+    url: row.url,
+    kind: row.kind,
+    confidence: row.confidence,
+    content: row.content,
+    span: { start: spans[0]?.start ?? 0, end: spans.at(-1)?.end ?? 0 },
+    cue: slice(row.article_id, row.cue_start, row.cue_end),
+    context: slice(row.article_id, row.context_start, row.context_end) || row.content,
+    contextSpan: spanOf(row.context_start, row.context_end),
+    resolution: row.resolution,
+    source: slice(row.article_id, row.source_start, row.source_end),
+    topics: splitList(row.topics),
+  };
+}
+
+export function toStoredArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    origin: row.origin,
+    format: row.format,
+    title: row.title,
+    url: row.url,
+    outlet: row.outlet,
+    byline: row.byline,
+    published: row.published,
+    rawText: row.raw_text,
+    text: row.text,
+    offsetMap: JSON.parse(row.offset_map),
+    statementCount: row.statement_count,
+    ingestedAt: row.ingested_at,
+  };
+}
