@@ -12,8 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { processArticle } from "../src/process.ts";
-import { openPgStore } from "../src/record/postgres/pg-store.ts";
-import { openSqliteStore } from "../src/record/sqlite.ts";
+import { openStore } from "../src/record/open-store.ts";
 import type { ProcessedArticle } from "../src/record/types.ts";
 import { generatedArticle } from "./fixtures.ts";
 
@@ -65,8 +64,8 @@ function queries(store: {
 const dir = mkdtempSync(path.join(tmpdir(), "onrecord-bench-store-"));
 const database = `onrecord_bench_store_${process.pid}`;
 const file = path.join(dir, "bench.db");
-const sqlite = openSqliteStore(file);
-const postgres = await openPgStore(`${values.pg}/${database}`, { create: true });
+const sqlite = await openStore(file, { create: true });
+const postgres = await openStore(`${values.pg}/${database}`, { create: true });
 const admin = new pg.Client({ connectionString: `${values.pg}/postgres` });
 await admin.connect();
 const backends: Backend[] = [
@@ -75,11 +74,9 @@ const backends: Backend[] = [
     add: async (a) => sqlite.addArticle(a),
     settle: async () => sqlite.settleSurnames(),
     queries: queries(sqlite),
-    size: async () => {
-      sqlite.db.pragma("wal_checkpoint(TRUNCATE)");
-      return statSync(file).size;
-    },
-    close: async () => sqlite.close(),
+    // Closing the last connection checkpoints the write-ahead log into the file.
+    size: async () => statSync(file).size,
+    close: () => sqlite.close(),
   },
   {
     name: "PostgreSQL",
@@ -100,13 +97,14 @@ try {
     });
     const line = [`${backend.name}: store ${(count / (ms / 1000)).toFixed(0)} articles/s`];
     line.push(`(${(statements / (ms / 1000)).toFixed(0)} statements/s)`);
-    line.push(`, ${((await backend.size()) / statements).toFixed(0)} bytes/statement on disk with indexes`);
     for (const [name, query] of Object.entries(backend.queries)) {
       await query();
       const runs: number[] = [];
       for (let i = 0; i < 5; i++) runs.push(await timed(query));
       line.push(`; ${name} ${runs.sort((a, b) => a - b)[2]?.toFixed(1)} ms`);
     }
+    await backend.close();
+    line.push(`; ${((await backend.size()) / statements).toFixed(0)} bytes/statement on disk with indexes`);
     console.log(line.join(" "));
   }
 } finally {

@@ -30,9 +30,6 @@ import { decideSurname } from "./surnames.ts";
  * the surname key ("Donald Trump Jr." is not a namesake of "Trump").
  */
 
-/** The SQLite store's registry (kept importable from here). */
-export { Registry } from "./registry-sqlite.ts";
-
 export interface LinkEvidence {
   articleId: string | null;
   span: Span | null;

@@ -1,9 +1,7 @@
-import type Database from "better-sqlite3";
 import type { Gazetteer, KnownPerson, KnownTerm } from "./gazetteer.ts";
 import { type PersonRegistry, surnameKey } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
-import type { Registry } from "./registry-sqlite.ts";
-import { all, get, type Query, run, runSync } from "./sql.ts";
+import { all, get, type Query, run } from "./sql.ts";
 
 /**
  * Known people in the record: a gazetteer's people become persons with their QID, their other written
@@ -153,15 +151,6 @@ function* importPerson(
   return outcome;
 }
 
-/** importKnownPeople on an SQLite record, in one write transaction. */
-export function importGazetteer(
-  db: Database.Database,
-  registry: Registry,
-  gazetteer: Gazetteer,
-): ImportReport {
-  return db.transaction(() => runSync(db, importKnownPeople(registry.rules, gazetteer))).immediate();
-}
-
 /** Every term of a person, oldest first. */
 export function* termsOfPerson(personId: number): Query<TermRecord[]> {
   return yield* all<TermRecord>(
@@ -186,9 +175,4 @@ export function* termOn(personId: number, day: string | null): Query<KnownTerm |
     day,
   );
   return row ?? null;
-}
-
-/** termOn on an SQLite record. */
-export function termAt(db: Database.Database, personId: number, day: string | null): KnownTerm | null {
-  return runSync(db, termOn(personId, day));
 }

@@ -1,6 +1,5 @@
-import type Database from "better-sqlite3";
 import type { StatementView } from "../core/statement.ts";
-import { all, dialect, type Query, run, runSync } from "./sql.ts";
+import { all, dialect, type Query, run } from "./sql.ts";
 
 /**
  * The same story everywhere: a wire story run by twenty outlets is stored as twenty articles, linked here
@@ -143,11 +142,6 @@ export function* linkArticleStory(articleId: string, text: string): Query<string
   return story;
 }
 
-/** linkArticleStory on an SQLite record, in one transaction. */
-export function linkStory(db: Database.Database, articleId: string, text: string): string {
-  return db.transaction(() => runSync(db, linkArticleStory(articleId, text)))();
-}
-
 /** The story of each article (articles never fingerprinted are their own story). */
 export function* storiesOfArticles(articleIds: readonly string[]): Query<Map<string, string>> {
   const ids = [...new Set(articleIds)];
@@ -160,10 +154,6 @@ export function* storiesOfArticles(articleIds: readonly string[]): Query<Map<str
     (yield* dialect()) === "sqlite" ? JSON.stringify(ids) : ids,
   );
   return new Map(rows.map((row) => [row.article_id, row.story_id]));
-}
-
-export function storiesOf(db: Database.Database, articleIds: readonly string[]): Map<string, string> {
-  return runSync(db, storiesOfArticles(articleIds));
 }
 
 /**

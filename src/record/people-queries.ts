@@ -1,10 +1,10 @@
-import type Database from "better-sqlite3";
 import type { Speaker } from "../nlp/doc.ts";
 import { termsOfPerson } from "./known-people.ts";
 import { nameKey } from "./migrations.ts";
 import { STATEMENT_ONCE, STORY_JOIN } from "./near-duplicates.ts";
 import { findSpeaker } from "./speaker-lookup.ts";
-import { all, type Dialect, get, nocase, perDialect, type Query, runSync } from "./sql.ts";
+import { all, type Dialect, get, nocase, perDialect, type Query } from "./sql.ts";
+import { listOf, splitList } from "./statement-rows.ts";
 import type { PersonRecord, PersonSummary, StatementRecord, TopicSummary } from "./store.ts";
 
 /**
@@ -12,22 +12,6 @@ import type { PersonRecord, PersonSummary, StatementRecord, TopicSummary } from 
  * QID and terms a gazetteer gave them (known-people.ts), as record queries both stores run (sql.ts).
  * Kept apart from the stores, which hold articles and statements.
  */
-
-/** Separator for a list aggregated in SQL: a control character cannot occur in a role title or topic key. */
-export const LIST_SEPARATOR = "\u001f";
-
-/** A list of `column` of the rows matched, in the column's order, as one string joined by LIST_SEPARATOR. */
-export function listOf(column: string, from: string): { sqlite: string; postgres: string } {
-  // SQLite aggregates in the order of the table's key on (owner, column); PostgreSQL is told that order.
-  return {
-    sqlite: `(SELECT group_concat(${column}, '${LIST_SEPARATOR}') FROM ${from})`,
-    postgres: `(SELECT string_agg(${column}, '${LIST_SEPARATOR}' ORDER BY ${column}) FROM ${from})`,
-  };
-}
-
-export function splitList(value: string | null): string[] {
-  return value ? value.split(LIST_SEPARATOR) : [];
-}
 
 interface PersonSummaryRow {
   name: string;
@@ -67,10 +51,6 @@ export function* listPeople(): Query<PersonSummary[]> {
   }));
 }
 
-export function peopleSummaries(db: Database.Database): PersonSummary[] {
-  return runSync(db, listPeople());
-}
-
 /**
  * The person a name means by the --speaker rule (speaker-lookup.ts). For callers of the store API an
  * ambiguous name gives the entry of exactly that name, else the most quoted candidate, and names the
@@ -87,13 +67,6 @@ export function* personNamed(name: string): Query<{ id: number; alsoMatches: str
     return { id: first.id, alsoMatches: lookup.ambiguous.filter((c) => c !== first).map((c) => c.name) };
   }
   return undefined;
-}
-
-export function findPerson(
-  db: Database.Database,
-  name: string,
-): { id: number; alsoMatches: string[] } | undefined {
-  return runSync(db, personNamed(name));
 }
 
 /** One person with aliases, roles, terms and statements; `statementsOf` reads the statements in date order. */
@@ -136,17 +109,6 @@ export function* personDetails(
   };
 }
 
-/** personDetails on an SQLite record. */
-export function personRecord(
-  db: Database.Database,
-  found: { id: number; alsoMatches: string[] },
-  statementsOf: (id: number) => StatementRecord[],
-): PersonRecord {
-  const record = runSync(db, personDetails(found, statementsOf(found.id)));
-  if (!record) throw new Error(`person ${found.id} is not in the record`);
-  return record;
-}
-
 function topicsSql(where: string): string {
   return `SELECT t.key, min(t.label) AS label, ${STATEMENT_ONCE} AS statements,
       min(s.published) AS first_seen, max(s.published) AS last_seen
@@ -174,12 +136,4 @@ export function* listTopics(personId: number | undefined, limit = 50): Query<Top
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,
   }));
-}
-
-export function topicSummaries(
-  db: Database.Database,
-  personId: number | undefined,
-  limit = 50,
-): TopicSummary[] {
-  return runSync(db, listTopics(personId, limit));
 }

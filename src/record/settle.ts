@@ -1,7 +1,5 @@
-import type Database from "better-sqlite3";
 import { isBareSurname, type PersonRegistry } from "./identity.ts";
-import type { Registry } from "./registry-sqlite.ts";
-import { all, get, type Query, run, runSync } from "./sql.ts";
+import { all, get, type Query, run } from "./sql.ts";
 import { decideSurname } from "./surnames.ts";
 
 /**
@@ -24,11 +22,6 @@ interface Entry {
   name: string;
   kind: string;
   key: string;
-}
-
-/** settleBareSurnames on an SQLite record, in one write transaction. */
-export function settleSurnames(db: Database.Database, registry: Registry): SettleReport {
-  return db.transaction(() => runSync(db, settleBareSurnames(registry.rules))).immediate();
 }
 
 /** Settles every bare entry; run it in one transaction. */
