@@ -30,17 +30,16 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test("people, quotes, search, person, timeline, topics and mixed print the same on both backends", () => {
+test("people, quotes, person, timeline and mixed print the same on both backends", () => {
+  // Each command a process: a few that cover listing, statements, one person, a timeline and mixed.
   const commands = [
-    ["people"],
     ["people", "--json"],
     ["quotes", "--json"],
-    ["quotes", "--search", "strategic port"],
     ["person", "Voss"],
     ["timeline", "--speaker", "Voss"],
-    ["topics"],
     ["mixed", "--speaker", "Voss"],
   ];
+
   for (const command of commands) {
     const expected = runCli(repo, [...command, "--db", sqlite]);
     const actual = runCli(repo, [...command, "--db", database.url]);

@@ -6,7 +6,7 @@ import { type OverrideReport, type PersonLink, PersonRegistry } from "../identit
 import { type ImportReport, importKnownPeople } from "../known-people.ts";
 import { linkArticleStory, storiesOfArticles } from "../near-duplicates.ts";
 import type { Overrides } from "../overrides.ts";
-import { listPeople, listTopics, personDetails, personNamed } from "../people-queries.ts";
+import { listPeople } from "../people-queries.ts";
 import { type SettleReport, settleBareSurnames } from "../settle.ts";
 import {
   addSourceUrls,
@@ -24,11 +24,13 @@ import {
   cachedVerdict,
   cacheVerdict,
   findStatements,
+  linksNamed,
+  personByName,
   recordStats,
   sampleContents,
   speakerViews,
-  statementsOfPerson,
   storedArticle,
+  topicsFor,
 } from "../statement-queries.ts";
 import type {
   PersonRecord,
@@ -116,13 +118,7 @@ export class PgStore implements Store {
   }
 
   person(name: string): Promise<PersonRecord | undefined> {
-    return this.read(
-      (function* () {
-        const found = yield* personNamed(name);
-        if (!found) return undefined;
-        return yield* personDetails(found, yield* statementsOfPerson(found.id));
-      })(),
-    );
+    return this.read(personByName(name));
   }
 
   stats(): Promise<StoreStats> {
@@ -138,13 +134,7 @@ export class PgStore implements Store {
   }
 
   topics(filter: TopicFilter = {}): Promise<TopicSummary[]> {
-    return this.read(
-      (function* () {
-        const found = filter.speaker === undefined ? undefined : yield* personNamed(filter.speaker);
-        if (filter.speaker !== undefined && !found) return [];
-        return yield* listTopics(found?.id, filter.limit);
-      })(),
-    );
+    return this.read(topicsFor(filter));
   }
 
   /** The person a --speaker name means (speaker-lookup.ts), or the candidates when it is ambiguous. */
@@ -154,13 +144,7 @@ export class PgStore implements Store {
 
   /** Why each name was linked to the person found by `name` (canonical name or alias). */
   personLinks(name: string): Promise<PersonLink[]> {
-    const registry = this.registry;
-    return this.read(
-      (function* () {
-        const found = yield* personNamed(name);
-        return found ? yield* registry.links(found.id) : [];
-      })(),
-    );
+    return this.read(linksNamed(this.registry, name));
   }
 
   /** Applies manual overrides to the stored people and uses them for later ingests. */
