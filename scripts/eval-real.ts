@@ -17,7 +17,7 @@ import type { RealContext } from "./real/context.ts";
 import { outDir, repoRoot } from "./real/corpus.ts";
 
 /** The parts, in the order they run; each is scripts/real/NAME.ts exporting run(ctx). */
-const PARTS = ["people", "speakers", "mixed", "statements"] as const;
+const PARTS = ["people", "speakers", "mixed", "statements", "roles"] as const;
 
 type Part = { run: (ctx: RealContext) => Record<string, number> | Promise<Record<string, number>> };
 

@@ -103,7 +103,7 @@ test("every command has --help, and data commands have --db and --json", () => {
     assert.match(help, new RegExp(`Usage: onrecord ${command.name()}`));
     assert.match(help, /-h, --help/);
     if (!["article", "extract", "clean", "digest"].includes(command.name())) {
-      assert.match(help, /--db <path>/, command.name());
+      assert.match(help, /--db <path(?:\|url)?>/, command.name());
       // watch runs until stopped: its output is a log (and alert lines), not one JSON document.
       if (command.name() !== "watch") assert.match(help, /--json/, command.name());
     }

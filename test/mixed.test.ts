@@ -8,42 +8,9 @@ import { profileOf, sameness, WordWeights } from "../src/analysis/mixed/similari
 import { identityProblem } from "../src/analysis/mixed/speaker-identity.ts";
 import { backingReversal, stanceReversal } from "../src/analysis/mixed/stance.ts";
 import { propositionProblem } from "../src/analysis/mixed/statement-quality.ts";
-import { exclusionOf, type Judge, type MixedPair, mixedReport } from "../src/analysis/mixed.ts";
-import type { StatementView } from "../src/analysis/statement-view.ts";
+import { exclusionOf, type MixedPair, mixedReport } from "../src/analysis/mixed.ts";
 import { runCli } from "./cli-helper.ts";
-
-let nextId = 1;
-function view(content: string, fields: Partial<StatementView> = {}): StatementView {
-  const id = nextId++;
-  const context = fields.context ?? content;
-  const at = Math.max(0, context.indexOf(content));
-  return {
-    id,
-    articleId: `article${id}`.padEnd(16, "0"),
-    speaker: "Ada Vell",
-    published: "2026-03-02",
-    outlet: "Harbor Ledger",
-    title: null,
-    url: null,
-    kind: "indirect",
-    confidence: 0.9,
-    content,
-    span: { start: 100 + at, end: 100 + at + content.length },
-    contextSpan: { start: 100, end: 100 + context.length },
-    cue: "said",
-    context,
-    resolution: "name",
-    source: "Ada Vell",
-    ...fields,
-  };
-}
-
-/** A judge with no opinion: what is flagged must come from the detector's own evidence. */
-const silent: Judge = () => ({
-  label: "Unrelated",
-  scores: { Inconsistent: 0.1, Consistent: 0.1, Unrelated: 0.8 },
-  reasons: [],
-});
+import { silent, view } from "./mixed-helper.ts";
 
 test("only statements with a proposition take part", () => {
   assert.match(propositionProblem("") ?? "", /empty/);

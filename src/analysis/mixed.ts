@@ -1,11 +1,12 @@
 import { stemmer } from "stemmer";
 import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
+import { disownedReversal } from "./mixed/disowned.ts";
 import { NEGATING_CUE, NEGATORS, PAST_TIME_MARKERS, REVERSAL_WORDS, SUPPORT_STEMS } from "./mixed/lexicon.ts";
 import { type ReporterSignal, reporterSignal } from "./mixed/reporter-signal.ts";
 import { type Profile, profileOf, type Sameness, sameness, WordWeights } from "./mixed/similarity.ts";
 import { identityProblem } from "./mixed/speaker-identity.ts";
-import { backingReversal, type Reversal, stanceReversal } from "./mixed/stance.ts";
+import { backingReversal, isDenial, type Reversal, stanceReversal } from "./mixed/stance.ts";
 import { isShortAnswer, propositionProblem } from "./mixed/statement-quality.ts";
 import { byDate, type StatementView } from "./statement-view.ts";
 
@@ -83,6 +84,11 @@ export const MIN_SAMENESS = 0.25;
  * instead; a later statement the reporter calls a shift needs one).
  */
 const MIN_SHARED_WORDS = 2;
+/**
+ * Disowned words another statement of the speaker's says (disowned.ts): across articles at least this
+ * many; two ("pay", "fees") are common ground between unrelated remarks. Within one article two do.
+ */
+const MIN_DISOWNED_SHARED = 3;
 /** Without the reporter's words, a reversal counts only between statements this much about one thing. */
 const MIN_REVERSAL_SAMENESS = 0.35;
 /**
@@ -217,7 +223,7 @@ function sameThingPairs(prepared: Prepared): Weighed[] {
     // would not allow it to pass").
     const signal = signalOf(prepared, i, j);
     const sameArticle = a.articleId === b.articleId;
-    const sharedWords = same.shared.length + (signal && sameArticle ? same.contextShared.length : 0);
+    const sharedWords = same.sharedUnits + (signal && sameArticle ? same.contextShared.length : 0);
     // Two statements of backing on one named person or measure are about the same thing whatever else they say.
     const backing = prepared.backs[i] && prepared.backs[j] && same.names.length > 0;
     // "A few days later, he reversed himself yet again, telling ...": the reporter's words on the later
@@ -265,7 +271,13 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
         sameness: pair.sameness.content,
         named: pair.sameness.names,
         telling: (stem) => prepared.weights.telling(stem),
-      }) ?? backing);
+      }) ??
+      backing ??
+      disownedReversal(earlier, later, {
+        minShared: earlier.articleId === later.articleId ? 2 : MIN_DISOWNED_SHARED,
+        telling: (stem) => prepared.weights.telling(stem),
+        isDenial,
+      }));
   // Backing paired on a name alone needs a backing reversal.
   if (!backing && !pair.pointsBack && pair.sameness.score < MIN_SAMENESS) return null;
   const reporter = signalOf(prepared, pair.i, pair.j);
@@ -274,7 +286,14 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
       ? `"${earlier.content.trim()}" then "${later.content.trim()}"`
       : null;
   // A reversal on the words alone needs the two to be closely about the same thing.
-  if (reversal && !reversal.backing && !reporter && !answers && pair.sameness.score < MIN_REVERSAL_SAMENESS) {
+  if (
+    reversal &&
+    !reversal.backing &&
+    !reversal.disowned &&
+    !reporter &&
+    !answers &&
+    pair.sameness.score < MIN_REVERSAL_SAMENESS
+  ) {
     return null;
   }
   const inconsistent = verdict.label === "Inconsistent" ? verdict.scores.Inconsistent : 0;
@@ -285,11 +304,21 @@ function weigh(prepared: Prepared, pair: Weighed, verdict: Verdict): MixedPair |
   // Backing refused and given in one article, one of them placed in the past ("at the time", "the following
   // morning"), is the article telling a former position against the present one.
   const toldAsPast = reversal?.backing && (toldInPast(earlier) || toldInPast(later));
-  if (sameArticle && !reporter && !answers && !toldAsPast) return null;
+  // A saying disowned beside the words that say it is the article setting the two against each other.
+  if (sameArticle && !reporter && !answers && !toldAsPast && !reversal?.disowned) return null;
   // "Now says she opposes the deal" set against her own "I oppose it now" is the new position twice.
   if (reporter && !reversal && !answers && sameStance(earlier.content, later.content)) return null;
-  // The reporter's words alone tie the later statement to the earlier one it most resembles, not to any.
-  if (reporter && !reversal && !answers && !sameArticle && pair.sameness.shared.length < MIN_SHARED_WORDS) {
+  // The reporter's words alone tie the later statement to the earlier one it most resembles, not to any;
+  // and names alone ("Obama", "United States") are what the speaker talks about all the time: the two must
+  // share a word of what is said of them ("born", "scandal").
+  const sharesClaimWord = pair.sameness.shared.length > pair.sameness.names.length;
+  if (
+    reporter &&
+    !reversal &&
+    !answers &&
+    !sameArticle &&
+    (pair.sameness.sharedUnits < MIN_SHARED_WORDS || !sharesClaimWord)
+  ) {
     return null;
   }
 

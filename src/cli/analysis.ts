@@ -1,33 +1,26 @@
 import { type Command, Option } from "commander";
 import { digestHtml, digestMarkdown } from "../analysis/digest.ts";
 import { type LlmConfig, LlmJudgeError, llmConfigFromEnv } from "../analysis/llm-judge.ts";
-import { dateOf, type StatementView, spanRef } from "../analysis/statement-view.ts";
+import { dateOf, spanRef } from "../analysis/statement-view.ts";
 import { alsoIn, timelineMarkdown, timelineText } from "../analysis/timeline.ts";
-import { topicQuery } from "../analysis/topics.ts";
-import { type SpeakerMixed, speakerMixed, speakerStatements as statementsOf } from "../app/speaker-record.ts";
-import type { Store } from "../record/store.ts";
 import {
-  addDbOption,
-  addJsonOption,
-  ellipsize,
-  openExistingStore,
-  parseCount,
-  parseDate,
-  printJson,
-  UsageError,
-  withStore,
-} from "./common.ts";
+  digest,
+  mixed as mixedMessages,
+  timeline as speakerTimeline,
+  topics as topicList,
+} from "../app/queries.ts";
+import type { SpeakerMixed } from "../app/speaker-record.ts";
+import { addDbOption, ellipsize, parseCount, parseDate, UsageError, withStore } from "./common.ts";
+import { addFormatOption, type FormatFlags, formatOf, render, rendered } from "./formats.ts";
 import { checkOutputPath, writeOutputFile } from "./output-file.ts";
-import { resolveSpeaker } from "./speaker.ts";
-import { printDocument, printError, printText } from "./terminal.ts";
+import { printError } from "./terminal.ts";
 
-interface SpeakerFlags {
+interface SpeakerFlags extends FormatFlags {
   db: string;
   speaker: string;
   about?: string;
   since?: string;
   until?: string;
-  json?: boolean;
 }
 
 function addRangeOptions(command: Command): Command {
@@ -36,46 +29,24 @@ function addRangeOptions(command: Command): Command {
     .option("--until <date>", "last day, YYYY-MM-DD", parseDate);
 }
 
-/** The one entry `--speaker` names, as the key statementViews takes (an ambiguous name exits 2: speaker.ts). */
-async function speakerKey(store: Store, flags: SpeakerFlags): Promise<string> {
-  return String((await resolveSpeaker(store, flags.speaker, flags.db)).id);
+/** The language-model judge's settings when `--judge llm` asks for it (from the environment). */
+function llmOf(judge: string): LlmConfig | undefined {
+  if (judge !== "llm") return undefined;
+  const llm = llmConfigFromEnv();
+  if (!llm)
+    throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
+  return llm;
 }
 
-function aboutKeys(flags: SpeakerFlags): string[] | undefined {
-  const topicKeys = flags.about ? topicQuery(flags.about) : undefined;
-  if (flags.about && topicKeys?.length === 0) {
-    throw new UsageError(`topic "${flags.about}" has no words to match on; name a place, person or issue`);
-  }
-  return topicKeys;
-}
-
-/** The speaker's statements on the flags' dates and topic, in timeline order. */
-async function speakerStatements(store: Store, flags: SpeakerFlags): Promise<StatementView[]> {
-  return statementsOf(store, await speakerKey(store, flags), {
-    since: flags.since,
-    until: flags.until,
-    topicKeys: aboutKeys(flags),
-  });
-}
-
-/** Mixed messages with the built-in judge, or a language-model server when asked (`--judge llm`). */
-async function mixedMessages(
-  store: Store,
-  flags: SpeakerFlags,
-  judge: string,
-  limit: number,
-): Promise<SpeakerMixed> {
-  const query = { since: flags.since, until: flags.until, topicKeys: aboutKeys(flags), about: flags.about };
+/**
+ * Runs a query that may ask a language-model judge; read-only, except that the judge caches its
+ * verdicts in the record. The server's and the settings' failures are the user's to fix (URL, model,
+ * timeout): one line, no stack.
+ */
+async function withJudge<T>(flags: { db: string; judge: string }, run: Parameters<typeof withStore<T>>[1]) {
   try {
-    let llm: LlmConfig | undefined;
-    if (judge === "llm") {
-      llm = llmConfigFromEnv() ?? undefined;
-      if (!llm)
-        throw new UsageError("--judge llm needs ONRECORD_LLM_URL (and ONRECORD_LLM_MODEL, ONRECORD_LLM_KEY)");
-    }
-    return await speakerMixed(store, await speakerKey(store, flags), { ...query, limit, llm });
+    return await withStore(flags.db, run, flags.judge === "llm" ? "write" : "read");
   } catch (error) {
-    // The server's and the settings' failures are the user's to fix (URL, model, timeout): one line, no stack.
     if (error instanceof LlmJudgeError) throw new UsageError(error.message);
     throw error;
   }
@@ -109,14 +80,6 @@ function nothingFound(found: SpeakerMixed, speaker: string): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Read-only, except that the language-model judge caches its verdicts in the record. */
-function openReader(db: string, judge: string) {
-  return openExistingStore(db, judge === "llm" ? "write" : "read");
-}
-
-/** Pairs a digest lists at most. */
-const DIGEST_PAIRS = 50;
-
 const judgeOption = () =>
   new Option("--judge <judge>", "pairwise judge: the built-in model, or a language-model server")
     .choices(["words", "llm"])
@@ -129,37 +92,34 @@ export function registerAnalysis(program: Command): void {
     .option("--speaker <name>", "only this speaker's statements")
     .option("--limit <n>", "how many topics", parseCount, 30);
   addDbOption(topics);
-  addJsonOption(topics);
-  topics.action(async (flags: { db: string; speaker?: string; limit: number; json?: boolean }) => {
-    const rows = await withStore(flags.db, async (store) => {
-      const speaker = flags.speaker
-        ? String((await resolveSpeaker(store, flags.speaker, flags.db)).id)
-        : undefined;
-      return store.topics({ speaker, limit: flags.limit });
+  addFormatOption(topics, ["text", "json", "jsonl"], "text", "json");
+  topics.action(async (flags: FormatFlags & { db: string; speaker?: string; limit: number }) => {
+    const rows = await withStore(flags.db, (store) => topicList(store, flags));
+    render(formatOf(flags), rows, {
+      text: (list) =>
+        list
+          .map((row) => {
+            const range = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
+            return `${String(row.statements).padStart(6)}  ${row.label.padEnd(28)}  ${range}\n`;
+          })
+          .join(""),
     });
-    if (flags.json) return printJson(rows);
-    for (const row of rows) {
-      const range = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
-      printText(`${String(row.statements).padStart(6)}  ${row.label.padEnd(28)}  ${range}\n`);
-    }
   });
 
   const timeline = program
     .command("timeline")
     .description("one speaker's statements in date order, optionally on one topic")
     .requiredOption("--speaker <name>", "canonical name or alias")
-    .option("--about <topic>", 'what about, e.g. "Russian interference" (all its words must match)')
-    .addOption(
-      new Option("--format <format>", "output format").choices(["text", "md", "json"]).default("text"),
-    );
+    .option("--about <topic>", 'what about, e.g. "Russian interference" (all its words must match)');
+  addFormatOption(timeline, ["text", "md", "json", "jsonl"], "text", "json");
   addRangeOptions(timeline);
   addDbOption(timeline);
-  addJsonOption(timeline);
-  timeline.action(async (flags: SpeakerFlags & { format: string }) => {
-    const statements = await withStore(flags.db, (store) => speakerStatements(store, flags));
-    if (flags.json || flags.format === "json") return printJson(statements);
-    if (flags.format === "md") return void printDocument(timelineMarkdown(flags.speaker, statements));
-    printText(statements.length ? `${timelineText(statements)}\n` : "no statements\n");
+  timeline.action(async (flags: SpeakerFlags) => {
+    const statements = await withStore(flags.db, (store) => speakerTimeline(store, flags));
+    render(formatOf(flags), statements, {
+      text: (list) => (list.length ? `${timelineText(list)}\n` : "no statements\n"),
+      md: (list) => timelineMarkdown(flags.speaker, list),
+    });
   });
 
   const mixed = program
@@ -173,51 +133,33 @@ export function registerAnalysis(program: Command): void {
     .addOption(judgeOption());
   addRangeOptions(mixed);
   addDbOption(mixed);
-  addJsonOption(mixed);
+  addFormatOption(mixed, ["text", "json", "jsonl"], "text", "json");
   mixed.action(async (flags: SpeakerFlags & { limit: number; judge: string }) => {
-    const store = await openReader(flags.db, flags.judge);
-    try {
-      const found = await mixedMessages(store, flags, flags.judge, flags.limit);
-      if (flags.json) {
-        if (found.pairs.length === 0) printError(nothingFound(found, flags.speaker));
-        return printJson(found.pairs);
-      }
-      printText(mixedText(found, flags.speaker));
-    } finally {
-      await store.close();
-    }
+    const found = await withJudge(flags, (store) =>
+      mixedMessages(store, { ...flags, llm: llmOf(flags.judge) }),
+    );
+    const format = formatOf(flags);
+    // JSON is the list of pairs; the reader still learns on stderr why it is empty.
+    if (format !== "text" && found.pairs.length === 0) printError(nothingFound(found, flags.speaker));
+    render(format, found.pairs, { text: () => mixedText(found, flags.speaker) });
   });
 
-  const digest = program
+  const digestCommand = program
     .command("digest")
     .description("a short sourced report: one speaker's statements on a topic and the contradictions flagged")
     .requiredOption("--speaker <name>", "canonical name or alias")
-    .requiredOption("--about <topic>", "what about")
-    .addOption(new Option("--format <format>", "report format").choices(["md", "html"]).default("md"))
+    .requiredOption("--about <topic>", "what about");
+  addFormatOption(digestCommand, ["md", "html", "json"], "md");
+  digestCommand
     .option("--out <file>", "write the report to a file instead of stdout")
     .addOption(judgeOption());
-  addRangeOptions(digest);
-  addDbOption(digest);
-  digest.action(
-    async (flags: SpeakerFlags & { about: string; format: string; out?: string; judge: string }) => {
-      if (flags.out) checkOutputPath(flags.out, { db: flags.db });
-      const store = await openReader(flags.db, flags.judge);
-      try {
-        const statements = await speakerStatements(store, flags);
-        const { pairs } = await mixedMessages(store, flags, flags.judge, DIGEST_PAIRS);
-        const input = {
-          speaker: flags.speaker,
-          about: flags.about,
-          since: flags.since,
-          until: flags.until,
-          statements,
-        };
-        const report = (flags.format === "html" ? digestHtml : digestMarkdown)({ ...input, mixed: pairs });
-        if (flags.out) writeOutputFile(flags.out, report, { db: flags.db });
-        else printDocument(report);
-      } finally {
-        await store.close();
-      }
-    },
-  );
+  addRangeOptions(digestCommand);
+  addDbOption(digestCommand);
+  digestCommand.action(async (flags: SpeakerFlags & { about: string; out?: string; judge: string }) => {
+    if (flags.out) checkOutputPath(flags.out, { db: flags.db });
+    const input = await withJudge(flags, (store) => digest(store, { ...flags, llm: llmOf(flags.judge) }));
+    const views = { md: digestMarkdown, html: digestHtml };
+    if (flags.out) writeOutputFile(flags.out, rendered(formatOf(flags), input, views), { db: flags.db });
+    else render(formatOf(flags), input, views);
+  });
 }

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
-import { Option } from "commander";
 import type { ReadResult } from "../ingest/types.ts";
 import { addInputOptions, errorMessage, failureLocation, type InputFlags, readOptionsOf } from "./common.ts";
+import { addFormatOption, type OutputFormat, RecordPrinter } from "./formats.ts";
+import { printDocument } from "./terminal.ts";
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
 interface ArticleFlags extends InputFlags, WebFlags {
-  format: "jsonl" | "json" | "text";
+  format: OutputFormat;
   inputFormat?: "text" | "html" | "jsonl" | "csv";
 }
 
@@ -27,11 +28,9 @@ export function registerArticle(program: Command): void {
   const command = program
     .command("article")
     .description("extract the article from pages (files or http(s) URLs, feeds and sitemaps followed)")
-    .argument("<inputs...>", "HTML files, dumps, directories, globs, - or http(s) URLs")
-    .addOption(
-      new Option("--format <format>", "output format").choices(["jsonl", "json", "text"]).default("jsonl"),
-    );
-  addInputOptions(command, "--input-format");
+    .argument("<inputs...>", "HTML files, dumps, directories, globs, - or http(s) URLs");
+  addFormatOption(command, ["jsonl", "json", "text"], "jsonl");
+  addInputOptions(command);
   addWebOptions(command);
   command.action(async (inputs: string[], flags: ArticleFlags) => {
     const failed = await printArticles(inputs, flags);
@@ -46,8 +45,7 @@ async function printArticles(inputs: string[], flags: ArticleFlags): Promise<num
     import("../clean/clean.ts"),
     import("../nlp/language.ts"),
   ]);
-  const out = process.stdout;
-  const lines: ArticleLine[] = [];
+  const printer = new RecordPrinter<ArticleLine>(flags.format);
   let failed = 0;
   const results: AsyncIterable<ReadResult> = readInputsAndUrls(inputs, {
     ...readOptionsOf(flags, flags.inputFormat),
@@ -73,15 +71,13 @@ async function printArticles(inputs: string[], flags: ArticleFlags): Promise<num
         language: languageOf(cleanText(article.text).text),
         text: article.text,
       };
-      if (flags.format === "json") lines.push(line);
-      else if (flags.format === "jsonl") out.write(`${JSON.stringify(line)}\n`);
-      else out.write(textBlock(line));
+      printer.add(line, () => printDocument(textBlock(line)));
     }
   } catch (error) {
     process.stderr.write(`failed: ${errorMessage(error)}\n`);
     failed++;
   }
-  if (flags.format === "json") out.write(`${JSON.stringify(lines, null, 2)}\n`);
+  printer.end();
   return failed;
 }
 

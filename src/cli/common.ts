@@ -1,8 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { QueryError, SpeakerError } from "../app/queries.ts";
 import { errorMessage } from "../core/errors.ts";
 import type { InputFormat, ReadOptions } from "../ingest/options.ts";
 import { type OpenStoreOptions, openStore, StoreOpenError } from "../record/open-store.ts";
 import type { Store } from "../record/store.ts";
+import { printError } from "./terminal.ts";
 
 export const DEFAULT_DB = "onrecord.db";
 
@@ -10,7 +12,7 @@ export const DEFAULT_DB = "onrecord.db";
 export class UsageError extends Error {}
 
 export function addDbOption(command: Command): Command {
-  return command.option("--db <path|url>", "the record: a SQLite file, or a postgres:// URL", DEFAULT_DB);
+  return command.option("--db <path>", "the record: a SQLite file, or a postgres:// URL", DEFAULT_DB);
 }
 
 export function addJsonOption(command: Command): Command {
@@ -42,6 +44,10 @@ export function openExistingStore(db: string, mode: "read" | "write" = "read"): 
   return openForCli(db, { readonly: mode === "read" });
 }
 
+/**
+ * Runs `use` on the record and closes it. A request the application refuses (no such speaker, several, a
+ * topic with no words) is the user's to fix: exit code 2, one message.
+ */
 export async function withStore<T>(
   db: string,
   use: (store: Store) => Promise<T>,
@@ -50,13 +56,14 @@ export async function withStore<T>(
   const store = await openExistingStore(db, mode);
   try {
     return await use(store);
+  } catch (error) {
+    if (error instanceof SpeakerError && error.candidates.length === 0)
+      throw new UsageError(`${error.message} in ${db}`);
+    if (error instanceof QueryError) throw new UsageError(error.message);
+    throw error;
   } finally {
     await store.close();
   }
-}
-
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Accepts YYYY-MM-DD (the record's date granularity) and rejects anything else early. */
@@ -91,22 +98,36 @@ export function collectField(value: string, previous: Record<string, string> = {
   return { ...previous, [match[1] as string]: match[2] as string };
 }
 
+const INPUT_FORMATS = ["text", "html", "jsonl", "csv"];
+
 /**
- * Input options shared by commands that read articles (ingest, extract, clean). `extract` uses
- * --format for its output, so it names the input format flag --input-format.
+ * Input options shared by commands that read articles (ingest, extract, clean, article). The input
+ * format is `--input-format`, so that `--format` always means an output format; `ingest` and `clean`
+ * took `--format` for their input before, and still accept it (inputFormatOf prints a notice).
  */
-export function addInputOptions(command: Command, formatFlag = "--format"): Command {
+export function addInputOptions(command: Command, options: { oldFormatFlag?: boolean } = {}): Command {
+  command.addOption(
+    new Option("--input-format <format>", 'input format of stdin ("-"); files go by extension').choices(
+      INPUT_FORMATS,
+    ),
+  );
+  if (options.oldFormatFlag)
+    command.addOption(
+      new Option("--format <format>", "old spelling of --input-format").choices(INPUT_FORMATS).hideHelp(),
+    );
   return command
-    .addOption(
-      new Option(`${formatFlag} <format>`, 'input format of stdin ("-"); files go by extension').choices([
-        "text",
-        "html",
-        "jsonl",
-        "csv",
-      ]),
-    )
     .option("--field <field=name>", "dump key/column for a field, e.g. text=body (repeatable)", collectField)
     .option("--max-bytes <n>", "largest article accepted, in bytes (default 10 MB)", parseCount);
+}
+
+/** The input format the flags name; the old `--format` spelling works, with a one-line notice. */
+export function inputFormatOf(
+  command: string,
+  flags: { inputFormat?: InputFormat; format?: InputFormat },
+): InputFormat | undefined {
+  if (flags.format === undefined) return flags.inputFormat;
+  printError(`onrecord: ${command} --format is deprecated for the input format; use --input-format\n`);
+  return flags.inputFormat ?? flags.format;
 }
 
 /** A span as one line: "[120-164]", or "-" when absent. */

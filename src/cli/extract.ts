@@ -1,6 +1,5 @@
 import { statSync } from "node:fs";
 import type { Command } from "commander";
-import { Option } from "commander";
 import { FailureLog, failureReport } from "../app/failure-log.ts";
 import type { InputFormat } from "../ingest/options.ts";
 import type { RawArticle } from "../ingest/types.ts";
@@ -8,10 +7,11 @@ import type { Span, Speaker } from "../nlp/doc.ts";
 import { isEnglish } from "../nlp/language.ts";
 import type { ProcessedArticle } from "../record/types.ts";
 import { addInputOptions, errorMessage, type InputFlags, readOptionsOf } from "./common.ts";
+import { addFormatOption, type OutputFormat, RecordPrinter } from "./formats.ts";
 import { printError, printText } from "./terminal.ts";
 
 interface ExtractFlags extends InputFlags {
-  format: "jsonl" | "json" | "text";
+  format: OutputFormat;
   inputFormat?: InputFormat;
 }
 
@@ -41,16 +41,14 @@ export function registerExtract(program: Command): void {
   const command = program
     .command("extract")
     .description("print the attributions of each article, with offsets into the text as read (no database)")
-    .argument("<files...>", 'inputs: files, directories, globs, or "-"')
-    .addOption(
-      new Option("--format <format>", "output format").choices(["jsonl", "json", "text"]).default("jsonl"),
-    );
-  addInputOptions(command, "--input-format");
+    .argument("<files...>", 'inputs: files, directories, globs, or "-"');
+  addFormatOption(command, ["jsonl", "json", "text"], "jsonl");
+  addInputOptions(command);
   command.action(async (files: string[], flags: ExtractFlags) => {
     // Loaded on use, so other commands start fast.
     const { readInputs } = await import("../ingest/read.ts");
     const { processArticle } = await import("../process.ts");
-    const extracted: ExtractedFile[] = [];
+    const printer = new RecordPrinter<ExtractedFile>(flags.format);
     // Bounded however many inputs fail: the first few are shown, the rest counted by reason.
     const failures = new FailureLog();
     for await (const result of readInputs(files, readOptionsOf(flags, flags.inputFormat))) {
@@ -66,11 +64,9 @@ export function registerExtract(program: Command): void {
         continue;
       }
       const file = toExtractedFile(result.article, processed);
-      if (flags.format === "jsonl") process.stdout.write(`${JSON.stringify(file)}\n`);
-      else if (flags.format === "text") printText(formatListing(file, processed));
-      else extracted.push(file);
+      printer.add(file, () => printText(formatListing(file, processed)));
     }
-    if (flags.format === "json") process.stdout.write(`${JSON.stringify(extracted, null, 2)}\n`);
+    printer.end();
     printError(failureReport(failures.counted()));
     if (failures.total > 0) process.exitCode = 1;
   });

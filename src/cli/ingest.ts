@@ -14,17 +14,20 @@ import {
   errorMessage,
   failureLocation,
   type InputFlags,
+  inputFormatOf,
   openOrCreateStore,
   parseCount,
-  printJson,
   readOptionsOf,
   UsageError,
 } from "./common.ts";
+import { render } from "./formats.ts";
 import { checkOutputPath } from "./output-file.ts";
 import { printError, printText } from "./terminal.ts";
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
 interface IngestFlags extends InputFlags, WebFlags {
+  inputFormat?: InputFormat;
+  /** The old spelling of --input-format. */
   format?: InputFormat;
   db: string;
   json?: boolean;
@@ -48,7 +51,7 @@ export function registerIngest(program: Command): void {
       "--overrides <file>",
       "manual merge/split/rename rules (default: onrecord.overrides.json beside the db)",
     );
-  addInputOptions(command);
+  addInputOptions(command, { oldFormatFlag: true });
   addWebOptions(command);
   addDbOption(command);
   addJsonOption(command);
@@ -62,6 +65,7 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
   // Loaded on use: readers and the NLP pipeline would slow every other command's start-up.
   const { ingestInputs, maxWorkerCount, noProgress, StoreWriteError } = await import("../app/run-ingest.ts");
   const { webIngestOptions, removeIfUnused } = await import("../app/ingest-web.ts");
+  const inputFormat = inputFormatOf("ingest", flags);
   const dbExisted = isPostgresSpec(flags.db) || existsSync(flags.db);
   if (flags.failures) {
     checkOutputPath(flags.failures, { db: flags.db, inputs: paths }, "--failures");
@@ -104,7 +108,7 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
   let summary: IngestSummary;
   try {
     summary = await ingestInputs(paths, store, {
-      ...readOptionsOf(flags, flags.format),
+      ...readOptionsOf(flags, inputFormat),
       workers: flags.workers,
       failuresFile: flags.failures,
       onSkipped: (reason) => {
@@ -124,7 +128,7 @@ async function runIngestCommand(paths: string[], flags: IngestFlags): Promise<In
   // A run that read nothing (a mistyped path) must not leave an empty database behind.
   if (!dbExisted) removeIfUnused(flags.db, summary);
   if (flags.json) {
-    printJson({ db: flags.db, ...summary, skipped });
+    render("json", { db: flags.db, ...summary, skipped });
   } else {
     printText(
       `read ${summary.read}, stored ${summary.stored}, already present ${summary.alreadyPresent}, ` +

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
+import { people as listPeople, person as personReport } from "../app/queries.ts";
 import { type Gazetteer, GazetteerError, readGazetteer } from "../record/gazetteer.ts";
 import type { PersonLink } from "../record/identity.ts";
 import { loadOverrides, OVERRIDES_FILE, type Overrides, overridesNextTo } from "../record/overrides.ts";
-import type { TermInfo } from "../record/store.ts";
-import { addDbOption, addJsonOption, openOrCreateStore, printJson, UsageError, withStore } from "./common.ts";
+import type { PersonRecord, PersonSummary, TermInfo } from "../record/store.ts";
+import { addDbOption, openOrCreateStore, UsageError, withStore } from "./common.ts";
+import { addFormatOption, type FormatFlags, formatOf, render } from "./formats.ts";
 import { formatStatement } from "./quotes.ts";
-import { resolveSpeaker } from "./speaker.ts";
-import { printText } from "./terminal.ts";
 
 function formatTerm(term: TermInfo): string {
   const where = [term.state, term.district].filter(Boolean).join("-");
@@ -14,9 +14,8 @@ function formatTerm(term: TermInfo): string {
   return `${what} (${term.start ?? "?"} … ${term.end ?? "?"})`;
 }
 
-interface PeopleFlags {
+interface PeopleFlags extends FormatFlags {
   db: string;
-  json?: boolean;
   why?: boolean;
   overrides?: string;
   applyOverrides?: boolean;
@@ -48,30 +47,23 @@ export function registerPeople(program: Command): void {
     .option("--apply-overrides", "apply the overrides file to the stored people (re-links statements)")
     .option("--overrides <file>", `overrides JSON (default: ${OVERRIDES_FILE} next to the database)`);
   addDbOption(people);
-  addJsonOption(people);
+  addFormatOption(people, ["text", "json", "jsonl"], "text", "json");
   people.action(async (flags: PeopleFlags) => {
     if (flags.applyOverrides) {
       const overrides = overridesFor(flags);
       const report = await withStore(flags.db, (store) => store.applyOverrides(overrides), "write");
-      if (flags.json) return printJson(report);
-      const lines = [
-        ...report.merged.map((m) => `merged   ${m}`),
-        ...report.split.map((m) => `split    ${m}`),
-        ...report.renamed.map((m) => `renamed  ${m}`),
-        `statements re-linked: ${report.statementsMoved}`,
-      ];
-      return void printText(`${lines.join("\n")}\n`);
+      return render(formatOf(flags), report, {
+        text: (r) =>
+          `${[
+            ...r.merged.map((m) => `merged   ${m}`),
+            ...r.split.map((m) => `split    ${m}`),
+            ...r.renamed.map((m) => `renamed  ${m}`),
+            `statements re-linked: ${r.statementsMoved}`,
+          ].join("\n")}\n`,
+      });
     }
-    const rows = await withStore(flags.db, (store) => store.people());
-    if (flags.json) return printJson(rows);
-    if (rows.length === 0) return void process.stdout.write("no people\n");
-    const width = Math.min(40, Math.max(...rows.map((row) => row.name.length)));
-    for (const row of rows) {
-      const seen = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
-      const roles = row.roles.length ? `  ${row.roles.join("; ")}` : "";
-      const qid = row.qid ? `  ${row.qid}` : "";
-      printText(`${row.name.padEnd(width)}  ${String(row.statements).padStart(5)}  ${seen}${qid}${roles}\n`);
-    }
+    const rows = await withStore(flags.db, (store) => listPeople(store));
+    render(formatOf(flags), rows, { text: peopleText });
   });
 
   const load = people
@@ -101,7 +93,9 @@ export function registerPeople(program: Command): void {
     for (const problem of report.problems)
       process.stderr.write(`onrecord: ${problem.where}: ${problem.message}\n`);
     if (report.problems.length) process.exitCode = 1;
-    if (flags.json) return printJson(report);
+    // Written as is (not made terminal-safe), as before: the file name and merges are the user's own.
+    const format = formatOf(flags);
+    if (format !== "text") return render(format, report);
     const lines = [
       `${file}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${report.problems.length ? `, ${report.problems.length} skipped` : ""}`,
       ...report.merged.map((m) => `merged   ${m}`),
@@ -118,35 +112,53 @@ export function registerPeople(program: Command): void {
     .argument("<name>", "canonical name or alias, any case")
     .option("--why", "show why each name was linked to the person (rule and evidence)");
   addDbOption(person);
-  addJsonOption(person);
+  addFormatOption(person, ["text", "json"], "text", "json");
   person.action(async (name: string, flags: PeopleFlags) => {
-    const [record, links] = await withStore(flags.db, async (store) => {
-      const id = String((await resolveSpeaker(store, name, flags.db)).id);
-      return [await store.person(id), await store.personLinks(id)] as const;
-    });
-    if (!record) throw new UsageError(`no person named ${JSON.stringify(name)} in ${flags.db}`);
-    if (flags.json) return printJson(flags.why ? { ...record, links } : record);
+    const { record, links } = await withStore(flags.db, (store) => personReport(store, name));
     if (flags.why) {
-      const lines = [`${record.name} — why these names are this ${record.kind}:`, ...links.map(formatLink)];
-      return void printText(`${lines.join("\n")}\n`);
+      return render(
+        formatOf(flags),
+        { ...record, links },
+        {
+          text: () =>
+            `${[`${record.name} — why these names are this ${record.kind}:`, ...links.map(formatLink)].join("\n")}\n`,
+        },
+      );
     }
-    const affiliation = [record.party, record.state].filter(Boolean).join("-");
-    const lines = [
-      `${record.name}${affiliation ? ` (${affiliation})` : ""} — ${record.kind}, id ${record.id}${record.qid ? `, ${record.qid}` : ""}`,
-      `aliases:    ${record.aliases.join("; ") || "-"}`,
-      ...(record.terms.length ? [`terms:      ${record.terms.map(formatTerm).join("; ")}`] : []),
-      ...(record.alsoMatches.length
-        ? [`also named ${JSON.stringify(name)}: ${record.alsoMatches.join("; ")}`]
-        : []),
-      `roles:      ${
-        record.roles
-          .map((role) => `${role.role} (${role.firstSeen ?? "?"} … ${role.lastSeen ?? "?"})`)
-          .join("; ") || "-"
-      }`,
-      `statements: ${record.statementCount}, first seen ${record.firstSeen ?? "-"}, last seen ${record.lastSeen ?? "-"}`,
-      "",
-      ...record.statements.map(formatStatement),
-    ];
-    printText(`${lines.join("\n")}\n`);
+    render(formatOf(flags), record, { text: () => personText(name, record) });
   });
+}
+
+function peopleText(rows: PersonSummary[]): string {
+  if (rows.length === 0) return "no people\n";
+  const width = Math.min(40, Math.max(...rows.map((row) => row.name.length)));
+  return rows
+    .map((row) => {
+      const seen = row.firstSeen ? `${row.firstSeen} … ${row.lastSeen}` : "undated";
+      const roles = row.roles.length ? `  ${row.roles.join("; ")}` : "";
+      const qid = row.qid ? `  ${row.qid}` : "";
+      return `${row.name.padEnd(width)}  ${String(row.statements).padStart(5)}  ${seen}${qid}${roles}\n`;
+    })
+    .join("");
+}
+
+function personText(name: string, record: PersonRecord): string {
+  const affiliation = [record.party, record.state].filter(Boolean).join("-");
+  const lines = [
+    `${record.name}${affiliation ? ` (${affiliation})` : ""} — ${record.kind}, id ${record.id}${record.qid ? `, ${record.qid}` : ""}`,
+    `aliases:    ${record.aliases.join("; ") || "-"}`,
+    ...(record.terms.length ? [`terms:      ${record.terms.map(formatTerm).join("; ")}`] : []),
+    ...(record.alsoMatches.length
+      ? [`also named ${JSON.stringify(name)}: ${record.alsoMatches.join("; ")}`]
+      : []),
+    `roles:      ${
+      record.roles
+        .map((role) => `${role.role} (${role.firstSeen ?? "?"} … ${role.lastSeen ?? "?"})`)
+        .join("; ") || "-"
+    }`,
+    `statements: ${record.statementCount}, first seen ${record.firstSeen ?? "-"}, last seen ${record.lastSeen ?? "-"}`,
+    "",
+    ...record.statements.map(formatStatement),
+  ];
+  return `${lines.join("\n")}\n`;
 }

@@ -1,21 +1,12 @@
 import type { Command } from "commander";
 import { kindAndConfidence } from "../analysis/statement-view.ts";
+import { exportStatements } from "../app/queries.ts";
 import type { StatementRecord } from "../record/store.ts";
-import {
-  addDbOption,
-  addJsonOption,
-  parseCount,
-  parseDate,
-  parseProbability,
-  printJson,
-  withStore,
-} from "./common.ts";
-import { resolveSpeaker } from "./speaker.ts";
-import { printText } from "./terminal.ts";
+import { addDbOption, parseCount, parseDate, parseProbability, withStore } from "./common.ts";
+import { addFormatOption, type FormatFlags, formatOf, render } from "./formats.ts";
 
-interface QuotesFlags {
+interface QuotesFlags extends FormatFlags {
   db: string;
-  json?: boolean;
   speaker?: string;
   search?: string;
   since?: string;
@@ -42,15 +33,12 @@ export function registerQuotes(program: Command): void {
     )
     .option("--limit <n>", `at most this many (default ${DEFAULT_LIMIT})`, parseCount);
   addDbOption(command);
-  addJsonOption(command);
+  addFormatOption(command, ["text", "json", "jsonl"], "text", "json");
   command.action(async (flags: QuotesFlags) => {
-    const statements = await withStore(flags.db, async (store) =>
-      store.statements({
+    const statements = await withStore(flags.db, (store) =>
+      exportStatements(store, {
         // One person by the --speaker rule (an ambiguous name lists the candidates and exits 2).
-        speaker:
-          flags.speaker === undefined
-            ? undefined
-            : String((await resolveSpeaker(store, flags.speaker, flags.db)).id),
+        speaker: flags.speaker,
         search: flags.search,
         since: flags.since,
         until: flags.until,
@@ -58,8 +46,9 @@ export function registerQuotes(program: Command): void {
         limit: flags.limit ?? DEFAULT_LIMIT,
       }),
     );
-    if (flags.json) printJson(statements);
-    else printText(statements.length ? statements.map(formatStatement).join("\n") : "no statements\n");
+    render(formatOf(flags), statements, {
+      text: (rows) => (rows.length ? rows.map(formatStatement).join("\n") : "no statements\n"),
+    });
   });
 }
 

@@ -1,14 +1,8 @@
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
-import {
-  addDbOption,
-  addJsonOption,
-  openOrCreateStore,
-  parseCount,
-  printJson,
-  UsageError,
-  withStore,
-} from "./common.ts";
+import type { SourceState } from "../record/sources.ts";
+import { addDbOption, openOrCreateStore, parseCount, UsageError, withStore } from "./common.ts";
+import { addFormatOption, type FormatFlags, formatOf, render } from "./formats.ts";
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
 
 interface WatchFlags extends WebFlags {
@@ -89,25 +83,29 @@ export function registerWatch(program: Command): void {
 
   const sources = program.command("sources").description("list watched sources with their health");
   addDbOption(sources);
-  addJsonOption(sources);
-  sources.action(async (flags: { db: string; json?: boolean }) => {
+  addFormatOption(sources, ["text", "json", "jsonl"], "text", "json");
+  sources.action(async (flags: FormatFlags & { db: string }) => {
     const list = await withStore(flags.db, (store) => store.sources());
-    if (flags.json) return printJson(list);
-    if (list.length === 0)
-      return void process.stdout.write("no sources (add some with: onrecord watch URL...)\n");
-    for (const source of list) {
+    render(formatOf(flags), list, { text: sourcesText });
+  });
+}
+
+function sourcesText(list: SourceState[]): string {
+  if (list.length === 0) return "no sources (add some with: onrecord watch URL...)\n";
+  return list
+    .map((source) => {
       const health =
         source.consecutiveErrors === 0
           ? source.lastFetched
             ? "ok"
             : "not fetched yet"
           : `failing (${source.consecutiveErrors} in a row: ${source.lastError})`;
-      process.stdout.write(
+      return (
         `${source.url}\n  ${source.kind ?? "unknown"}, ${health}; last fetched ${source.lastFetched ?? "never"}, ` +
-          `last new item ${source.lastNewItem ?? "never"}, ${source.itemsFound} items, next due ${source.nextDue}\n`,
+        `last new item ${source.lastNewItem ?? "never"}, ${source.itemsFound} items, next due ${source.nextDue}\n`
       );
-    }
-  });
+    })
+    .join("");
 }
 
 function parseIntervalOption(value: string): number {

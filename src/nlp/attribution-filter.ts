@@ -1,5 +1,6 @@
 import { modelUrl, readModelJson } from "../core/models.ts";
 import type { Attribution, Span } from "./doc.ts";
+import { lowerWords } from "./tokenizer.ts";
 
 /**
  * The last step of extraction: a logistic-regression filter that looks at each finished attribution as
@@ -45,12 +46,9 @@ const PRONOUNS = new Set(
   "he she they it i we you who which that this these those his her their its him them".split(" "),
 );
 
-/** A word with its inner apostrophes ("don't"), not the '' quote marks around it. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}’']*/gu;
-
 /** Lower-cased words of a span. */
 function wordsOf(text: string, span: Span | null): string[] {
-  return span ? (text.slice(span.start, span.end).toLowerCase().match(WORD) ?? []) : [];
+  return span ? lowerWords(text.slice(span.start, span.end)) : [];
 }
 
 /** Index of the first edge that `n` does not exceed: a small, readable bucket number. */
@@ -82,7 +80,7 @@ export function attributionFeatures(text: string, a: Attribution, origin: CueOri
   const sourceSide = !a.source || !a.cue ? "none" : a.source.start < a.cue.start ? "before" : "after";
   const contentWords = a.content.reduce((n, span) => n + wordsOf(text, span).length, 0);
   const firstContent = a.content[0] ? text.slice(a.content[0].start, a.content[0].end).trimStart() : "";
-  const contentFirstWord = firstContent.toLowerCase().match(WORD)?.[0] ?? "";
+  const contentFirstWord = lowerWords(firstContent)[0] ?? "";
   const quoted = /^["“]/.test(firstContent);
   const features = [
     "bias",

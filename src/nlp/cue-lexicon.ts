@@ -1,56 +1,64 @@
 import {
-  CUE_NOUNS as LISTED_CUE_NOUNS,
-  CUE_VERBS as LISTED_CUE_VERBS,
-  TRAIN_ONLY_FORMS as LISTED_TRAIN_ONLY,
-  words,
-} from "./lexicon.ts";
+  BELIEF_LEMMAS,
+  DOUBLING,
+  EVIDENCE_LEMMAS,
+  IRREGULAR,
+  LISTED_CUE_NOUNS,
+  SPEECH_LEMMAS,
+  TRAIN_CUE_FORMS,
+} from "./lexicon/cue-verbs.ts";
+import { DROPPED_FORMS, PHRASAL_CUES, STANCE_FORMS } from "./lexicon/cue-words.ts";
 
 /**
- * Cue words for the rule-based attribution extractor beyond the reporting verbs of lexicon.ts.
- *
- * PolNeAR counts almost any stance or act of a source as an attribution ("backed", "sided with",
- * "lashed out at", "support for"), so most of the extractor's misses on the train split were cue words
- * its lists never held. The lists below were counted on the PolNeAR *train* split only (each lowercase
- * word or word pair matched against the gold cue spans of the first annotator; no text copied): every
- * verb form marked as a cue at least 4 times and in at least 30% of its occurrences, or 3 times and in
- * at least half of them.
+ * The cue words the rule-based attribution extractor reads: the reporting, belief and evidence verbs of
+ * lexicon/cue-verbs.ts inflected, with the stance forms counted on PolNeAR train added and the forms that
+ * cost precision dropped (the lists and how they were counted are in lexicon/cue-verbs.ts and
+ * lexicon/cue-words.ts).
  */
 
-/**
- * Stance and act verbs (train counts as above). They take an object or infinitive as content
- * ("backed the bill", "refuses to apologize"), like the train-derived forms of lexicon.ts.
- */
-const STANCE_FORMS = words(`
-  voted supporting seeking backed endorse signed pointing shared offering
-  nominated discussing viewed ignored remembered recognized endorses
-  refuses encourage lists opposes refuse thanking sided slamming highlight focuses
-  avoided naming lambasted labeled distanced balked rebuked knocked referencing
-  unveiled noticed interjected derided persuaded lashed pressing regarded listing credited
-  introducing chanting congratulated portraying dubbed refers disavow articulated debated outlined
-  outlining expressing reacted sparred condemning advocated brushed recognizing rebut alluding
-  prefers remembers mused
-  underscored coined clarified disliked mulling unleashed congratulating billed trumpeting resisted
-  insulted downplayed recognizes promotes envisioned shrugged envision reaffirmed authored chiding
-  bragged opined dwelled revered quoting tout vouched chided crediting touts contradicted elaborated
-  paints
-`);
+/** Inflects a regular verb: base, third person, past, present participle. */
+function inflect(lemma: string): string[] {
+  const doubled = DOUBLING.has(lemma) ? lemma + lemma.at(-1) : lemma;
+  if (lemma.endsWith("e")) return [lemma, `${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`];
+  if (/[^aeiou]y$/.test(lemma)) {
+    const stem = lemma.slice(0, -1);
+    return [lemma, `${stem}ies`, `${stem}ied`, `${lemma}ing`];
+  }
+  const third = /(s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
+  return [lemma, third, `${doubled}ed`, `${doubled}ing`];
+}
 
+function forms(lemmas: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const lemma of lemmas) {
+    if (lemma.includes(" ")) continue;
+    for (const form of IRREGULAR[lemma] ?? inflect(lemma)) map.set(form, lemma);
+  }
+  return map;
+}
+
+/** Lemma stand-in for train-derived forms that are not inflections of a listed lemma: the form itself. */
+function trainForms(existing: Map<string, string>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const form of TRAIN_CUE_FORMS) if (!existing.has(form)) map.set(form, form);
+  return map;
+}
+
+const LISTED_FORMS = new Map([...forms(EVIDENCE_LEMMAS), ...forms(BELIEF_LEMMAS), ...forms(SPEECH_LEMMAS)]);
+
+const TRAIN_ONLY = trainForms(LISTED_FORMS);
+
+/** Surface form → lemma for every listed cue verb and train-derived form. */
+const LISTED_CUE_VERBS: ReadonlyMap<string, string> = new Map([...LISTED_FORMS, ...TRAIN_ONLY]);
+
+/** Cue forms known only from the train counts (mostly stance and act verbs: "endorsed", "refused"). */
+const LISTED_TRAIN_ONLY: ReadonlySet<string> = new Set(TRAIN_ONLY.keys());
+
+/** Verbs of belief, wish and knowledge: their content must be a clause, not an object. */
+export const BELIEF_VERBS: ReadonlySet<string> = new Set(BELIEF_LEMMAS);
+
+/** Stance forms not among the listed cue verbs, each its own lemma. */
 const EXTRA_FORMS = new Map(STANCE_FORMS.filter((form) => !LISTED_CUE_VERBS.has(form)).map((f) => [f, f]));
-
-/**
- * Listed forms the rules should not read as cues: on train, under 30% of the attributions the rules
- * built on them matched a gold one (at least 4 each). Below that rate a cue costs more precision than
- * it brings recall at the rules' F1 (about 0.6). Mostly nouns or adjectives in verb form ("report",
- * "figures", "expected", "titled") and beliefs that annotators rarely mark ("felt").
- */
-const DROPPED_FORMS = new Set(
-  words(`
-  report find finding showing felt feels figure figures maintain maintains maintained passed
-  addressed favored celebrated titled advised state states expected seem add embraced detailing
-  echoing rebuffed question projected responding defend highlighting pushing talks talking
-  statement accusations remarks
-`),
-);
 
 /** Surface form → lemma for every verb the rules treat as a cue. */
 export const CUE_VERBS: ReadonlyMap<string, string> = new Map(
@@ -64,65 +72,6 @@ export const CUE_NOUNS: ReadonlySet<string> = new Set(
 
 /** Cue forms known only from train counts: their content is an object, cut at the first boundary. */
 export const TRAIN_ONLY_FORMS: ReadonlySet<string> = new Set([...LISTED_TRAIN_ONLY, ...EXTRA_FORMS.keys()]);
-
-/**
- * Nouns that carry a stance or statement of their possessor ("her criticism of", "his refusal to",
- * "Trump's calls for"), with the preposition PolNeAR includes in the cue; "to" and "that" open an
- * infinitive or a clause, so they start the content rather than end the cue. Kept where at least a
- * third of the rule's matches on train were gold cues ("support for", "plan to" and "opposition to"
- * fell below: annotators mark them only now and then).
- */
-export const POSSESSED_CUE_NOUNS: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries({
-    criticism: ["of"],
-    criticisms: ["of"],
-    attacks: ["on"],
-    calls: ["for"],
-    complaints: ["about"],
-    praise: ["for"],
-    endorsement: ["of"],
-    embrace: ["of"],
-    rejection: ["of"],
-    demands: ["for"],
-    characterization: ["of"],
-    promise: [],
-    pledge: [],
-    vow: [],
-    refusal: [],
-    insistence: ["on"],
-    proposal: [],
-  }),
-);
-
-/**
- * Verb + particle pairs that PolNeAR annotates as one cue ("referring to", "called for", "talked
- * about", "sided with"): on train, the gold cue held the particle more often than not. The particle
- * ends the cue and the content starts after it. Keys are verb stems matched with their inflections.
- */
-const PHRASAL_CUES: readonly [RegExp, ReadonlySet<string>][] = [
-  [/^referr?(s|ed|ing)?$/, new Set(["to"])],
-  [/^call(s|ed|ing)?$/, new Set(["for", "on"])],
-  [/^ask(s|ed|ing)?$/, new Set(["about", "for"])],
-  [/^point(s|ed|ing)?$/, new Set(["to", "out"])],
-  [/^talk(s|ed|ing)?$/, new Set(["about"])],
-  [/^(spoke|speaks?|speaking)$/, new Set(["about", "of"])],
-  [/^focus(es|ed|ing)?$/, new Set(["on"])],
-  [/^warn(s|ed|ing)?$/, new Set(["of", "about"])],
-  [/^vot(e|es|ed|ing)$/, new Set(["against", "for"])],
-  [/^agree(s|d|ing)?$/, new Set(["with"])],
-  [/^sid(e|es|ed|ing)$/, new Set(["with"])],
-  [/^(laid|lays?|laying)$/, new Set(["out"])],
-  [/^rail(s|ed|ing)?$/, new Set(["against"])],
-  [/^(wrote|writes?|writing)$/, new Set(["about"])],
-  [/^jok(e|es|ed|ing)$/, new Set(["about"])],
-  [/^apologiz(e|es|ed|ing)$/, new Set(["for"])],
-  [/^worr(y|ies|ied|ying)$/, new Set(["about"])],
-  [/^boast(s|ed|ing)?$/, new Set(["of", "about"])],
-  [/^hint(s|ed|ing)?$/, new Set(["at"])],
-  [/^(shot|shoots?)$/, new Set(["back"])],
-  [/^comment(s|ed|ing)?$/, new Set(["on"])],
-  [/^balk(s|ed|ing)?$/, new Set(["at"])],
-];
 
 /** True when `particle` after the cue verb `verb` belongs to the cue ("referring" + "to"). */
 export function isCueParticle(verb: string, particle: string): boolean {

@@ -2,24 +2,17 @@
 
 import { firstIndex } from "../core/sorted.ts";
 import type { Doc, Span, Token } from "./doc.ts";
-import { NAME_SUFFIXES, SURNAME_PARTICLES } from "./lexicon.ts";
+import { GROUP_NOUNS, NOT_NAMES } from "./lexicon/speaker-words.ts";
+import { NAME_SUFFIXES, SURNAME_PARTICLES } from "./lexicon/titles.ts";
 import { bareWord, isGivenName, isLeadingGlue, isTitle, isTrailingGlue, nameEdges } from "./name-edges.ts";
-import { GROUP_NOUNS, NOT_NAMES } from "./speaker-words.ts";
 
 export const isCapitalized = (token: Token | undefined) =>
   !!token && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(token.text);
 
 /** True when `offset` falls inside one of `spans`, which are sorted and disjoint (binary search). */
 export function insideAny(spans: readonly Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else if (spans[mid].start > offset) hi = mid - 1;
-    else return true;
-  }
-  return false;
+  const i = firstIndex(spans.length, (k) => spans[k].end > offset);
+  return i < spans.length && spans[i].start <= offset;
 }
 
 /** True when `span` overlaps one of the sorted, disjoint `spans` (binary search). */

@@ -3,8 +3,10 @@
  * capitalise words that are glued to a name without being part of it: "Does Rubio", "Maybe Trump",
  * "Whether Cruz" before it, "Trump Calls", "Sanders Vows" after it (issue 11: such runs became people).
  */
-import { FIRST_NAME_GENDER, HEAD_TITLES, TITLES } from "./lexicon.ts";
-import { HEADLINE_VERBS, LEADING_GLUE } from "./name-words.ts";
+
+import { FIRST_NAME_GENDER } from "./lexicon/given-names.ts";
+import { HEADLINE_VERBS, LEADING_GLUE } from "./lexicon/name-words.ts";
+import { HEAD_TITLES, TITLES } from "./lexicon/titles.ts";
 
 /** A word as looked up in the lists: lowercase, without a possessive or trailing punctuation. */
 export function bareWord(word: string): string {

@@ -1,17 +1,16 @@
 import { countries } from "./countries.ts";
+import { FIRST_NAME_GENDER } from "./lexicon/given-names.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon/pronouns.ts";
+import { SOURCE_NOUNS } from "./lexicon/source-nouns.ts";
 import {
-  FIRST_NAME_GENDER,
   GENDERED_TITLES,
   HEAD_TITLES,
   NAME_ONLY_TITLES,
   NAME_SUFFIXES,
-  POSSESSIVES,
-  PRONOUNS,
-  SOURCE_NOUNS,
   SURNAME_PARTICLES,
   TITLE_JOINERS,
   TITLES,
-} from "./lexicon.ts";
+} from "./lexicon/titles.ts";
 
 /**
  * Places that news uses for their governments ("China warned", "Washington concluded"): country names

@@ -4,9 +4,10 @@
  * at a sentence start ("Investors", "Demonstrators", "The Saudis"). Issue 11 found each kind stored as a
  * person or an organisation that pools every article's "Poll" or "voters".
  */
-import { ORGANIZATION_NAMES } from "./lexicon.ts";
+
+import { DOCUMENT_HEADS, NUMBER_WORDS } from "./lexicon/name-words.ts";
+import { ORGANIZATION_NAMES } from "./lexicon/organizations.ts";
 import { bareWord, isLeadingGlue } from "./name-edges.ts";
-import { DOCUMENT_HEADS, NUMBER_WORDS } from "./name-words.ts";
 import { isPlaceWord } from "./names.ts";
 import { speakerNounKind } from "./roles.ts";
 

@@ -1,5 +1,7 @@
 /** Whether a name as written is an organisation's, and its name without article or possessive. */
-import { FIRST_NAME_GENDER, HEAD_TITLES, ORGANIZATION_HEADS, ORGANIZATION_NAMES } from "./lexicon.ts";
+import { FIRST_NAME_GENDER } from "./lexicon/given-names.ts";
+import { ORGANIZATION_HEADS, ORGANIZATION_NAMES } from "./lexicon/organizations.ts";
+import { HEAD_TITLES } from "./lexicon/titles.ts";
 import { GOVERNMENT_PLACES } from "./names.ts";
 import { isRoleHead, speakerNounKind } from "./roles.ts";
 

@@ -1,6 +1,7 @@
 import { firstIndex } from "../core/sorted.ts";
 import type { Attribution, Span, Speaker } from "./doc.ts";
-import { POSSESSIVES, PRONOUNS } from "./lexicon.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon/pronouns.ts";
+import { DOCUMENT_NOUNS } from "./lexicon/speaker-words.ts";
 import { insideAny } from "./name-candidates.ts";
 import { nameEdges } from "./name-edges.ts";
 import { GOVERNMENT_PLACES, isPlaceWord } from "./names.ts";
@@ -21,7 +22,6 @@ import {
   speakerOf,
 } from "./sources.ts";
 import type { Resolver } from "./speaker-resolver.ts";
-import { DOCUMENT_NOUNS } from "./speaker-words.ts";
 
 /** Descriptions that introduce someone rather than refer back ("a spokesman", "one official", "another aide"). */
 const INDEFINITE = /^(?:a|an|one|another|some|several|two|three|any|many|other)\s/i;

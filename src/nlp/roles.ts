@@ -1,8 +1,10 @@
 /** Roles and descriptions: which nouns name a role, and whether a description fits a person's roles. */
-import { HEAD_TITLES, SOURCE_NOUNS } from "./lexicon.ts";
+
+import { SOURCE_NOUNS } from "./lexicon/source-nouns.ts";
+import { GENERIC_HEADS, KINSHIP, PARTY_WORDS, ROLE_SYNONYMS } from "./lexicon/speaker-words.ts";
+import { HEAD_TITLES } from "./lexicon/titles.ts";
 import type { ParsedName } from "./names.ts";
 import type { Entity } from "./speaker-types.ts";
-import { GENERIC_HEADS, KINSHIP, PARTY_WORDS, ROLE_SYNONYMS } from "./speaker-words.ts";
 import { isStateTag, stateIn } from "./us-states.ts";
 
 export function roleWords(role: string): string[] {

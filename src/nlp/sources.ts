@@ -2,20 +2,9 @@
 
 import { firstIndex } from "../core/sorted.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
-import {
-  ORGANIZATION_HEADS,
-  POSSESSIVES,
-  PRONOUNS,
-  SURNAME_PARTICLES,
-  VERB_GROUP_FILLERS,
-} from "./lexicon.ts";
-import { containing } from "./mention-index.ts";
-import { isLeadingGlue } from "./name-edges.ts";
-import { GOVERNMENT_PLACES, parseName } from "./names.ts";
-import { organizationLike } from "./organizations.ts";
-import { isRoleHead, speakerNounKind } from "./roles.ts";
-import type { Resolver } from "./speaker-resolver.ts";
-import type { Entity, EntityMention } from "./speaker-types.ts";
+import { VERB_GROUP_FILLERS } from "./lexicon/clause-words.ts";
+import { ORGANIZATION_HEADS } from "./lexicon/organizations.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon/pronouns.ts";
 import {
   DESCRIPTION_BREAKS,
   LABELS,
@@ -23,13 +12,23 @@ import {
   SLIP_FIRST,
   SLIP_LAST,
   TRAILING_ADVERBS,
-} from "./speaker-words.ts";
+} from "./lexicon/speaker-words.ts";
+import { SURNAME_PARTICLES } from "./lexicon/titles.ts";
+import { containing } from "./mention-index.ts";
+import { isLeadingGlue } from "./name-edges.ts";
+import { GOVERNMENT_PLACES, parseName } from "./names.ts";
+import { organizationLike } from "./organizations.ts";
+import { storedRoles } from "./role-phrase.ts";
+import { isRoleHead, speakerNounKind } from "./roles.ts";
+import type { Resolver } from "./speaker-resolver.ts";
+import type { Entity, EntityMention } from "./speaker-types.ts";
 
 export function speakerOf(mention: EntityMention): Speaker {
   const e = mention.entity;
   const speaker: Speaker = { name: e.name, kind: e.kind, resolution: mention.resolution };
   if (mention.antecedent) speaker.mention = mention.antecedent;
-  if (e.roles.size > 0) speaker.roles = [...e.roles];
+  const roles = storedRoles(e.roles);
+  if (roles.length > 0) speaker.roles = roles;
   if (e.party) speaker.party = e.party;
   if (e.state) speaker.state = e.state;
   return speaker;

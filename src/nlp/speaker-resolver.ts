@@ -1,7 +1,9 @@
 import { firstIndex } from "../core/sorted.ts";
 import { resolvePronoun as resolveCorefPronoun } from "./coref/index.ts";
 import type { Doc, Span, Speaker, SpeakerResolution } from "./doc.ts";
-import { FIRST_NAME_GENDER, POSSESSIVES, PRONOUNS } from "./lexicon.ts";
+import { FIRST_NAME_GENDER } from "./lexicon/given-names.ts";
+import { POSSESSIVES, PRONOUNS } from "./lexicon/pronouns.ts";
+import { HONORIFICS, PARTY_WORDS, PLACE_WORDS } from "./lexicon/speaker-words.ts";
 import { ContentIndex, MentionIndex } from "./mention-index.ts";
 import { GOVERNMENT_PLACES, keyOf, type ParsedName, parseName } from "./names.ts";
 import { organizationLike, organizationName } from "./organizations.ts";
@@ -14,7 +16,6 @@ import type {
   SpeakerOptions,
   TentativeName,
 } from "./speaker-types.ts";
-import { HONORIFICS, PARTY_WORDS, PLACE_WORDS } from "./speaker-words.ts";
 import { isStateName } from "./us-states.ts";
 import { WordUses } from "./word-uses.ts";
 
@@ -230,17 +231,9 @@ export class Resolver {
   }
 
   sentenceOf(offset: number): number {
-    let lo = 0;
-    let hi = this.sentenceStarts.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sentenceStarts[mid] <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
+    const starts = this.sentenceStarts;
+    // The last sentence starting at or before the offset (the first when none does).
+    return Math.max(0, firstIndex(starts.length, (k) => starts[k] > offset) - 1);
   }
 
   /** Finds or creates the entity for a name as written; `asSource` names of speakers are people by default. */

@@ -1,6 +1,7 @@
 import { type Attribution, type Component, type Doc, type Mention, mergeSpans, type Span } from "./doc.ts";
 import { groupCandidates, headlineLines, insideAny, nameCandidates, overlapsAny } from "./name-candidates.ts";
 import { resolveSource } from "./resolve-source.ts";
+import { storedRoles } from "./role-phrase.ts";
 import { Resolver } from "./speaker-resolver.ts";
 import type { SpeakerOptions } from "./speaker-types.ts";
 
@@ -95,7 +96,8 @@ export function resolveSpeakers(doc: Doc, options: SpeakerOptions = {}): void {
     const mention = resolver.mentionAt(attribution.source);
     if (mention) {
       speaker.name = mention.entity.name;
-      if (mention.entity.roles.size > 0) speaker.roles = [...mention.entity.roles];
+      const roles = storedRoles(mention.entity.roles);
+      if (roles.length > 0) speaker.roles = roles;
       if (mention.entity.party) speaker.party = mention.entity.party;
       if (mention.entity.state) speaker.state = mention.entity.state;
     }

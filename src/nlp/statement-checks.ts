@@ -28,13 +28,7 @@ import {
   PASSIVE_NOT_SPEECH,
   QUESTION_WORDS,
 } from "./lexicon/not-statements.ts";
-
-/** A word with its inner apostrophes ("don't"). */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}’']*/gu;
-
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
-}
+import { lowerWords } from "./tokenizer.ts";
 
 const isNegation = (word: string) => NEGATIONS.has(word) || /n[’']t$/.test(word);
 
@@ -45,7 +39,7 @@ const WINDOW = 60;
 function wordsBefore(text: string, at: number, limit: number): string[] {
   const before = text.slice(Math.max(0, at - WINDOW), at);
   const clause = before.split(/[.!?;:,“”"()—–\n]/u).pop() ?? "";
-  return wordsOf(clause).slice(-limit);
+  return lowerWords(clause).slice(-limit);
 }
 
 /** The word right after `at`, if only spaces separate them. */
@@ -56,7 +50,7 @@ function wordAfter(text: string, at: number): string {
 
 /** Is the cue a verb used as the modifier of a noun ("think tank", "think-tank")? */
 function cueIsCompound(text: string, cue: Span): boolean {
-  const cueWords = wordsOf(text.slice(cue.start, cue.end));
+  const cueWords = lowerWords(text.slice(cue.start, cue.end));
   const last = cueWords[cueWords.length - 1] ?? "";
   const next = wordAfter(text, cue.end).replace(/^-/, "");
   const nouns = CUE_COMPOUND_NOUNS.get(last);
@@ -72,7 +66,7 @@ export interface ArticleFacts {
 
 /** An outlet's name as a key: lower-cased words without "the" and "news". */
 function outletKey(name: string): string {
-  return wordsOf(name)
+  return lowerWords(name)
     .filter((w) => !OUTLET_NAME_EXTRAS.has(w))
     .join(" ");
 }
@@ -81,7 +75,7 @@ function outletKey(name: string): string {
 export function notStatementReason(text: string, a: Attribution, facts: ArticleFacts = {}): string | null {
   if (a.source) {
     // "The senator left no | doubt about": a source ending in "no"; "None of those three have declared".
-    const sourceWords = wordsOf(text.slice(a.source.start, a.source.end));
+    const sourceWords = lowerWords(text.slice(a.source.start, a.source.end));
     const first = sourceWords[0] ?? "";
     if (NO_ONE.has(sourceWords[sourceWords.length - 1] ?? "") || (NO_ONE.has(first) && first !== "no"))
       return "source is no one";
@@ -90,7 +84,7 @@ export function notStatementReason(text: string, a: Attribution, facts: ArticleF
   }
   if (a.cue) {
     const cue = a.cue;
-    const cueWords = wordsOf(text.slice(cue.start, cue.end));
+    const cueWords = lowerWords(text.slice(cue.start, cue.end));
     const last = cueWords[cueWords.length - 1] ?? "";
     const next = wordAfter(text, cue.end);
     const before = wordsBefore(text, cue.start, 2);
@@ -117,10 +111,10 @@ export function notStatementReason(text: string, a: Attribution, facts: ArticleF
       .toLowerCase()
       .trimEnd();
     if (NOT_DONE_BEFORE.some((phrase) => lead.endsWith(phrase))) return "speech not done";
-    const firstContent = wordsOf(a.content[0] ? text.slice(a.content[0].start, a.content[0].end) : "")[0];
+    const firstContent = lowerWords(a.content[0] ? text.slice(a.content[0].start, a.content[0].end) : "")[0];
     if (last === "asked" && QUESTION_WORDS.has(firstContent ?? "")) return "a question, not a statement";
   }
-  const contentWords = a.content.flatMap((span) => wordsOf(text.slice(span.start, span.end)));
+  const contentWords = a.content.flatMap((span) => lowerWords(text.slice(span.start, span.end)));
   if (contentWords.length === 0) return "empty content";
   if (contentWords.every((w) => EMPTY_CONTENT_WORDS.has(w))) return "content is only pronouns";
   const contentText = a.content.map((span) => text.slice(span.start, span.end)).join(" ");
@@ -155,7 +149,7 @@ export function contentAfterColon(text: string, a: Attribution): Attribution {
   const body = text.slice(first.start, first.end);
   const colon = body.indexOf(":");
   if (colon < 0 || /["“”]/u.test(body.slice(0, colon))) return a;
-  const objectWords = wordsOf(body.slice(0, colon));
+  const objectWords = lowerWords(body.slice(0, colon));
   if (objectWords.length === 0 || objectWords.length > MAX_OBJECT_WORDS) return a;
   if (objectWords.some((w) => NOT_AN_OBJECT.has(w))) return a;
   let start = first.start + colon + 1;

@@ -1,4 +1,5 @@
 import type { Component, Doc, Span, Token } from "./doc.ts";
+import { ABBREVIATIONS } from "./lexicon/abbreviations.ts";
 
 /**
  * Splits text into word, number and punctuation tokens with offsets.
@@ -8,89 +9,6 @@ import type { Component, Doc, Span, Token } from "./doc.ts";
  * because cue and source features care about "he's" = "he" + "'s"; every quote mark is its own token,
  * because quote state is the strongest signal for attribution.
  */
-/** Abbreviations whose period does not end a sentence. Titles first: they precede names in news. */
-export const ABBREVIATIONS = [
-  "Mr",
-  "Mrs",
-  "Ms",
-  "Dr",
-  "Prof",
-  "Sen",
-  "Sens",
-  "Rep",
-  "Reps",
-  "Gov",
-  "Govs",
-  "Lt",
-  "Gen",
-  "Col",
-  "Capt",
-  "Maj",
-  "Sgt",
-  "Adm",
-  "Cmdr",
-  "Gov",
-  "Pres",
-  "Rev",
-  "Hon",
-  "Atty",
-  "Supt",
-  "Jr",
-  "Sr",
-  "St",
-  "Mt",
-  "Ft",
-  "Inc",
-  "Corp",
-  "Co",
-  "Ltd",
-  "Bros",
-  "vs",
-  "etc",
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "Aug",
-  "Sept",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-  "Ala",
-  "Ariz",
-  "Ark",
-  "Calif",
-  "Colo",
-  "Conn",
-  "Del",
-  "Fla",
-  "Ga",
-  "Ill",
-  "Ind",
-  "Kan",
-  "Ky",
-  "La",
-  "Md",
-  "Mass",
-  "Mich",
-  "Minn",
-  "Miss",
-  "Mo",
-  "Mont",
-  "Neb",
-  "Nev",
-  "Okla",
-  "Ore",
-  "Pa",
-  "Tenn",
-  "Tex",
-  "Va",
-  "Vt",
-  "Wash",
-  "Wis",
-  "Wyo",
-];
 
 const TOKEN_PATTERN = new RegExp(
   [
@@ -129,6 +47,17 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     position = end;
   }
   return tokens;
+}
+
+/** A word with its inner apostrophes ("don't"), not the '' quote marks around it. */
+const PLAIN_WORD = /[\p{L}\p{N}][\p{L}\p{N}’']*/gu;
+
+/**
+ * The lower-cased words of a short text, without offsets or clitic splitting: what the statement checks
+ * and the attribution filter read in a cue, a source or a content.
+ */
+export function lowerWords(text: string): string[] {
+  return text.toLowerCase().match(PLAIN_WORD) ?? [];
 }
 
 /** Paragraphs are runs of text separated by blank lines (or single newlines, as most scraped text has). */

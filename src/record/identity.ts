@@ -1,6 +1,6 @@
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
-import { FIRST_NAME_GENDER } from "../nlp/lexicon.ts";
+import { FIRST_NAME_GENDER } from "../nlp/lexicon/given-names.ts";
 import { parseName } from "../nlp/names.ts";
 import { MERGE_ROLES, MOVE_ALIASES, MOVE_LINKS, MOVE_TERMS } from "./merge-sql.ts";
 import { nameKey } from "./migrations.ts";

@@ -1,4 +1,4 @@
-import { FIRST_NAME_GENDER } from "../nlp/lexicon.ts";
+import { FIRST_NAME_GENDER } from "../nlp/lexicon/given-names.ts";
 import { parseName } from "../nlp/names.ts";
 import { surnameKey } from "./identity.ts";
 import { termOn } from "./known-people.ts";

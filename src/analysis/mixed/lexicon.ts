@@ -92,7 +92,9 @@ export const SHIFT_SIGNALS: RegExp[] = [
   /\bden(?:ied|ies|y|ying) (?:ever )?(?:having )?(?:said|saying|making|calling|that (?:he|she|they) (?:had |ever )?(?:said|called))\b/i,
   // "once praised", "had previously backed": the reporter setting today's words against a past position.
   /\b(?:once|previously|formerly|initially) (?:supported|opposed|praised|backed|championed|endorsed|defended|called for)\b/i,
-  /\bnow (?:says|opposes|supports|backs|insists|calls|wants|argues|vows)\b/i,
+  /\bnow (?:says|opposes|supports|backs|insists|calls|wants|argues|vows|believes|acknowledges|admits|concedes|accepts)\b/i,
+  // "finally believes", "finally conceded": the reporter saying the speaker has come round to a position.
+  /\bfinally (?:believes|acknowledg(?:ed|es)|admit(?:ted|s)|conced(?:ed|es)|accept(?:ed|s)|agreed|recogni[sz](?:ed|es)|endors(?:ed|es)|back(?:ed|s)|support(?:ed|s))\b/i,
   // Further words reporters use for a change of position, each with its object or frame so that the bare
   // verb ("shifted the blame", "backed off the ball") does not count.
   /\bback(?:ed|s|ing) off (?:his|her|their|from|on)\b/i,
@@ -153,6 +155,14 @@ export const SUPPORT_STEMS = new Set(["support", "back", "endors", "champion"]);
  */
 export const PAST_TIME_MARKERS =
   /\b(?:at the time|(?:said|wrote|told \w+) then|back then|the (?:following|next) (?:day|morning|week|month)|(?:earlier|later) (?:this|that) (?:year|month|week|spring|summer|fall|winter)|last (?:year|month|spring|summer|fall|winter)|in (?:his|her|their) (?:earlier|first) (?:campaign|run|bid))\b/i;
+
+/**
+ * A negated saying: the speaker disowns having said, proposed or pledged what follows ("had never
+ * suggested", "never actually said", "did not call for"). What follows is the disowned saying
+ * (disowned.ts); a denial of an accusation in other words ("I don't know him") is not one.
+ */
+export const DISOWNING =
+  /(?:\bnever|\bnot|n't)\s+(?:(?:actually|really|ever|once|specifically)\s+)?(?:said|say|suggested|suggest|proposed|propose|pledged|pledge|promised|promise|called for|call for|advocated|advocate|vowed)\b/i;
 
 /** Words that open a new clause: what a backing word backs ends before them. */
 export const CLAUSE_OPENERS = new Set("what that which who whom when because while but and".split(" "));

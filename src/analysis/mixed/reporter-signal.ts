@@ -17,8 +17,8 @@ const MAX_BEFORE = 160;
 /** A signal after the content ("..., reversing his earlier stance") must follow within this many characters. */
 const MAX_AFTER = 60;
 
-/** What may stand before a shift word opening the content: nothing, "to", or "that he (had)". */
-const REPORTED_ACT_LEAD = /^\s*(?:to\s+|that\s+(?:he|she|they)\s+(?:had\s+|has\s+|would\s+)?)?$/i;
+/** What may stand before a shift word opening the content: nothing, "to", or "(that) he (had)". */
+const REPORTED_ACT_LEAD = /^\s*(?:to\s+|(?:that\s+)?(?:he|she|they)\s+(?:had\s+|has\s+|would\s+)?)?$/i;
 
 export interface ReporterSignal {
   /** The reporter's words, as written. */

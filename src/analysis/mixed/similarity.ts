@@ -52,6 +52,11 @@ export interface Term {
   form: string;
   /** A capitalised word not opening a sentence, or a number: a name or a figure. */
   named: boolean;
+  /**
+   * For a word of a name written in several words ("United States", "Planned Parenthood"), the stem of
+   * the name's first word: the name is one thing two statements share, not two.
+   */
+  name?: string;
 }
 
 const stemCache = new Map<string, string>();
@@ -68,8 +73,13 @@ function stemOf(form: string): string {
 /** The content words of a text by stem, with whether each was written as a name or a number. */
 export function termsOf(text: string, exclude: ReadonlySet<string> = new Set()): Map<string, Term> {
   const terms = new Map<string, Term>();
+  // The name the previous word opened or continued, while the words stay capitalised and adjacent.
+  let name = null as { stem: string; end: number } | null;
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0].replace(/['’]s$/, "");
+    const capitalised = /^\p{Lu}/u.test(raw);
+    const adjacent = name !== null && /^\s+$/.test(text.slice(name.end, match.index));
+    if (!capitalised || !adjacent) name = null;
     const form = raw.toLowerCase();
     if (FUNCTION_WORDS.has(form) || STOPWORDS.has(form) || exclude.has(form)) continue;
     if (form.length < 3 && !/\d/.test(form)) continue;
@@ -78,8 +88,10 @@ export function termsOf(text: string, exclude: ReadonlySet<string> = new Set()):
     const named = /\d/.test(form) || (/^\p{Lu}/u.test(raw) && !opensSentence);
     const stem = stemOf(form);
     const known = terms.get(stem);
-    if (!known) terms.set(stem, { form, named });
+    const inName = capitalised && name !== null ? name.stem : undefined;
+    if (!known) terms.set(stem, { form, named, ...(inName && { name: inName }) });
     else if (named) known.named = true;
+    if (capitalised) name = { stem: name?.stem ?? stem, end: (match.index ?? 0) + match[0].length };
   }
   return terms;
 }
@@ -107,6 +119,8 @@ export interface Sameness {
   shared: string[];
   /** Shared names and numbers among them. */
   names: string[];
+  /** How many things the shared words name: a name written in several words counts once. */
+  sharedUnits: number;
   /** Content words shared by the sentences around the two (not their contents). */
   contextShared: string[];
 }
@@ -140,6 +154,7 @@ export function sameness(a: Profile, b: Profile, weights: WordWeights): Sameness
     score: round((1 - CONTEXT_SHARE) * content + CONTEXT_SHARE * context),
     content: round(content),
     shared: sharedStems.map((stem) => termOf(stem).form),
+    sharedUnits: new Set(sharedStems.map((stem) => termOf(stem).name ?? stem)).size,
     names: sharedStems
       .filter((stem) => termOf(stem).named || b.content.get(stem)?.named)
       .map((s) => termOf(s).form),

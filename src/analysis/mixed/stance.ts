@@ -33,6 +33,8 @@ export interface Reversal {
   evidence: string[];
   /** For backing refused then given (or the reverse): whom or what, as the two statements name it. */
   backing?: string;
+  /** One statement disowns a saying the other makes (disowned.ts). */
+  disowned?: true;
 }
 
 export interface Claim {
@@ -75,6 +77,10 @@ function negationOf(text: string, speaker = ""): Negation {
   negationCache.set(key, found);
   return found;
 }
+
+/** Stems the claim's content states in a clause with no negator at all ("you have to take out their families"). */
+export const plainlyAsserted = (claim: Claim): ReadonlySet<string> =>
+  negationOf(claim.content, claim.speaker).asserted;
 
 function computeNegation(text: string, speaker: string): Negation {
   const negated = new Map<string, string>();
@@ -203,7 +209,7 @@ const PREDICATE_TAG = /^(VB|JJ|MD|RB)/;
 /** "no" denies a noun ("no problem"), not a proposition, so it does not flip a predicate here. */
 const isNegator = (word: string) => word !== "no" && (NEGATORS.has(word) || word.endsWith("n't"));
 
-const isDenial = (claim: Claim) => claim.cue !== null && NEGATING_CUE.test(claim.cue);
+export const isDenial = (claim: Claim) => claim.cue !== null && NEGATING_CUE.test(claim.cue);
 
 /** How the later statement reverses the earlier one, with the words that show it; null when it does not. */
 export function stanceReversal(

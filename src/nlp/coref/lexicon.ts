@@ -3,8 +3,11 @@
  * list). Each list's comment says what the feature needs it for.
  */
 
-function wordSet(words: string): Set<string> {
-  return new Set(words.split(/\s+/).filter(Boolean));
+import { words } from "../lexicon/words.ts";
+
+/** The words of a space-separated list, as a set. */
+function wordSet(list: string): Set<string> {
+  return new Set(words(list));
 }
 
 /** Words that follow an object "her" ("told her to", "gave her a") rather than a possessed noun. */

@@ -3,7 +3,7 @@
  * attribution reports no one saying anything. Drawn from the errors read on the real-news sample
  * (docs/real-news-eval.md, "Statements").
  */
-import { words } from "../lexicon.ts";
+import { words } from "./words.ts";
 
 /**
  * Verbs of doing, having, perceiving and naming that the taggers take for cues ("spent much of his

@@ -1,5 +1,10 @@
-/** Word lists that say what is not part of a name (used by name-edges.ts and name-candidates.ts). */
-import { words } from "./lexicon.ts";
+/**
+ * Word lists that say what is not part of a name (used by name-edges.ts and non-speakers.ts).
+ *
+ * Written by hand for this project while fixing name-edge errors in speaker resolution (commit 67d6f9c):
+ * English function words, headline verbs and document nouns. No corpus text is copied here.
+ */
+import { words } from "./words.ts";
 
 /**
  * Words that a headline or a sentence start capitalises before a name without being part of it: question

@@ -1,5 +1,11 @@
-/** Word lists of speaker resolution (src/nlp/speakers.ts and the modules it uses), kept apart from the logic. */
-import { words } from "./lexicon.ts";
+/**
+ * Word lists of speaker resolution (src/nlp/speakers.ts and the modules it uses), kept apart from the logic.
+ *
+ * Written by hand for this project while the speaker resolver was built and its errors read (commits
+ * b9e9cea and fb18e6c): English news vocabulary for places, roles, groups, kinship and honorifics. No
+ * corpus text is copied here.
+ */
+import { words } from "./words.ts";
 
 /** Last words of place names that look like "First Last" ("Tessary City", "Harbour Street"). */
 export const PLACE_WORDS = new Set(
