@@ -83,7 +83,16 @@ const backends: Backend[] = [
     add: (a) => postgres.addArticle(a),
     settle: () => postgres.settleSurnames(),
     queries: queries(postgres),
-    size: async () => Number((await admin.query("SELECT pg_database_size($1) AS n", [database])).rows[0].n),
+    // The record's tables with their indexes and TOAST, not the catalogs every database has.
+    size: async () => {
+      const client = new pg.Client({ connectionString: `${values.pg}/${database}` });
+      await client.connect();
+      const sql = `SELECT sum(pg_total_relation_size(c.oid)) AS n FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`;
+      const size = Number((await client.query(sql)).rows[0].n);
+      await client.end();
+      return size;
+    },
     close: () => postgres.close(),
   },
 ];
