@@ -21,18 +21,6 @@ import type {
 
 export type { StatementCursor, StatementFacets, StatementPage, StatementQuery };
 
-/** The store behind a server has no statement search (a backend that does not implement it yet). */
-export class SearchUnsupported extends Error {}
-
-type Searchable = Required<Pick<Store, "searchStatements" | "statementFacets">>;
-
-function searchable(store: Store): Searchable {
-  if (!store.searchStatements || !store.statementFacets) {
-    throw new SearchUnsupported("this store has no statement search (use the SQLite record)");
-  }
-  return store as Store & Searchable;
-}
-
 export type SpeakerFound = { found: SpeakerCandidate } | { ambiguous: SpeakerCandidate[] } | { none: true };
 
 /** The one person a name, id or QID means by the --speaker rule, or the candidates when several do. */
@@ -51,19 +39,17 @@ export async function statementSearch(
   limit: number,
   after?: StatementCursor,
 ): Promise<StatementSearch> {
-  const search = searchable(store);
   return {
-    ...(await search.searchStatements(query, limit, after)),
-    facets: await search.statementFacets(query),
+    ...(await store.searchStatements(query, limit, after)),
+    facets: await store.statementFacets(query),
   };
 }
 
 /** Every statement a query matches, newest first, read a page at a time (CSV/JSONL export). */
 export async function* allStatements(store: Store, query: StatementQuery): AsyncGenerator<StatementRecord> {
-  const search = searchable(store);
   let after: StatementCursor | undefined;
   for (;;) {
-    const page = await search.searchStatements(query, EXPORT_PAGE, after);
+    const page = await store.searchStatements(query, EXPORT_PAGE, after);
     yield* page.statements;
     if (!page.next) return;
     after = page.next;
@@ -153,7 +139,7 @@ export async function articleWithStatements(
   const stored = await store.article(id);
   if (!stored) return undefined;
   const { offsetMap: _map, rawText: _raw, ...article } = stored;
-  const { statements } = await searchable(store).searchStatements({ articleId: id }, ARTICLE_STATEMENTS);
+  const { statements } = await store.searchStatements({ articleId: id }, ARTICLE_STATEMENTS);
   statements.sort((a, b) => (a.contentSpans[0]?.start ?? 0) - (b.contentSpans[0]?.start ?? 0) || a.id - b.id);
   return { article, statements };
 }

@@ -1,10 +1,12 @@
-import type Database from "better-sqlite3";
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
 import { FIRST_NAME_GENDER } from "../nlp/lexicon/given-names.ts";
 import { parseName } from "../nlp/names.ts";
+import { MERGE_ROLES, MOVE_ALIASES, MOVE_LINKS, MOVE_TERMS } from "./merge-sql.ts";
 import { nameKey } from "./migrations.ts";
 import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";
+import { refreshSpeakerSearch } from "./search.ts";
+import { all, get, insertRows, type Query, run } from "./sql.ts";
 import { decideSurname } from "./surnames.ts";
 
 /**
@@ -36,6 +38,15 @@ export interface LinkEvidence {
   day?: string | null;
 }
 
+/** Why a name was linked to a person, before it is written down (PersonRegistry.note). */
+export interface LinkNote {
+  personId: number;
+  name: string;
+  rule: string;
+  evidence: LinkEvidence;
+  detail: string | null;
+}
+
 export interface PersonLink {
   name: string;
   rule: string;
@@ -52,7 +63,7 @@ export interface OverrideReport {
   statementsMoved: number;
 }
 
-type LocalSpeaker = Pick<Speaker, "name" | "kind"> & Partial<Speaker>;
+export type LocalSpeaker = Pick<Speaker, "name" | "kind"> & Partial<Speaker>;
 
 /** Words of roles that say nothing about the position ("of", "the"), ignored when comparing roles. */
 const ROLE_STOPWORDS = new Set(["of", "the", "and", "for", "on", "former", "a", "an"]);
@@ -82,12 +93,14 @@ function roleWords(roles: readonly string[]): Set<string> {
   return words;
 }
 
-export class Registry {
-  private readonly db: Database.Database;
+/**
+ * The registry's rules as record queries (sql.ts), so the SQLite and PostgreSQL stores link names the same
+ * way. It holds no connection: each method is run by the store inside the transaction that writes.
+ */
+export class PersonRegistry {
   private targets: Map<string, { target: string; rule: string }>;
 
-  constructor(db: Database.Database, overrides: Overrides = NO_OVERRIDES) {
-    this.db = db;
+  constructor(overrides: Overrides = NO_OVERRIDES) {
     this.targets = overrideTargets(overrides);
   }
 
@@ -96,22 +109,20 @@ export class Registry {
   }
 
   /** The stored person for an in-article speaker, created when new; records the rule that linked it. */
-  link(speaker: LocalSpeaker, evidence: LinkEvidence): number {
-    const id = this.linkByRules(speaker, evidence);
+  *link(speaker: LocalSpeaker, evidence: LinkEvidence): Query<number> {
+    const id = yield* this.linkByRules(speaker, evidence);
     // A name that was linked to someone else's canonical name stays findable as an alias.
-    const stored = this.db.prepare("SELECT name_key FROM persons WHERE id = ?").get(id) as {
-      name_key: string;
-    };
-    if (stored.name_key !== nameKey(speaker.name)) this.addAlias(id, speaker.name);
+    const stored = yield* get<{ name_key: string }>("SELECT name_key FROM persons WHERE id = ?", id);
+    if (stored?.name_key !== nameKey(speaker.name)) yield* this.addAlias(id, speaker.name);
     return id;
   }
 
-  private linkByRules(speaker: LocalSpeaker, evidence: LinkEvidence): number {
+  private *linkByRules(speaker: LocalSpeaker, evidence: LinkEvidence): Query<number> {
     const key = nameKey(speaker.name);
     const override = this.targets.get(key);
     if (override) {
-      const id = this.findOrCreate({ ...speaker, name: override.target }, evidence, override.rule);
-      this.note(
+      const id = yield* this.findOrCreate({ ...speaker, name: override.target }, evidence, override.rule);
+      yield* this.note(
         id,
         speaker.name,
         override.rule,
@@ -124,27 +135,27 @@ export class Registry {
     if (bareSurname || (speaker.kind === "organization" && isOneWord(speaker.name))) {
       // Before the exact name: a bare-surname entry ("Obama") must not gather every later "Obama", and
       // "Clinton" tagged as an organisation is the Clinton the article names in full.
-      const found = this.surnameMatch(speaker, evidence, !bareSurname);
+      const found = yield* this.surnameMatch(speaker, evidence, !bareSurname);
       if (found) {
-        this.note(found.id, speaker.name, found.rule, evidence, found.detail);
+        yield* this.note(found.id, speaker.name, found.rule, evidence, found.detail);
         return found.id;
       }
     }
-    const exact = this.byName(speaker.name);
+    const exact = yield* this.byName(speaker.name);
     if (exact !== undefined) {
-      this.fillParty(exact, speaker);
-      this.note(exact, speaker.name, "same full name", evidence, null);
+      yield* this.fillParty(exact, speaker);
+      yield* this.note(exact, speaker.name, "same full name", evidence, null);
       return exact;
     }
-    const glued = speaker.kind === "person" ? this.wordBeforeSurname(speaker, evidence) : undefined;
+    const glued = speaker.kind === "person" ? yield* this.wordBeforeSurname(speaker, evidence) : undefined;
     if (glued) {
-      this.note(glued.id, speaker.name, glued.rule, evidence, glued.detail);
+      yield* this.note(glued.id, speaker.name, glued.rule, evidence, glued.detail);
       return glued.id;
     }
     if (speaker.kind === "organization" && isOneWord(speaker.name)) {
-      const found = this.organizationHeadMatch(speaker.name);
+      const found = yield* this.organizationHeadMatch(speaker.name);
       if (found) {
-        this.note(
+        yield* this.note(
           found.id,
           speaker.name,
           "short name: the one organisation named with that word",
@@ -157,126 +168,112 @@ export class Registry {
     if (speaker.kind === "person") {
       const words = speaker.name.trim().split(/\s+/).length;
       if (words > 1) {
-        const aliased = this.uniqueAliasOwner(speaker.name);
+        const aliased = yield* this.uniqueAliasOwner(speaker.name);
         if (aliased !== undefined) {
-          this.note(aliased, speaker.name, "known full-name alias", evidence, null);
+          yield* this.note(aliased, speaker.name, "known full-name alias", evidence, null);
           return aliased;
         }
       }
     }
-    return this.create(speaker, evidence);
+    return yield* this.create(speaker, evidence);
   }
 
   /** Moves everything of person `from` to person `into` (statements, aliases, roles, links), then deletes `from`. */
-  merge(
+  *merge(
     from: number,
     into: number,
     rule: string,
     evidence: LinkEvidence = { articleId: null, span: null },
-  ): number {
+  ): Query<number> {
     if (from === into) return 0;
-    const old = this.db.prepare("SELECT name FROM persons WHERE id = ?").get(from) as
-      | { name: string }
-      | undefined;
+    const old = yield* get<{ name: string; qid: string | null }>(
+      "SELECT name, qid FROM persons WHERE id = ?",
+      from,
+    );
     if (!old) return 0;
-    const moved = this.db
-      .prepare("UPDATE statements SET person_id = ? WHERE person_id = ?")
-      .run(into, from).changes;
-    this.refreshSearch(into);
-    this.db
-      .prepare(
-        `INSERT INTO roles (person_id, role, first_seen, last_seen)
-           SELECT ?, role, first_seen, last_seen FROM roles WHERE person_id = ?
-         ON CONFLICT (person_id, role) DO UPDATE SET
-           first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
-           last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))`,
-      )
-      .run(into, from);
-    this.db.prepare("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?").run(into, from);
-    this.db.prepare("UPDATE OR IGNORE person_terms SET person_id = ? WHERE person_id = ?").run(into, from);
+    const moved = yield* run("UPDATE statements SET person_id = ? WHERE person_id = ?", into, from);
+    yield* this.refreshSearch(into);
+    yield* run(MERGE_ROLES, into, from);
+    yield* run(MOVE_ALIASES, into, from);
+    yield* run(MOVE_TERMS, into, from);
     // A gazetteer identity follows the statements unless `into` has its own (never two QIDs on one person).
-    const qid = this.db.prepare("SELECT qid FROM persons WHERE id = ?").get(from) as { qid: string | null };
-    if (qid.qid) {
-      this.db.prepare("UPDATE persons SET qid = NULL WHERE id = ?").run(from);
-      this.db.prepare("UPDATE persons SET qid = ? WHERE id = ? AND qid IS NULL").run(qid.qid, into);
+    if (old.qid) {
+      yield* run("UPDATE persons SET qid = NULL WHERE id = ?", from);
+      yield* run("UPDATE persons SET qid = ? WHERE id = ? AND qid IS NULL", old.qid, into);
     }
-    this.addAlias(into, old.name);
+    yield* this.addAlias(into, old.name);
     // Links are kept once per person, name and rule: when both people were linked to the same name by the
     // same rule (say "Mr. X" for the bare surname and for the full name), `into` keeps its own link and
     // the duplicate goes with `from`.
-    this.db.prepare("UPDATE OR IGNORE person_links SET person_id = ? WHERE person_id = ?").run(into, from);
-    this.db.prepare("DELETE FROM person_links WHERE person_id = ?").run(from);
-    this.db.prepare("DELETE FROM persons WHERE id = ?").run(from);
-    this.note(into, old.name, rule, evidence, `merged person "${old.name}" (${moved} statements)`);
-    const target = this.db.prepare("SELECT name FROM persons WHERE id = ?").get(into) as { name: string };
-    this.removeAlias(into, target.name);
+    yield* run(MOVE_LINKS, into, from);
+    yield* run("DELETE FROM person_links WHERE person_id = ?", from);
+    yield* run("DELETE FROM persons WHERE id = ?", from);
+    yield* this.note(into, old.name, rule, evidence, `merged person "${old.name}" (${moved} statements)`);
+    const target = yield* get<{ name: string }>("SELECT name FROM persons WHERE id = ?", into);
+    if (target) yield* this.removeAlias(into, target.name);
     return moved;
   }
 
-  /** Applies an overrides file to what is already stored; statements are moved, never dropped. */
-  applyOverrides(overrides: Overrides): OverrideReport {
+  /**
+   * Applies an overrides file to what is already stored; statements are moved, never dropped. Run it in
+   * one transaction; the overrides then apply to later ingests too.
+   */
+  *applyOverrides(overrides: Overrides): Query<OverrideReport> {
     const report: OverrideReport = { merged: [], split: [], renamed: [], statementsMoved: 0 };
     const evidence = { articleId: null, span: null };
-    const run = this.db.transaction(() => {
-      for (const { into, names } of overrides.merge) {
-        for (const name of names) {
-          const from = this.byName(name) ?? this.uniqueAliasOwner(name);
-          if (from === undefined) continue;
-          const target = this.byName(into) ?? this.renameTo(from, into, "manual override: merge");
-          if (target !== from)
-            report.statementsMoved += this.merge(from, target, "manual override: merge", evidence);
-          this.addAlias(target, name);
-          report.merged.push(`${name} → ${into}`);
-        }
+    for (const { into, names } of overrides.merge) {
+      for (const name of names) {
+        const from = (yield* this.byName(name)) ?? (yield* this.uniqueAliasOwner(name));
+        if (from === undefined) continue;
+        const target =
+          (yield* this.byName(into)) ?? (yield* this.renameTo(from, into, "manual override: merge"));
+        if (target !== from)
+          report.statementsMoved += yield* this.merge(from, target, "manual override: merge", evidence);
+        yield* this.addAlias(target, name);
+        report.merged.push(`${name} → ${into}`);
       }
-      for (const { alias, from, to } of overrides.split) {
-        const source = this.byName(from);
-        if (source === undefined) continue;
-        const kind = (
-          this.db.prepare("SELECT kind FROM persons WHERE id = ?").get(source) as { kind: Speaker["kind"] }
-        ).kind;
-        const target = this.findOrCreate({ name: to, kind }, evidence, "manual override: split");
-        const moved = this.db
-          .prepare("UPDATE statements SET person_id = ? WHERE person_id = ? AND local_name_key = ?")
-          .run(target, source, nameKey(alias)).changes;
-        this.refreshSearch(target);
-        this.db
-          .prepare("DELETE FROM aliases WHERE person_id = ? AND alias_key = ?")
-          .run(source, nameKey(alias));
-        this.addAlias(target, alias);
-        this.note(
-          target,
-          alias,
-          "manual override: split",
-          evidence,
-          `${moved} statements of "${from}" under "${alias}"`,
-        );
-        report.statementsMoved += moved;
-        report.split.push(`${alias}: ${from} → ${to} (${moved} statements)`);
-      }
-      for (const { from, to } of overrides.rename) {
-        const source = this.byName(from);
-        if (source === undefined) continue;
-        const existing = this.byName(to);
-        if (existing !== undefined && existing !== source)
-          report.statementsMoved += this.merge(source, existing, "manual override: rename", evidence);
-        else this.renameTo(source, to, "manual override: rename");
-        report.renamed.push(`${from} → ${to}`);
-      }
-    });
-    run.immediate();
+    }
+    for (const { alias, from, to } of overrides.split) {
+      const source = yield* this.byName(from);
+      if (source === undefined) continue;
+      const row = yield* get<{ kind: Speaker["kind"] }>("SELECT kind FROM persons WHERE id = ?", source);
+      const kind = row?.kind ?? "person";
+      const target = yield* this.findOrCreate({ name: to, kind }, evidence, "manual override: split");
+      const moved = yield* run(
+        "UPDATE statements SET person_id = ? WHERE person_id = ? AND local_name_key = ?",
+        target,
+        source,
+        nameKey(alias),
+      );
+      yield* this.refreshSearch(target);
+      yield* this.removeAlias(source, alias);
+      yield* this.addAlias(target, alias);
+      yield* this.note(
+        target,
+        alias,
+        "manual override: split",
+        evidence,
+        `${moved} statements of "${from}" under "${alias}"`,
+      );
+      report.statementsMoved += moved;
+      report.split.push(`${alias}: ${from} → ${to} (${moved} statements)`);
+    }
+    for (const { from, to } of overrides.rename) {
+      const source = yield* this.byName(from);
+      if (source === undefined) continue;
+      const existing = yield* this.byName(to);
+      if (existing !== undefined && existing !== source)
+        report.statementsMoved += yield* this.merge(source, existing, "manual override: rename", evidence);
+      else yield* this.renameTo(source, to, "manual override: rename");
+      report.renamed.push(`${from} → ${to}`);
+    }
     this.setOverrides(overrides);
     return report;
   }
 
   /** Why each name was linked to the person: rule, article and span. */
-  links(personId: number): PersonLink[] {
-    const rows = this.db
-      .prepare(
-        `SELECT name, rule, article_id, span_start, span_end, detail, created_at FROM person_links
-         WHERE person_id = ? ORDER BY id`,
-      )
-      .all(personId) as {
+  *links(personId: number): Query<PersonLink[]> {
+    const rows = yield* all<{
       name: string;
       rule: string;
       article_id: string | null;
@@ -284,7 +281,11 @@ export class Registry {
       span_end: number | null;
       detail: string | null;
       created_at: string;
-    }[];
+    }>(
+      `SELECT name, rule, article_id, span_start, span_end, detail, created_at FROM person_links
+       WHERE person_id = ? ORDER BY id`,
+      personId,
+    );
     return rows.map((row) => ({
       name: row.name,
       rule: row.rule,
@@ -299,36 +300,52 @@ export class Registry {
   }
 
   /** Records why `name` belongs to the person, once per person, name and rule (the first evidence). */
-  note(personId: number, name: string, rule: string, evidence: LinkEvidence, detail: string | null): void {
-    this.db
-      .prepare(
-        `INSERT OR IGNORE INTO person_links (person_id, name, name_key, rule, article_id, span_start, span_end, detail, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        personId,
-        name,
-        nameKey(name),
-        rule,
-        evidence.articleId,
-        evidence.span?.start ?? null,
-        evidence.span?.end ?? null,
-        detail,
-        new Date().toISOString(),
-      );
+  *note(
+    personId: number,
+    name: string,
+    rule: string,
+    evidence: LinkEvidence,
+    detail: string | null,
+  ): Query<void> {
+    yield* this.noteAll([{ personId, name, rule, evidence, detail }]);
   }
 
-  private byName(name: string): number | undefined {
-    const row = this.db.prepare("SELECT id FROM persons WHERE name_key = ?").get(nameKey(name)) as
-      | { id: number }
-      | undefined;
-    return row?.id;
+  /** Several notes at once (one round trip on a networked store). */
+  *noteAll(
+    notes: readonly {
+      personId: number;
+      name: string;
+      rule: string;
+      evidence: LinkEvidence;
+      detail: string | null;
+    }[],
+  ): Query<void> {
+    const now = new Date().toISOString();
+    yield* insertRows(
+      "INSERT OR IGNORE INTO person_links (person_id, name, name_key, rule, article_id, span_start, span_end, detail, created_at)",
+      notes.map((note) => [
+        note.personId,
+        note.name,
+        nameKey(note.name),
+        note.rule,
+        note.evidence.articleId,
+        note.evidence.span?.start ?? null,
+        note.evidence.span?.end ?? null,
+        note.detail,
+        now,
+      ]),
+    );
   }
 
-  private uniqueAliasOwner(name: string): number | undefined {
-    const rows = this.db
-      .prepare("SELECT DISTINCT person_id AS id FROM aliases WHERE alias_key = ? LIMIT 2")
-      .all(nameKey(name)) as { id: number }[];
+  private *byName(name: string): Query<number | undefined> {
+    return (yield* get<{ id: number }>("SELECT id FROM persons WHERE name_key = ?", nameKey(name)))?.id;
+  }
+
+  private *uniqueAliasOwner(name: string): Query<number | undefined> {
+    const rows = yield* all<{ id: number }>(
+      "SELECT DISTINCT person_id AS id FROM aliases WHERE alias_key = ? LIMIT 2",
+      nameKey(name),
+    );
     return rows.length === 1 ? rows[0].id : undefined;
   }
 
@@ -337,14 +354,14 @@ export class Registry {
    * that date), else the one namesake whose stored roles fit the mention's. `articleOnly` for a one-word
    * organisation: only a full name written in the same article makes it a person.
    */
-  private surnameMatch(
+  private *surnameMatch(
     speaker: LocalSpeaker,
     evidence: LinkEvidence,
     articleOnly = false,
-  ): { id: number; rule: string; detail: string } | undefined {
+  ): Query<{ id: number; rule: string; detail: string } | undefined> {
     const key = articleOnly ? nameKey(speaker.name.trim()) : surnameKey(speaker.name);
     if (!key) return undefined;
-    const decided = decideSurname(this.db, key, {
+    const decided = yield* decideSurname(key, {
       day: evidence.day ?? null,
       text: evidence.text,
       position: evidence.span?.start,
@@ -353,20 +370,19 @@ export class Registry {
     });
     if (decided && "id" in decided) return decided;
     if (articleOnly) return undefined;
-    const namesakes = (
-      this.db.prepare("SELECT id, name FROM persons WHERE surname_key = ? AND kind = 'person'").all(key) as {
-        id: number;
-        name: string;
-      }[]
-    ).filter((p) => !isBareSurname(p.name));
+    const namesakes = (yield* all<{ id: number; name: string }>(
+      "SELECT id, name FROM persons WHERE surname_key = ? AND kind = 'person' ORDER BY id",
+      key,
+    )).filter((p) => !isBareSurname(p.name));
     if (namesakes.length < 2 || !speaker.roles?.length) return undefined;
     const wanted = roleWords(speaker.roles);
-    const fitting = namesakes.filter((p) => {
-      const roles = (
-        this.db.prepare("SELECT role FROM roles WHERE person_id = ?").all(p.id) as { role: string }[]
-      ).map((r) => r.role);
-      return [...roleWords(roles)].some((w) => wanted.has(w));
-    });
+    const fitting: { id: number; name: string }[] = [];
+    for (const p of namesakes) {
+      const roles = (yield* all<{ role: string }>("SELECT role FROM roles WHERE person_id = ?", p.id)).map(
+        (r) => r.role,
+      );
+      if ([...roleWords(roles)].some((w) => wanted.has(w))) fitting.push(p);
+    }
     if (fitting.length !== 1) return undefined;
     return {
       id: fitting[0].id,
@@ -381,29 +397,31 @@ export class Registry {
    * the bare surname, which joins the person the article or the registry makes obvious (surnames.ts).
    * New names only: a stored full name is never re-read this way.
    */
-  private wordBeforeSurname(
+  private *wordBeforeSurname(
     speaker: LocalSpeaker,
     evidence: LinkEvidence,
-  ): { id: number; rule: string; detail: string } | undefined {
+  ): Query<{ id: number; rule: string; detail: string } | undefined> {
     const words = speaker.name.trim().split(/\s+/);
     if (words.length !== 2 || evidence.text === undefined) return undefined;
     const [first, last] = words;
     const lower = first.toLowerCase();
     if (FIRST_NAME_GENDER.has(lower) || !/^\p{Lu}\p{Ll}+$/u.test(first)) return undefined;
     if (!new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, "u").test(evidence.text)) return undefined;
-    if (this.uniqueAliasOwner(speaker.name) !== undefined) return undefined;
-    const found = this.surnameMatch({ ...speaker, name: last }, evidence);
+    if ((yield* this.uniqueAliasOwner(speaker.name)) !== undefined) return undefined;
+    const found = yield* this.surnameMatch({ ...speaker, name: last }, evidence);
     if (!found) return undefined;
     // Only into someone established: known from a gazetteer, or with a real given name and quoted in two
     // articles or more. "New School" must not join another fragment ("Harvard School"), nor "Final
     // Explains" a one-off "Rush Explains".
-    const target = this.db
-      .prepare(
-        `SELECT name, qid IS NOT NULL OR EXISTS (SELECT 1 FROM person_terms WHERE person_id = ?) AS known,
-           (SELECT count(DISTINCT article_id) FROM statements WHERE person_id = ?) AS articles
-         FROM persons WHERE id = ?`,
-      )
-      .get(found.id, found.id, found.id) as { name: string; known: number; articles: number };
+    const target = yield* get<{ name: string; known: number; articles: number }>(
+      `SELECT name, CASE WHEN qid IS NOT NULL OR EXISTS (SELECT 1 FROM person_terms WHERE person_id = ?) THEN 1 ELSE 0 END AS known,
+         (SELECT count(DISTINCT article_id) FROM statements WHERE person_id = ?) AS articles
+       FROM persons WHERE id = ?`,
+      found.id,
+      found.id,
+      found.id,
+    );
+    if (!target) return undefined;
     const given = parseName(target.name).first?.toLowerCase();
     if (!target.known && !(given && FIRST_NAME_GENDER.has(given) && target.articles >= 2)) return undefined;
     return {
@@ -417,28 +435,29 @@ export class Registry {
    * "Guild" after "Saltmere Dockworkers' Guild": a one-word organisation name that starts or ends exactly
    * one stored organisation's name. Several ("Ministry" among ministries) stay apart.
    */
-  private organizationHeadMatch(word: string): { id: number; detail: string } | undefined {
+  private *organizationHeadMatch(word: string): Query<{ id: number; detail: string } | undefined> {
     const key = nameKey(word);
-    const rows = this.db
-      .prepare(
-        `SELECT id, name FROM persons WHERE kind = 'organization' AND name_key != ?
-           AND (name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')`,
-      )
-      .all(key, `${escapeLike(key)} %`, `% ${escapeLike(key)}`) as { id: number; name: string }[];
+    const rows = yield* all<{ id: number; name: string }>(
+      `SELECT id, name FROM persons WHERE kind = 'organization' AND name_key != ?
+         AND (name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\') LIMIT 2`,
+      key,
+      `${escapeLike(key)} %`,
+      `% ${escapeLike(key)}`,
+    );
     if (rows.length !== 1) return undefined;
     return { id: rows[0].id, detail: `only "${rows[0].name}" is named with "${word}"` };
   }
 
-  private create(speaker: LocalSpeaker, evidence: LinkEvidence): number {
-    const id = this.insertPerson(speaker);
+  private *create(speaker: LocalSpeaker, evidence: LinkEvidence): Query<number> {
+    const id = yield* this.insertPerson(speaker);
     if (speaker.kind === "person" && isBareSurname(speaker.name)) {
       const key = surnameKey(speaker.name);
-      const namesakes = (
-        this.db.prepare("SELECT name FROM persons WHERE surname_key = ? AND id != ?").all(key, id) as {
-          name: string;
-        }[]
-      ).map((p) => p.name);
-      this.note(
+      const namesakes = (yield* all<{ name: string }>(
+        "SELECT name FROM persons WHERE surname_key = ? AND id != ? ORDER BY id",
+        key,
+        id,
+      )).map((p) => p.name);
+      yield* this.note(
         id,
         speaker.name,
         namesakes.length > 1 ? "ambiguous surname kept apart" : "new person",
@@ -447,90 +466,104 @@ export class Registry {
       );
       return id;
     }
-    this.note(id, speaker.name, "new person", evidence, null);
-    if (speaker.kind === "person") this.absorbBareNamesake(id, speaker.name, evidence);
+    yield* this.note(id, speaker.name, "new person", evidence, null);
+    if (speaker.kind === "person") yield* this.absorbBareNamesake(id, speaker.name, evidence);
     return id;
   }
 
   /** A bare-surname person ("Voss") joins the first and only full name with that surname ("Helena Voss"). */
-  private absorbBareNamesake(id: number, name: string, evidence: LinkEvidence): void {
+  private *absorbBareNamesake(id: number, name: string, evidence: LinkEvidence): Query<void> {
     const key = surnameKey(name);
     if (!key) return;
-    const namesakes = this.db
-      .prepare("SELECT id, name FROM persons WHERE surname_key = ? AND kind = 'person' AND id != ?")
-      .all(key, id) as { id: number; name: string }[];
+    const namesakes = yield* all<{ id: number; name: string }>(
+      "SELECT id, name FROM persons WHERE surname_key = ? AND kind = 'person' AND id != ?",
+      key,
+      id,
+    );
     const bare = namesakes.filter((p) => isBareSurname(p.name));
     if (bare.length === 1 && namesakes.length === 1)
-      this.merge(bare[0].id, id, "surname-only person merged into the only full name", evidence);
+      yield* this.merge(bare[0].id, id, "surname-only person merged into the only full name", evidence);
   }
 
-  private findOrCreate(speaker: LocalSpeaker, evidence: LinkEvidence, rule: string): number {
-    const existing = this.byName(speaker.name);
+  private *findOrCreate(speaker: LocalSpeaker, evidence: LinkEvidence, rule: string): Query<number> {
+    const existing = yield* this.byName(speaker.name);
     if (existing !== undefined) return existing;
-    const id = this.insertPerson(speaker);
-    this.note(id, speaker.name, rule, evidence, "created by the override");
+    const id = yield* this.insertPerson(speaker);
+    yield* this.note(id, speaker.name, rule, evidence, "created by the override");
     return id;
   }
 
-  private insertPerson(speaker: LocalSpeaker): number {
-    const row = this.db
-      .prepare(
-        `INSERT INTO persons (name, name_key, surname_key, kind, party, state) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (name_key) DO UPDATE SET party = coalesce(excluded.party, party), state = coalesce(excluded.state, state)
-         RETURNING id`,
-      )
-      .get(
-        speaker.name,
-        nameKey(speaker.name),
-        surnameKey(speaker.name, speaker.kind),
-        speaker.kind,
-        speaker.party ?? null,
-        speaker.state ?? null,
-      ) as { id: number };
+  /** Insert or find by name key: two writers meeting a new name at once get one row (the unique key). */
+  private *insertPerson(speaker: LocalSpeaker): Query<number> {
+    const row = yield* get<{ id: number }>(
+      `INSERT INTO persons (name, name_key, surname_key, kind, party, state) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (name_key) DO UPDATE SET party = coalesce(excluded.party, persons.party),
+         state = coalesce(excluded.state, persons.state)
+       RETURNING id`,
+      speaker.name,
+      nameKey(speaker.name),
+      surnameKey(speaker.name, speaker.kind),
+      speaker.kind,
+      speaker.party ?? null,
+      speaker.state ?? null,
+    );
+    if (!row) throw new Error(`person "${speaker.name}" was not stored`);
     return row.id;
   }
 
-  private fillParty(id: number, speaker: LocalSpeaker): void {
+  private *fillParty(id: number, speaker: LocalSpeaker): Query<void> {
     if (!speaker.party && !speaker.state) return;
-    this.db
-      .prepare("UPDATE persons SET party = coalesce(party, ?), state = coalesce(state, ?) WHERE id = ?")
-      .run(speaker.party ?? null, speaker.state ?? null, id);
+    yield* run(
+      "UPDATE persons SET party = coalesce(party, ?), state = coalesce(state, ?) WHERE id = ?",
+      speaker.party ?? null,
+      speaker.state ?? null,
+      id,
+    );
   }
 
   /** Gives person `id` the canonical name `name`, keeping the old one as an alias. */
-  private renameTo(id: number, name: string, rule: string): number {
-    const old = this.db.prepare("SELECT name, kind FROM persons WHERE id = ?").get(id) as {
-      name: string;
-      kind: Speaker["kind"];
-    };
-    this.db
-      .prepare("UPDATE persons SET name = ?, name_key = ?, surname_key = ? WHERE id = ?")
-      .run(name, nameKey(name), surnameKey(name, old.kind), id);
-    this.addAlias(id, old.name);
-    this.removeAlias(id, name);
-    this.refreshSearch(id);
-    this.note(id, old.name, rule, { articleId: null, span: null }, `renamed "${old.name}" to "${name}"`);
+  private *renameTo(id: number, name: string, rule: string): Query<number> {
+    const old = yield* get<{ name: string; kind: Speaker["kind"] }>(
+      "SELECT name, kind FROM persons WHERE id = ?",
+      id,
+    );
+    if (!old) return id;
+    yield* run(
+      "UPDATE persons SET name = ?, name_key = ?, surname_key = ? WHERE id = ?",
+      name,
+      nameKey(name),
+      surnameKey(name, old.kind),
+      id,
+    );
+    yield* this.addAlias(id, old.name);
+    yield* this.removeAlias(id, name);
+    yield* this.refreshSearch(id);
+    yield* this.note(
+      id,
+      old.name,
+      rule,
+      { articleId: null, span: null },
+      `renamed "${old.name}" to "${name}"`,
+    );
     return id;
   }
 
-  private addAlias(id: number, alias: string): void {
-    this.db
-      .prepare("INSERT OR IGNORE INTO aliases (person_id, alias, alias_key) VALUES (?, ?, ?)")
-      .run(id, alias, nameKey(alias));
+  private *addAlias(id: number, alias: string): Query<void> {
+    yield* run(
+      "INSERT OR IGNORE INTO aliases (person_id, alias, alias_key) VALUES (?, ?, ?)",
+      id,
+      alias,
+      nameKey(alias),
+    );
   }
 
-  private removeAlias(id: number, alias: string): void {
-    this.db.prepare("DELETE FROM aliases WHERE person_id = ? AND alias_key = ?").run(id, nameKey(alias));
+  private *removeAlias(id: number, alias: string): Query<void> {
+    yield* run("DELETE FROM aliases WHERE person_id = ? AND alias_key = ?", id, nameKey(alias));
   }
 
-  /** The full-text index stores the speaker's name per statement; re-linked statements need the new one. */
-  refreshSearch(personId: number): void {
-    this.db
-      .prepare(
-        `UPDATE statements_fts SET speaker = (SELECT name FROM persons WHERE id = ?)
-         WHERE rowid IN (SELECT id FROM statements WHERE person_id = ?)`,
-      )
-      .run(personId, personId);
+  /** The full-text index holds the speaker's name per statement; re-linked statements need the new one. */
+  *refreshSearch(personId: number): Query<void> {
+    yield* refreshSpeakerSearch(personId);
   }
 }
 

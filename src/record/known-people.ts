@@ -1,8 +1,7 @@
-import type Database from "better-sqlite3";
 import type { Gazetteer, KnownPerson, KnownTerm } from "./gazetteer.ts";
-import type { Registry } from "./identity.ts";
-import { surnameKey } from "./identity.ts";
+import { type PersonRegistry, surnameKey } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
+import { all, get, type Query, run } from "./sql.ts";
 
 /**
  * Known people in the record: a gazetteer's people become persons with their QID, their other written
@@ -30,11 +29,8 @@ export interface TermRecord extends KnownTerm {
   source: string;
 }
 
-export function importGazetteer(
-  db: Database.Database,
-  registry: Registry,
-  gazetteer: Gazetteer,
-): ImportReport {
+/** Imports every person of the gazetteer; run it in one transaction. */
+export function* importKnownPeople(registry: PersonRegistry, gazetteer: Gazetteer): Query<ImportReport> {
   const report: ImportReport = {
     file: gazetteer.file,
     added: 0,
@@ -43,42 +39,36 @@ export function importGazetteer(
     merged: [],
     problems: [...gazetteer.problems],
   };
-  const source = gazetteer.file;
-  const run = db.transaction(() => {
-    for (const person of gazetteer.people) {
-      const outcome = importPerson(db, registry, person, source, report);
-      if (outcome === "added") report.added++;
-      else if (outcome === "updated") report.updated++;
-      else if (outcome === "unchanged") report.unchanged++;
-    }
-  });
-  run.immediate();
+  for (const person of gazetteer.people) {
+    const outcome = yield* importPerson(registry, person, gazetteer.file, report);
+    if (outcome === "added") report.added++;
+    else if (outcome === "updated") report.updated++;
+    else if (outcome === "unchanged") report.unchanged++;
+  }
   return report;
 }
 
 type Outcome = "added" | "updated" | "unchanged" | "skipped";
 
-function importPerson(
-  db: Database.Database,
-  registry: Registry,
+function* importPerson(
+  registry: PersonRegistry,
   person: KnownPerson,
   source: string,
   report: ImportReport,
-): Outcome {
+): Query<Outcome> {
   const forms = [person.name, ...person.aliases];
   const byQid = person.qid
-    ? (db.prepare("SELECT id, qid FROM persons WHERE qid = ?").get(person.qid) as { id: number } | undefined)
+    ? yield* get<{ id: number }>("SELECT id FROM persons WHERE qid = ?", person.qid)
     : undefined;
   // Stored people whose canonical name is one of the forms (aliases are not trusted here: a headline can
   // make one person's name another's alias); a namesake who already has another QID is someone else.
   const named = new Map<number, { id: number; qid: string | null; statements: number }>();
   for (const form of forms) {
-    const rows = db
-      .prepare(
-        `SELECT p.id, p.qid, (SELECT count(*) FROM statements s WHERE s.person_id = p.id) AS statements
-         FROM persons p WHERE p.kind = 'person' AND p.name_key = ?`,
-      )
-      .all(nameKey(form)) as { id: number; qid: string | null; statements: number }[];
+    const rows = yield* all<{ id: number; qid: string | null; statements: number }>(
+      `SELECT p.id, p.qid, (SELECT count(*) FROM statements s WHERE s.person_id = p.id) AS statements
+       FROM persons p WHERE p.kind = 'person' AND p.name_key = ?`,
+      nameKey(form),
+    );
     for (const row of rows) if (row.qid === null || row.qid === person.qid) named.set(row.id, row);
   }
   let changed = false;
@@ -91,13 +81,17 @@ function importPerson(
   if (id === undefined) {
     // The name is taken by an entry that is not this person (an organisation of that name, or a namesake
     // with another QID: the senator John Kennedy and the president): the fullest free form names them.
-    const insert = db.prepare(
-      `INSERT INTO persons (name, name_key, surname_key, kind, qid) VALUES (?, ?, ?, 'person', ?)
-       ON CONFLICT (name_key) DO NOTHING RETURNING id`,
-    );
     const names = [person.name, ...[...person.aliases].sort((a, b) => b.length - a.length)];
     for (const name of names) {
-      id = (insert.get(name, nameKey(name), surnameKey(name), person.qid) as { id: number } | undefined)?.id;
+      const row = yield* get<{ id: number }>(
+        `INSERT INTO persons (name, name_key, surname_key, kind, qid) VALUES (?, ?, ?, 'person', ?)
+         ON CONFLICT (name_key) DO NOTHING RETURNING id`,
+        name,
+        nameKey(name),
+        surnameKey(name),
+        person.qid,
+      );
+      id = row?.id;
       if (id !== undefined) break;
     }
     if (id === undefined) {
@@ -107,35 +101,38 @@ function importPerson(
       });
       return "skipped";
     }
-    registry.note(id, person.name, "known person: gazetteer", { articleId: null, span: null }, source);
+    yield* registry.note(id, person.name, "known person: gazetteer", { articleId: null, span: null }, source);
     outcome = "added";
   } else {
     outcome = "unchanged";
     for (const other of named.keys()) {
       if (other === id) continue;
-      const name = (db.prepare("SELECT name FROM persons WHERE id = ?").get(other) as { name: string }).name;
-      registry.merge(other, id, "known person: one gazetteer entry");
-      report.merged.push(`${name} → ${person.name}`);
+      const row = yield* get<{ name: string }>("SELECT name FROM persons WHERE id = ?", other);
+      yield* registry.merge(other, id, "known person: one gazetteer entry");
+      report.merged.push(`${row?.name} → ${person.name}`);
       changed = true;
     }
     if (person.qid) {
-      const set = db.prepare("UPDATE persons SET qid = ? WHERE id = ? AND qid IS NULL").run(person.qid, id);
-      if (set.changes) changed = true;
+      const set = yield* run("UPDATE persons SET qid = ? WHERE id = ? AND qid IS NULL", person.qid, id);
+      if (set) changed = true;
     }
   }
-  const canonical = (db.prepare("SELECT name_key FROM persons WHERE id = ?").get(id) as { name_key: string })
-    .name_key;
-  const addAlias = db.prepare("INSERT OR IGNORE INTO aliases (person_id, alias, alias_key) VALUES (?, ?, ?)");
+  const canonical = (yield* get<{ name_key: string }>("SELECT name_key FROM persons WHERE id = ?", id))
+    ?.name_key;
   for (const form of forms) {
     if (nameKey(form) === canonical) continue;
-    if (addAlias.run(id, form, nameKey(form)).changes) changed = true;
+    const added = yield* run(
+      "INSERT OR IGNORE INTO aliases (person_id, alias, alias_key) VALUES (?, ?, ?)",
+      id,
+      form,
+      nameKey(form),
+    );
+    if (added) changed = true;
   }
-  const addTerm = db.prepare(
-    `INSERT OR IGNORE INTO person_terms (person_id, role, party, state, district, start, end, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const term of person.terms) {
-    const added = addTerm.run(
+    const added = yield* run(
+      `INSERT OR IGNORE INTO person_terms (person_id, role, party, state, district, start, "end", source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       term.role,
       term.party,
@@ -145,42 +142,37 @@ function importPerson(
       term.end,
       source,
     );
-    if (added.changes) changed = true;
+    if (added) changed = true;
   }
   if (changed && outcome === "unchanged") {
     outcome = "updated";
-    registry.note(id, person.name, "known person: gazetteer", { articleId: null, span: null }, source);
+    yield* registry.note(id, person.name, "known person: gazetteer", { articleId: null, span: null }, source);
   }
   return outcome;
 }
 
 /** Every term of a person, oldest first. */
-export function termsOf(db: Database.Database, personId: number): TermRecord[] {
-  return db
-    .prepare(
-      `SELECT role, party, state, district, start, end, source FROM person_terms WHERE person_id = ?
-       ORDER BY start IS NULL, start, role`,
-    )
-    .all(personId) as TermRecord[];
+export function* termsOfPerson(personId: number): Query<TermRecord[]> {
+  return yield* all<TermRecord>(
+    `SELECT role, party, state, district, start, "end", source FROM person_terms WHERE person_id = ?
+     ORDER BY start IS NULL, start, role`,
+    personId,
+  );
 }
 
 /**
  * The office and party a person held on `day` (YYYY-MM-DD): the latest-starting term that covers it.
  * A statement of 2016 by a senator first elected in 2010 is a senator's; undated statements get none.
  */
-export function termAt(db: Database.Database, personId: number, day: string | null): KnownTerm | null {
+export function* termOn(personId: number, day: string | null): Query<KnownTerm | null> {
   if (!day) return null;
-  const row = db
-    .prepare(
-      `SELECT role, party, state, district, start, end FROM person_terms
-       WHERE person_id = ? AND (start IS NULL OR start <= ?) AND (end IS NULL OR end >= ?)
-       ORDER BY start DESC LIMIT 1`,
-    )
-    .get(personId, day, day) as KnownTerm | undefined;
+  const row = yield* get<KnownTerm>(
+    `SELECT role, party, state, district, start, "end" FROM person_terms
+     WHERE person_id = ? AND (start IS NULL OR start <= ?) AND ("end" IS NULL OR "end" >= ?)
+     ORDER BY start DESC NULLS LAST LIMIT 1`,
+    personId,
+    day,
+    day,
+  );
   return row ?? null;
-}
-
-/** Whether a known person held any office on `day`. */
-export function inOfficeAt(db: Database.Database, personId: number, day: string | null): boolean {
-  return termAt(db, personId, day) !== null;
 }

@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
 import type { StatementView } from "../core/statement.ts";
+import { all, dialect, type Query, run } from "./sql.ts";
 
 /**
  * The same story everywhere: a wire story run by twenty outlets is stored as twenty articles, linked here
@@ -101,17 +101,21 @@ function bandKeys(signature: Uint32Array): number[] {
 }
 
 /** Links a just-stored article to the story of its most similar stored near-duplicate, or starts a story. */
-export function linkStory(db: Database.Database, articleId: string, text: string): string {
+export function* linkArticleStory(articleId: string, text: string): Query<string> {
   const signature = minHash(text);
   if (!signature) return articleId;
   const keys = bandKeys(signature);
-  const candidates = db
-    .prepare(
-      `SELECT DISTINCT s.article_id, s.story_id, s.minhash FROM story_bands b
-       JOIN article_stories s ON s.article_id = b.article_id
-       WHERE b.band_key IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(keys)) as { article_id: string; story_id: string; minhash: Buffer }[];
+  const candidates = yield* all<{ article_id: string; story_id: string; minhash: Buffer }>(
+    {
+      sqlite: `SELECT DISTINCT s.article_id, s.story_id, s.minhash FROM story_bands b
+        JOIN article_stories s ON s.article_id = b.article_id
+        WHERE b.band_key IN (SELECT value FROM json_each(?))`,
+      postgres: `SELECT DISTINCT s.article_id, s.story_id, s.minhash FROM story_bands b
+        JOIN article_stories s ON s.article_id = b.article_id
+        WHERE b.band_key = ANY(?::bigint[]) ORDER BY s.article_id`,
+    },
+    (yield* dialect()) === "sqlite" ? JSON.stringify(keys) : keys,
+  );
   let story = articleId;
   let best = MIN_SIMILARITY;
   for (const candidate of candidates) {
@@ -125,25 +129,30 @@ export function linkStory(db: Database.Database, articleId: string, text: string
       story = candidate.story_id;
     }
   }
-  db.transaction(() => {
-    db.prepare("INSERT OR IGNORE INTO article_stories (article_id, story_id, minhash) VALUES (?, ?, ?)").run(
-      articleId,
-      story,
-      Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength),
-    );
-    const insertBand = db.prepare("INSERT INTO story_bands (band_key, article_id) VALUES (?, ?)");
-    for (const key of keys) insertBand.run(key, articleId);
-  })();
+  const stored = yield* run(
+    "INSERT OR IGNORE INTO article_stories (article_id, story_id, minhash) VALUES (?, ?, ?)",
+    articleId,
+    story,
+    Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength),
+  );
+  // Linked before (a re-run, or another worker): its bands are stored already.
+  if (stored === 0) return story;
+  for (const key of keys)
+    yield* run("INSERT INTO story_bands (band_key, article_id) VALUES (?, ?)", key, articleId);
   return story;
 }
 
 /** The story of each article (articles never fingerprinted are their own story). */
-export function storiesOf(db: Database.Database, articleIds: readonly string[]): Map<string, string> {
-  const rows = db
-    .prepare(
-      "SELECT article_id, story_id FROM article_stories WHERE article_id IN (SELECT value FROM json_each(?))",
-    )
-    .all(JSON.stringify([...new Set(articleIds)])) as { article_id: string; story_id: string }[];
+export function* storiesOfArticles(articleIds: readonly string[]): Query<Map<string, string>> {
+  const ids = [...new Set(articleIds)];
+  const rows = yield* all<{ article_id: string; story_id: string }>(
+    {
+      sqlite:
+        "SELECT article_id, story_id FROM article_stories WHERE article_id IN (SELECT value FROM json_each(?))",
+      postgres: "SELECT article_id, story_id FROM article_stories WHERE article_id = ANY(?::text[])",
+    },
+    (yield* dialect()) === "sqlite" ? JSON.stringify(ids) : ids,
+  );
   return new Map(rows.map((row) => [row.article_id, row.story_id]));
 }
 

@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
-import { isBareSurname, type Registry } from "./identity.ts";
+import { isBareSurname, type PersonRegistry } from "./identity.ts";
+import { all, get, type Query, run } from "./sql.ts";
 import { decideSurname } from "./surnames.ts";
 
 /**
@@ -24,61 +24,53 @@ interface Entry {
   key: string;
 }
 
-export function settleSurnames(db: Database.Database, registry: Registry): SettleReport {
+/** Settles every bare entry; run it in one transaction. */
+export function* settleBareSurnames(registry: PersonRegistry): Query<SettleReport> {
   const report: SettleReport = { moved: 0, settled: [] };
-  const run = db.transaction(() => {
-    for (const entry of bareEntries(db)) settleEntry(db, registry, entry, report);
-  });
-  run.immediate();
+  for (const entry of yield* bareEntries()) yield* settleEntry(registry, entry, report);
   return report;
 }
 
 /** Bare-surname people, and one-word organisations whose word is a stored full-name person's surname. */
-function bareEntries(db: Database.Database): Entry[] {
-  const people = (
-    db
-      .prepare(
-        `SELECT id, name, kind, surname_key AS key FROM persons
-         WHERE kind = 'person' AND surname_key IS NOT NULL AND name NOT LIKE '% %'
-           AND EXISTS (SELECT 1 FROM statements s WHERE s.person_id = persons.id)`,
-      )
-      .all() as Entry[]
-  ).filter((entry) => isBareSurname(entry.name));
-  const organisations = db
-    .prepare(
-      `SELECT o.id, o.name, o.kind, o.name_key AS key FROM persons o
-       WHERE o.kind = 'organization' AND o.name NOT LIKE '% %'
-         AND EXISTS (SELECT 1 FROM persons p WHERE p.kind = 'person' AND p.surname_key = o.name_key AND p.id != o.id)
-         AND EXISTS (SELECT 1 FROM statements s WHERE s.person_id = o.id)`,
-    )
-    .all() as Entry[];
+function* bareEntries(): Query<Entry[]> {
+  const people = (yield* all<Entry>(
+    `SELECT id, name, kind, surname_key AS key FROM persons
+       WHERE kind = 'person' AND surname_key IS NOT NULL AND name NOT LIKE '% %'
+         AND EXISTS (SELECT 1 FROM statements s WHERE s.person_id = persons.id)
+       ORDER BY id`,
+  )).filter((entry) => isBareSurname(entry.name));
+  const organisations = yield* all<Entry>(
+    `SELECT o.id, o.name, o.kind, o.name_key AS key FROM persons o
+     WHERE o.kind = 'organization' AND o.name NOT LIKE '% %'
+       AND EXISTS (SELECT 1 FROM persons p WHERE p.kind = 'person' AND p.surname_key = o.name_key AND p.id != o.id)
+       AND EXISTS (SELECT 1 FROM statements s WHERE s.person_id = o.id)
+     ORDER BY o.id`,
+  );
   return [...people, ...organisations];
 }
 
-function settleEntry(db: Database.Database, registry: Registry, entry: Entry, report: SettleReport): void {
-  const statements = db
-    .prepare(
-      `SELECT s.id, s.article_id, s.published, s.source_start FROM statements s
-       WHERE s.person_id = ? ORDER BY s.article_id, s.ordinal`,
-    )
-    .all(entry.id) as {
+function* settleEntry(registry: PersonRegistry, entry: Entry, report: SettleReport): Query<void> {
+  const statements = yield* all<{
     id: number;
     article_id: string;
     published: string | null;
     source_start: number | null;
-  }[];
-  const articleText = db.prepare("SELECT text FROM articles WHERE id = ?");
-  const move = db.prepare("UPDATE statements SET person_id = ? WHERE id = ?");
+  }>(
+    `SELECT s.id, s.article_id, s.published, s.source_start FROM statements s
+     WHERE s.person_id = ? ORDER BY s.article_id, s.ordinal`,
+    entry.id,
+  );
   const targets = new Map<number, number>();
   let text: { id: string; text: string } | undefined;
   for (const statement of statements) {
-    if (text?.id !== statement.article_id)
-      text = {
-        id: statement.article_id,
-        text: (articleText.get(statement.article_id) as { text: string } | undefined)?.text ?? "",
-      };
-    const decided = decideSurname(
-      db,
+    if (text?.id !== statement.article_id) {
+      const row = yield* get<{ text: string }>(
+        "SELECT text FROM articles WHERE id = ?",
+        statement.article_id,
+      );
+      text = { id: statement.article_id, text: row?.text ?? "" };
+    }
+    const decided = yield* decideSurname(
       entry.key,
       {
         day: statement.published,
@@ -89,9 +81,9 @@ function settleEntry(db: Database.Database, registry: Registry, entry: Entry, re
       entry.id,
     );
     if (!decided || !("id" in decided)) continue;
-    move.run(decided.id, statement.id);
+    yield* run("UPDATE statements SET person_id = ? WHERE id = ?", decided.id, statement.id);
     targets.set(decided.id, (targets.get(decided.id) ?? 0) + 1);
-    registry.note(
+    yield* registry.note(
       decided.id,
       entry.name,
       decided.rule,
@@ -102,17 +94,17 @@ function settleEntry(db: Database.Database, registry: Registry, entry: Entry, re
   if (targets.size === 0) return;
   const moved = [...targets.values()].reduce((sum, n) => sum + n, 0);
   report.moved += moved;
-  for (const id of targets.keys()) registry.refreshSearch(id);
+  for (const id of targets.keys()) yield* registry.refreshSearch(id);
   if (moved < statements.length) return;
   if (targets.size === 1) {
     const [into] = targets.keys();
-    registry.merge(entry.id, into, "bare surname settled: every statement went to one person");
-    const name = (db.prepare("SELECT name FROM persons WHERE id = ?").get(into) as { name: string }).name;
-    report.settled.push(`${entry.name} → ${name}`);
+    yield* registry.merge(entry.id, into, "bare surname settled: every statement went to one person");
+    const row = yield* get<{ name: string }>("SELECT name FROM persons WHERE id = ?", into);
+    report.settled.push(`${entry.name} → ${row?.name}`);
   } else {
     // Its statements went to several people: the entry named no one in particular; its aliases ("Mr. X")
     // were ambiguous too.
-    db.prepare("DELETE FROM persons WHERE id = ?").run(entry.id);
+    yield* run("DELETE FROM persons WHERE id = ?", entry.id);
     report.settled.push(`${entry.name} (split among ${targets.size} people)`);
   }
 }

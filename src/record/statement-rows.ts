@@ -1,35 +1,37 @@
 import type { Span } from "../core/span.ts";
 import type { Speaker, StatementView } from "../core/statement.ts";
+import type { Dialect } from "./sql.ts";
 import type { StatementRecord, StoredArticle } from "./store.ts";
 
 /**
- * The SQLite record's rows and how they become the Store's plain data (StatementRecord, StatementView,
- * StoredArticle), kept apart from the queries in sqlite.ts.
+ * The record's rows and how they become the Store's plain data (StatementRecord, StatementView,
+ * StoredArticle), kept apart from the queries (statement-queries.ts).
  */
 
-/** Separator for group_concat: a control character cannot occur in a role title or topic key. */
+/** Separator for a list aggregated in SQL: a control character cannot occur in a role title or topic key. */
 export const LIST_SEPARATOR = "\u001f";
 
+/** A list of `column` of the rows matched, in the column's order, as one string joined by LIST_SEPARATOR. */
+export function listOf(column: string, from: string): { sqlite: string; postgres: string } {
+  // SQLite aggregates in the order of the table's key on (owner, column); PostgreSQL is told that order.
+  return {
+    sqlite: `(SELECT group_concat(${column}, '${LIST_SEPARATOR}') FROM ${from})`,
+    postgres: `(SELECT string_agg(${column}, '${LIST_SEPARATOR}' ORDER BY ${column}) FROM ${from})`,
+  };
+}
+
 export const STATEMENT_SELECT = `
-  SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url
+  SELECT s.id, s.article_id, s.ordinal, s.person_id, s.resolution, s.kind, s.confidence,
+    s.source_start, s.source_end, s.cue_start, s.cue_end, s.content_spans,
+    s.raw_source_start, s.raw_source_end, s.raw_cue_start, s.raw_cue_end, s.raw_content_spans,
+    s.content, s.published, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url
   FROM statements s
   JOIN articles a ON a.id = s.article_id
   LEFT JOIN persons p ON p.id = s.person_id`;
 // Undated statements sort after dated ones; within an article, in text order.
 export const STATEMENT_ORDER = "ORDER BY s.published IS NULL, s.published, s.article_id, s.ordinal";
 
-/**
- * Turns user input into a safe FTS5 query: every whitespace-separated word becomes a quoted phrase
- * (quotes doubled), so operators and syntax characters in the input are searched for, never executed.
- * Returns null when nothing searchable remains.
- */
-export function ftsQuery(input: string): string | null {
-  const words = input.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
-  if (words.length === 0) return null;
-  return words.map((word) => `"${word.replaceAll('"', '""')}"`).join(" ");
-}
-
-function splitList(value: string | null): string[] {
+export function splitList(value: string | null): string[] {
   return value ? value.split(LIST_SEPARATOR) : [];
 }
 
@@ -143,13 +145,15 @@ export interface ViewRow {
 }
 
 /** Columns statementViews reads: the view's fields and the spans its cue, context and source are cut by. */
-export const VIEW_SELECT = `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind,
+export function viewSelect(dialect: Dialect): string {
+  return `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind,
     s.confidence, s.content, s.content_spans, s.cue_start, s.cue_end, s.context_start, s.context_end,
     s.resolution, s.source_start, s.source_end,
-    (SELECT group_concat(key, '${LIST_SEPARATOR}') FROM statement_topics t WHERE t.statement_id = s.id) AS topics
+    ${listOf("key", "statement_topics t WHERE t.statement_id = s.id")[dialect]} AS topics
   FROM statements s JOIN articles a ON a.id = s.article_id JOIN persons p ON p.id = s.person_id`;
+}
 
-/** Cuts a span of an article's cleaned text (span-text.ts cleanedTextSlicer). */
+/** Cuts a span of an article's cleaned text. */
 export type Slicer = (articleId: string, start: number | null, end: number | null) => string | null;
 
 export function toStatementView(row: ViewRow, slice: Slicer): StatementView {

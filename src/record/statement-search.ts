@@ -1,8 +1,8 @@
-import type Database from "better-sqlite3";
 import type { AttributionKind } from "../core/statement.ts";
-import { termAt } from "./known-people.ts";
-import { cleanedTextSlicer } from "./span-text.ts";
-import { ftsQuery, STATEMENT_SELECT, type StatementRow, toStatementRecord } from "./statement-rows.ts";
+import { ftsQuery, tsQuery } from "./search.ts";
+import { all, type Dialect, dialect, get, type Query } from "./sql.ts";
+import { toStatementRecords } from "./statement-queries.ts";
+import { STATEMENT_SELECT, type StatementRow } from "./statement-rows.ts";
 import type { StatementRecord } from "./store.ts";
 
 /**
@@ -70,7 +70,7 @@ interface Where {
   possible: boolean;
 }
 
-function whereOf(query: StatementQuery, after?: StatementCursor): Where {
+function whereOf(query: StatementQuery, sqlDialect: Dialect, after?: StatementCursor): Where {
   const where: string[] = [];
   const params: unknown[] = [];
   let possible = true;
@@ -79,9 +79,11 @@ function whereOf(query: StatementQuery, after?: StatementCursor): Where {
     params.push(...values);
   };
   if (query.q !== undefined && query.q.trim() !== "") {
-    const fts = ftsQuery(query.q);
-    if (fts === null) possible = false;
-    else add("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", fts);
+    const sqlite = sqlDialect === "sqlite";
+    const words = sqlite ? ftsQuery(query.q) : tsQuery(query.q);
+    if (words === null) possible = false;
+    else if (sqlite) add("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", words);
+    else add("s.search @@ to_tsquery('simple', ?)", words);
   }
   if (query.personId !== undefined) add("s.person_id = ?", query.personId);
   if (query.articleId !== undefined) add("s.article_id = ?", query.articleId);
@@ -109,23 +111,20 @@ function whereOf(query: StatementQuery, after?: StatementCursor): Where {
 }
 
 /** One page of matching statements, newest first, starting after `after`. */
-export function searchStatements(
-  db: Database.Database,
+export function* searchStatements(
   query: StatementQuery,
   limit: number,
   after?: StatementCursor,
-): StatementPage {
-  const where = whereOf(query, after);
+): Query<StatementPage> {
+  const where = whereOf(query, yield* dialect(), after);
   if (!where.possible) return { statements: [], next: null };
-  const rows = db
-    .prepare(`${STATEMENT_SELECT} ${where.sql} ${ORDER} LIMIT ?`)
-    .all(...where.params, limit + 1) as StatementRow[];
+  const rows = yield* all<StatementRow>(
+    `${STATEMENT_SELECT} ${where.sql} ${ORDER} LIMIT ?`,
+    ...where.params,
+    limit + 1,
+  );
   const page = rows.slice(0, limit);
-  const slice = cleanedTextSlicer(db);
-  const statements = page.map((row) => ({
-    ...toStatementRecord(row, slice(row.article_id, row.source_start, row.source_end)),
-    speakerTerm: row.person_id === null ? null : termAt(db, row.person_id, row.published),
-  }));
+  const statements = yield* toStatementRecords(page);
   const last = page.at(-1);
   return {
     statements,
@@ -134,35 +133,36 @@ export function searchStatements(
 }
 
 /** Counts by speaker, outlet, month and topic over the newest FACET_SCAN matches, and the total. */
-export function statementFacets(db: Database.Database, query: StatementQuery): StatementFacets {
-  const where = whereOf(query);
+export function* statementFacets(query: StatementQuery): Query<StatementFacets> {
+  const where = whereOf(query, yield* dialect());
   const empty = { total: 0, counted: 0, speaker: [], outlet: [], month: [], topic: [] };
   if (!where.possible) return empty;
   const from = "FROM statements s JOIN articles a ON a.id = s.article_id";
-  const total = db
-    .prepare(`SELECT count(*) ${from} ${where.sql}`)
-    .pluck()
-    .get(...where.params) as number;
+  const total = Number(
+    (yield* get<{ n: number }>(`SELECT count(*) AS n ${from} ${where.sql}`, ...where.params))?.n ?? 0,
+  );
   if (total === 0) return empty;
   const scan = `WITH m AS (SELECT s.id, s.person_id, s.published, a.outlet ${from} ${where.sql} ${ORDER} LIMIT ${FACET_SCAN})`;
-  const counts = (sql: string) =>
-    db.prepare(`${scan} ${sql}`).all(...where.params, FACET_VALUES) as FacetCount[];
+  const counts = function* (sql: string): Query<FacetCount[]> {
+    const rows = yield* all<FacetCount>(`${scan} ${sql}`, ...where.params, FACET_VALUES);
+    return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  };
   return {
     total,
     counted: Math.min(total, FACET_SCAN),
-    speaker: counts(
+    speaker: yield* counts(
       `SELECT CAST(p.id AS TEXT) AS value, p.name AS label, count(*) AS count
-       FROM m JOIN persons p ON p.id = m.person_id GROUP BY p.id ORDER BY count DESC, p.name LIMIT ?`,
+       FROM m JOIN persons p ON p.id = m.person_id GROUP BY p.id, p.name ORDER BY count DESC, p.name LIMIT ?`,
     ),
-    outlet: counts(
+    outlet: yield* counts(
       `SELECT m.outlet AS value, m.outlet AS label, count(*) AS count FROM m WHERE m.outlet IS NOT NULL
        GROUP BY m.outlet ORDER BY count DESC, m.outlet LIMIT ?`,
     ),
-    month: counts(
+    month: yield* counts(
       `SELECT substr(m.published, 1, 7) AS value, substr(m.published, 1, 7) AS label, count(*) AS count
-       FROM m WHERE m.published IS NOT NULL GROUP BY value ORDER BY value DESC LIMIT ?`,
+       FROM m WHERE m.published IS NOT NULL GROUP BY substr(m.published, 1, 7) ORDER BY value DESC LIMIT ?`,
     ),
-    topic: counts(
+    topic: yield* counts(
       `SELECT t.key AS value, min(t.label) AS label, count(*) AS count
        FROM m JOIN statement_topics t ON t.statement_id = m.id GROUP BY t.key ORDER BY count DESC, t.key LIMIT ?`,
     ),

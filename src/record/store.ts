@@ -67,9 +67,9 @@ export interface Store extends VerdictCache {
    * Statement search for the web app and the API (statement-search.ts): every filter, newest first, pages
    * with stable cursors. Optional: a backend without it serves everything but search and articles' pages.
    */
-  searchStatements?(query: StatementQuery, limit: number, after?: StatementCursor): Promise<StatementPage>;
+  searchStatements(query: StatementQuery, limit: number, after?: StatementCursor): Promise<StatementPage>;
   /** Facet counts (speaker, outlet, month, topic) over what a search matches. */
-  statementFacets?(query: StatementQuery): Promise<StatementFacets>;
+  statementFacets(query: StatementQuery): Promise<StatementFacets>;
 }
 
 /** Who `--speaker NAME` may mean: its id, name, statement count and Wikidata QID. */

@@ -1,8 +1,9 @@
-import type Database from "better-sqlite3";
 import { FIRST_NAME_GENDER } from "../nlp/lexicon/given-names.ts";
 import { parseName } from "../nlp/names.ts";
 import { surnameKey } from "./identity.ts";
+import { termOn } from "./known-people.ts";
 import { nameKey } from "./migrations.ts";
+import { all, get, nocase, perDialect, type Query } from "./sql.ts";
 
 /**
  * Who a bare surname ("Obama", "Clinton") is, decided from the record:
@@ -51,20 +52,15 @@ export type SurnameDecision =
   | undefined;
 
 /** Full-name people with surname key `key` (not bare surnames themselves), except `exclude`. */
-export function surnameCandidates(db: Database.Database, key: string, exclude?: number): SurnameCandidate[] {
-  const rows = db
-    .prepare(
-      `SELECT id, name, qid, EXISTS (SELECT 1 FROM person_terms t WHERE t.person_id = persons.id) AS known,
-         EXISTS (SELECT 1 FROM statements s WHERE s.person_id = persons.id) AS quoted
-       FROM persons WHERE surname_key = ? AND kind = 'person' AND id != ?`,
-    )
-    .all(key, exclude ?? -1) as {
-    id: number;
-    name: string;
-    qid: string | null;
-    known: number;
-    quoted: number;
-  }[];
+export function* surnameCandidates(key: string, exclude?: number): Query<SurnameCandidate[]> {
+  const rows = yield* all<{ id: number; name: string; qid: string | null; known: number; quoted: number }>(
+    `SELECT id, name, qid,
+       CASE WHEN EXISTS (SELECT 1 FROM person_terms t WHERE t.person_id = persons.id) THEN 1 ELSE 0 END AS known,
+       CASE WHEN EXISTS (SELECT 1 FROM statements s WHERE s.person_id = persons.id) THEN 1 ELSE 0 END AS quoted
+     FROM persons WHERE surname_key = ? AND kind = 'person' AND id != ? ORDER BY id`,
+    key,
+    exclude ?? -1,
+  );
   const out: SurnameCandidate[] = [];
   for (const row of rows) {
     const first = parseName(row.name).first;
@@ -79,55 +75,56 @@ export function surnameCandidates(db: Database.Database, key: string, exclude?: 
   return out;
 }
 
-export function decideSurname(
-  db: Database.Database,
+export function* decideSurname(
   key: string,
   context: SurnameContext,
   exclude?: number,
-): SurnameDecision {
-  const all = surnameCandidates(db, key, exclude);
-  if (all.length === 0) return undefined;
+): Query<SurnameDecision> {
+  const everyone = yield* surnameCandidates(key, exclude);
+  if (everyone.length === 0) return undefined;
   // In the article, a known given name outranks a title-case fragment written there ("Does Rubio"); across
   // the record every namesake counts, since a real rival may have a given name the list lacks.
-  const trusted = all.filter((c) => c.trusted);
+  const trusted = everyone.filter((c) => c.trusted);
   if (context.text !== undefined) {
     const found =
-      (trusted.length > 0 ? byArticle(db, key, trusted, context.text, context.position ?? 0) : undefined) ??
-      byArticle(db, key, all, context.text, context.position ?? 0);
+      (trusted.length > 0
+        ? yield* byArticle(key, trusted, context.text, context.position ?? 0)
+        : undefined) ?? (yield* byArticle(key, everyone, context.text, context.position ?? 0));
     if (found) return found;
   }
-  const candidates = all;
   if (context.articleOnly) return undefined;
   // A member of Congress never quoted in the record is no evidence for a bare "Harris": only a mention
   // whose role fits the office they held that day ("Rep. Harris") makes them a candidate.
-  const fitting = candidates.filter(
-    (c) => !c.silent || (context.roles?.length && officeFits(db, c.id, context.day, context.roles)),
-  );
+  const fitting: SurnameCandidate[] = [];
+  for (const c of everyone)
+    if (!c.silent || (context.roles?.length && (yield* officeFits(c.id, context.day, context.roles))))
+      fitting.push(c);
   if (fitting.length === 0) return undefined;
-  return byRegistry(db, fitting, context.day);
+  return yield* byRegistry(fitting, context.day);
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A person's aliases in the order SQLite's key on (person, alias NOCASE) reads them. */
+const ALIASES_IN_ORDER = perDialect(
+  (dialect) => `SELECT alias FROM aliases WHERE person_id = ? ORDER BY ${nocase("alias")[dialect]}`,
+);
+
 /** The candidate whose full name the article writes nearest before `position` (else first after it). */
-function byArticle(
-  db: Database.Database,
+function* byArticle(
   key: string,
   candidates: SurnameCandidate[],
   text: string,
   position: number,
-): SurnameDecision {
+): Query<SurnameDecision> {
   // Forms: canonical names, and full-name aliases with that surname owned by one candidate only.
   const owners = new Map<string, Set<number>>();
   const forms = new Map<string, string>();
-  const aliasRows = db.prepare("SELECT alias FROM aliases WHERE person_id = ?");
   for (const candidate of candidates) {
-    const names = [
-      candidate.name,
-      ...(aliasRows.all(candidate.id) as { alias: string }[]).map((row) => row.alias),
-    ];
+    const aliases = yield* all<{ alias: string }>(ALIASES_IN_ORDER, candidate.id);
+    const names = [candidate.name, ...aliases.map((row) => row.alias)];
     for (const name of names) {
       const parsed = parseName(name);
       if (!parsed.first || surnameKey(name) !== key) continue;
@@ -169,19 +166,9 @@ const OFFICE_WORDS: Record<string, readonly string[]> = {
   "vice president": ["vice"],
 };
 
-function officeFits(
-  db: Database.Database,
-  id: number,
-  day: string | null,
-  roles: readonly string[],
-): boolean {
+function* officeFits(id: number, day: string | null, roles: readonly string[]): Query<boolean> {
   if (!day) return false;
-  const term = db
-    .prepare(
-      `SELECT role FROM person_terms WHERE person_id = ? AND (start IS NULL OR start <= ?) AND (end IS NULL OR end >= ?)
-       ORDER BY start DESC LIMIT 1`,
-    )
-    .get(id, day, day) as { role: string } | undefined;
+  const term = yield* termOn(id, day);
   const words = OFFICE_WORDS[term?.role ?? ""];
   if (!words) return false;
   return roles.some((role) =>
@@ -199,28 +186,20 @@ function shiftDay(day: string, days: number): string {
 }
 
 /** The one plausible candidate at `day` by statements in the window and offices held. */
-function byRegistry(
-  db: Database.Database,
-  candidates: SurnameCandidate[],
-  day: string | null,
-): SurnameDecision {
-  const count = db.prepare(
-    day
-      ? "SELECT count(*) AS n FROM statements WHERE person_id = ? AND published BETWEEN ? AND ?"
-      : "SELECT count(*) AS n FROM statements WHERE person_id = ?",
-  );
-  const inOffice = db.prepare(
-    `SELECT 1 FROM person_terms WHERE person_id = ? AND (start IS NULL OR start <= ?) AND (end IS NULL OR end >= ?)`,
-  );
-  const weights = candidates.map((candidate) => {
-    const quoted = (
-      (day
-        ? count.get(candidate.id, shiftDay(day, -WINDOW_DAYS), shiftDay(day, WINDOW_DAYS))
-        : count.get(candidate.id)) as { n: number }
-    ).n;
-    const office = day && inOffice.get(candidate.id, day, day) ? 1 : 0;
-    return { candidate, weight: quoted + office };
-  });
+function* byRegistry(candidates: SurnameCandidate[], day: string | null): Query<SurnameDecision> {
+  const weights: { candidate: SurnameCandidate; weight: number }[] = [];
+  for (const candidate of candidates) {
+    const counted = day
+      ? yield* get<{ n: number }>(
+          "SELECT count(*) AS n FROM statements WHERE person_id = ? AND published BETWEEN ? AND ?",
+          candidate.id,
+          shiftDay(day, -WINDOW_DAYS),
+          shiftDay(day, WINDOW_DAYS),
+        )
+      : yield* get<{ n: number }>("SELECT count(*) AS n FROM statements WHERE person_id = ?", candidate.id);
+    const office = day && (yield* termOn(candidate.id, day)) ? 1 : 0;
+    weights.push({ candidate, weight: (counted?.n ?? 0) + office });
+  }
   // A candidate who was never quoted nor in office counts only when nobody else is known at all (the
   // first full name of a surname, before any statement of theirs is stored).
   const total = weights.reduce((sum, w) => sum + w.weight, 0);

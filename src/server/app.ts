@@ -13,7 +13,6 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from "fastify";
-import { SearchUnsupported } from "../app/explore.ts";
 import type { Store } from "../record/store.ts";
 import { registerAssets } from "./assets.ts";
 import { errorPage } from "./layout.ts";
@@ -89,23 +88,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 }
 
 /** A client's error says what to fix; a server error says nothing of the code, the data or the paths. */
-function sendError(
-  error: FastifyError | HttpError | SearchUnsupported,
-  request: FastifyRequest,
-  reply: FastifyReply,
-) {
+function sendError(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply) {
   const status =
     error instanceof HttpError
       ? error.statusCode
-      : error instanceof SearchUnsupported
-        ? 501
-        : "validation" in error && error.validation
-          ? 400
-          : error.statusCode && error.statusCode >= 400 && error.statusCode < 500
-            ? error.statusCode
-            : 500;
+      : "validation" in error && error.validation
+        ? 400
+        : error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+          ? error.statusCode
+          : 500;
   if (status >= 500) request.log.error(error);
-  const message = status === 501 ? error.message : status >= 500 ? "internal error" : errorText(error);
+  const message = status >= 500 ? "internal error" : errorText(error);
   const details = error instanceof HttpError ? error.details : {};
   const json = request.url.startsWith("/api/") || request.url === "/openapi.json" || wantsJson(request);
   reply.code(status);
@@ -116,7 +109,7 @@ function sendError(
   return reply.type("text/html; charset=utf-8").send(page);
 }
 
-function errorText(error: FastifyError | HttpError | SearchUnsupported): string {
+function errorText(error: FastifyError | HttpError): string {
   if (!(error instanceof HttpError) && "validation" in error && error.validation) {
     return `bad request: ${error.validationContext ?? "input"} ${error.validation[0]?.instancePath ?? ""} ${error.validation[0]?.message ?? error.message}`
       .replace(/\s+/g, " ")

@@ -1,0 +1,211 @@
+import type { Span } from "../core/span.ts";
+import type { Speaker } from "../core/statement.ts";
+import { aliasForm } from "../nlp/names.ts";
+import type { LinkNote, PersonRegistry } from "./identity.ts";
+import { nameKey } from "./migrations.ts";
+import { searchDocument } from "./search.ts";
+import { all, dialect, get, insertRows, type Query, run } from "./sql.ts";
+import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
+
+/**
+ * Writing one article with its statements, people, aliases, roles and topics, as a record query (sql.ts)
+ * both stores run inside one transaction. The article row goes first with ON CONFLICT DO NOTHING: a stored
+ * id (the same cleaned text) makes the whole write a no-op, also when two writers race on one article
+ * (the second waits for the first's row and then finds it). Returns whether the article was new.
+ */
+export function* writeArticle(registry: PersonRegistry, article: ProcessedArticle): Query<boolean> {
+  const published = dayOf(article.published);
+  const inserted = yield* get<{ id: string }>(
+    `INSERT INTO articles (id, origin, format, url, outlet, title, byline, published, raw_text, text, offset_map,
+       statement_count, ingested_at, language)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    article.id,
+    article.origin,
+    article.format,
+    article.url ?? null,
+    article.outlet ?? null,
+    article.title ?? null,
+    article.byline ?? null,
+    article.published ?? null,
+    article.rawText,
+    article.text,
+    JSON.stringify(article.offsetMap ?? null),
+    article.statements.length,
+    new Date().toISOString(),
+    article.language,
+  );
+  if (!inserted) return false;
+  // The registry decides from what is stored; writers take turns at it (SQLite: the write lock is held
+  // already). Two writers meeting "Barack Obama" at once then create one person, the second finding the
+  // first's row, and a bare surname is decided with every earlier article in view.
+  if ((yield* dialect()) === "postgres") yield* run(REGISTRY_LOCK);
+  yield* insertRows(
+    "INSERT OR IGNORE INTO article_topics (article_id, key, label)",
+    article.topics.map((topic) => [article.id, topic.key, topic.label]),
+  );
+
+  // In-article speaker name → stored person, through the registry's merge rules (see identity.ts).
+  const personIds = new Map<string, number>();
+  // Roles and aliases repeat across an article's statements; collect them once per article and
+  // write each once (this halves the rows touched per article).
+  const roles = new Map<number, Set<string>>();
+  const aliases = new Map<number, { name: string; forms: Set<string> }>();
+  const addAlias = (id: number, name: string, alias: string) => {
+    const trimmed = alias.trim();
+    if (!trimmed || nameKey(trimmed) === nameKey(name)) return;
+    const entry = aliases.get(id) ?? { name, forms: new Set<string>() };
+    entry.forms.add(trimmed);
+    aliases.set(id, entry);
+  };
+
+  const speakers: (number | null)[] = [];
+  for (const statement of article.statements) {
+    const speaker = statement.speaker;
+    let id: number | null = null;
+    if (speaker?.name && namesSomeone(speaker)) {
+      const key = nameKey(speaker.name);
+      id =
+        personIds.get(key) ??
+        (yield* registry.link(speaker, {
+          articleId: article.id,
+          span: statement.source,
+          text: article.text,
+          day: published,
+        }));
+      personIds.set(key, id);
+      const known = roles.get(id) ?? new Set<string>();
+      for (const role of speaker.roles ?? []) known.add(role);
+      roles.set(id, known);
+      if (statement.source && (speaker.resolution === "name" || speaker.resolution === "alias")) {
+        const written = article.text.slice(statement.source.start, statement.source.end);
+        addAlias(id, speaker.name, aliasForm(written, speaker.kind));
+      }
+    }
+    speakers.push(id);
+  }
+  yield* insertStatements(article.id, article.statements, speakers, published);
+  const notes: LinkNote[] = [];
+  for (const person of article.people) {
+    // Only people who speak somewhere in the record get a row; the rest would be noise in `people`.
+    const personId = personIds.get(nameKey(person.name));
+    if (personId === undefined) continue;
+    for (const alias of person.aliases) {
+      addAlias(personId, person.name, alias);
+      if (nameKey(alias) === nameKey(person.name)) continue;
+      const rule = person.hoverNames?.includes(alias) ? "hover-card full name" : "same person in the article";
+      const evidence = { articleId: article.id, span: null };
+      notes.push({ personId, name: alias, rule, evidence, detail: `alias of "${person.name}"` });
+    }
+  }
+  yield* registry.noteAll(notes);
+  yield* insertRows(
+    "INSERT INTO roles (person_id, role, first_seen, last_seen)",
+    [...roles].flatMap(([id, names]) => [...names].map((role) => [id, role, published, published])),
+    `ON CONFLICT (person_id, role) DO UPDATE SET
+       first_seen = CASE WHEN roles.first_seen IS NULL OR excluded.first_seen < roles.first_seen
+                         THEN coalesce(excluded.first_seen, roles.first_seen) ELSE roles.first_seen END,
+       last_seen = CASE WHEN roles.last_seen IS NULL OR excluded.last_seen > roles.last_seen
+                        THEN coalesce(excluded.last_seen, roles.last_seen) ELSE roles.last_seen END`,
+  );
+  yield* insertRows(
+    "INSERT OR IGNORE INTO aliases (person_id, alias, alias_key)",
+    [...aliases].flatMap(([id, entry]) => [...entry.forms].map((alias) => [id, alias, nameKey(alias)])),
+  );
+  return true;
+}
+
+/** The PostgreSQL advisory lock writers take turns at the registry with (an arbitrary constant pair). */
+export const REGISTRY_LOCK = "SELECT pg_advisory_xact_lock(1869506162, 1)";
+
+const STATEMENT_COLUMNS = `article_id, ordinal, person_id, local_name_key, resolution, kind,
+  source_start, source_end, cue_start, cue_end, content_spans,
+  raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published,
+  context_start, context_end, confidence`;
+
+/** An article's statements in text order (so ids follow ordinals on both backends), then their topics. */
+function* insertStatements(
+  articleId: string,
+  statements: readonly ProcessedStatement[],
+  speakers: readonly (number | null)[],
+  published: string | null,
+): Query<void> {
+  const rows: unknown[][] = statements.map((statement, ordinal) => [
+    articleId,
+    ordinal,
+    speakers[ordinal] ?? null,
+    statement.speaker?.name ? nameKey(statement.speaker.name) : null,
+    statement.speaker?.resolution ?? null,
+    statement.kind,
+    statement.source?.start ?? null,
+    statement.source?.end ?? null,
+    statement.cue?.start ?? null,
+    statement.cue?.end ?? null,
+    JSON.stringify(statement.content.map(plainSpan)),
+    statement.rawSource?.start ?? null,
+    statement.rawSource?.end ?? null,
+    statement.rawCue?.start ?? null,
+    statement.rawCue?.end ?? null,
+    JSON.stringify(statement.rawContent.map(plainSpan)),
+    statement.contentText,
+    published,
+    statement.context.start,
+    statement.context.end,
+    statement.confidence,
+  ]);
+  let stored: { id: number; ordinal: number }[];
+  if ((yield* dialect()) === "sqlite") {
+    // SQLite's search index is filled by a trigger (migration 2).
+    stored = yield* insertRows(
+      `INSERT INTO statements (${STATEMENT_COLUMNS})`,
+      rows,
+      "RETURNING id, ordinal",
+    );
+  } else {
+    const ids = [...new Set(speakers.filter((id): id is number => id !== null))];
+    const names = new Map(
+      (ids.length
+        ? yield* all<{ id: number; name: string }>(
+            "SELECT id, name FROM persons WHERE id = ANY(?::bigint[])",
+            ids,
+          )
+        : []
+      ).map((row) => [row.id, row.name]),
+    );
+    const documents = statements.map((statement, ordinal) =>
+      searchDocument(statement.contentText, names.get(speakers[ordinal] ?? -1) ?? null),
+    );
+    stored = yield* insertRows(
+      `INSERT INTO statements (${STATEMENT_COLUMNS}, search)`,
+      rows.map((row, ordinal) => [...row, documents[ordinal]]),
+      "RETURNING id, ordinal",
+      `(${rows[0]?.map(() => "?").join(", ")}, to_tsvector('simple', ?))`,
+    );
+  }
+  const idOf = new Map(stored.map((row) => [row.ordinal, row.id]));
+  yield* insertRows(
+    "INSERT OR IGNORE INTO statement_topics (statement_id, key, label)",
+    statements.flatMap((statement, ordinal) =>
+      statement.topics.map((topic) => [idOf.get(ordinal), topic.key, topic.label]),
+    ),
+  );
+}
+
+/** The YYYY-MM-DD day of an ISO date or date-time, or null when the value is not one. */
+export function dayOf(published: string | undefined): string | null {
+  const match = published?.match(/^(\d{4}-\d{2}-\d{2})/);
+  return match ? match[1] : null;
+}
+
+/**
+ * Whether a speaker is someone the registry can hold: an unresolved description ("the minister",
+ * "officials", "the department") names nobody in particular, and linking it by its words would pool every
+ * article's "minister" into one person. Such statements are stored without a person.
+ */
+export function namesSomeone(speaker: Pick<Speaker, "resolution" | "mention">): boolean {
+  return !(speaker.resolution === "description" && !speaker.mention);
+}
+
+function plainSpan(span: Span): Span {
+  return { start: span.start, end: span.end };
+}
