@@ -75,6 +75,7 @@ test("every command that prints results takes one --format; --json stays where u
   assert.deepEqual(json.sort(), [
     "clean",
     "ingest",
+    "jobs",
     "mixed",
     "people",
     "person",
@@ -83,6 +84,7 @@ test("every command that prints results takes one --format; --json stays where u
     "summary",
     "timeline",
     "topics",
+    "worker",
   ]);
 });
 

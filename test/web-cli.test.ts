@@ -315,17 +315,17 @@ describe("watch and sources", () => {
       const links = [`${prefix}/0`, `${prefix}/1`];
       let child: import("node:child_process").ChildProcess | undefined;
       server.serve(links[0] as string, newsPage(`kill${workers}-zero`));
-      // The second page is long, so that processing it takes a while: the kill lands after it was
-      // fetched and before it is stored.
+      // The second page is long, so that processing it takes a while (over a second on an idle machine,
+      // with or without a worker thread): the kill lands after it was fetched and before it is stored.
       const long = Array.from(
-        { length: 300 },
+        { length: 2000 },
         (_, i) => `"We will finish section ${i} of the quay before the storms," said Mayor Orla Penhallow.`,
       ).join("</p><p>");
       let sent = 0;
       server.routes.set(links[1] as string, (_q, response) => {
         response.writeHead(200, { "content-type": "text/html" });
         response.end(newsPage(`kill${workers}-one`, { extra: long }), () => {
-          if (sent++ === 0) setTimeout(() => child?.kill("SIGKILL"), 300);
+          if (sent++ === 0) setTimeout(() => child?.kill("SIGKILL"), 50);
         });
       });
       // A feed with an ETag: validators saved before the items are stored would make the restart see 304.
