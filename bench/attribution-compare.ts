@@ -9,7 +9,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Component } from "../src/nlp/doc.ts";
 import * as current from "../src/nlp/pipeline.ts";
 import { tokenize } from "../src/nlp/tokenizer.ts";
 
@@ -38,7 +37,7 @@ const texts = readdirSync(DEV_TEXT)
   .map((file) => readFileSync(path.join(DEV_TEXT, file), "utf8"));
 const tokens = texts.reduce((sum, text) => sum + tokenize(text).length, 0);
 
-type Side = { analyze: typeof current.analyze; pipeline: readonly Component[]; cpu: number };
+type Side = { analyze: typeof current.analyze; pipeline: current.Pipeline; cpu: number };
 const sides: Side[] = [base, current].map((module) => ({
   analyze: module.analyze,
   pipeline: module.extractionWith(extractor),

@@ -14,19 +14,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { attributionEnsemble } from "../src/nlp/attribution-ensemble.ts";
 import { attributionWeights, extractAttributions } from "../src/nlp/attribution-model/index.ts";
-import { Doc, runPipeline } from "../src/nlp/doc.ts";
-import { quotes } from "../src/nlp/quotes.ts";
-import { sentencizer } from "../src/nlp/sentencizer.ts";
-import { tokenize, tokenizer } from "../src/nlp/tokenizer.ts";
+import { analyze, extractionWith } from "../src/nlp/pipeline.ts";
+import { tokenize } from "../src/nlp/tokenizer.ts";
 
+const COMBINED = extractionWith("combined");
 const EXTRACTORS: Array<[string, (text: string) => number]> = [
-  [
-    "combined",
-    (text) =>
-      runPipeline(new Doc(text), [tokenizer, sentencizer, quotes, attributionEnsemble]).attributions.length,
-  ],
+  ["combined", (text) => analyze(text, COMBINED).attributions.length],
   ["learned", (text) => extractAttributions(text).length],
 ];
 

@@ -3,21 +3,15 @@ import { statementTopics, type TopicTerm, topicTerms } from "./analysis/topics.t
 import { type CleanResult, cleanText } from "./clean/clean.ts";
 import { firstIndex } from "./core/sorted.ts";
 import type { RawArticle } from "./ingest/types.ts";
-import type { Attribution, Doc, Span } from "./nlp/doc.ts";
+import { type Attribution, Doc, type Span } from "./nlp/doc.ts";
 import { isEnglish, languageOf } from "./nlp/language.ts";
 import { aliasForm } from "./nlp/names.ts";
-import { analyze, extractionWith } from "./nlp/pipeline.ts";
-import { sentencizer } from "./nlp/sentencizer.ts";
-import { hintAliases, resolveSpeakers } from "./nlp/speakers.ts";
+import { analyze, defaultPipeline, sentencesOnly } from "./nlp/pipeline.ts";
+import { hintAliases, NAME_HINTS } from "./nlp/speakers.ts";
 import { statementsOnly } from "./nlp/statement-checks.ts";
-import { tokenizer } from "./nlp/tokenizer.ts";
 import type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
 
 export type { ProcessedArticle, ProcessedPerson, ProcessedStatement } from "./record/types.ts";
-
-const EXTRACTION = extractionWith("combined");
-/** For text in another language: sentences for the article's topics, no attributions. */
-const SENTENCES_ONLY = [tokenizer, sentencizer];
 
 /** Joins the parts of a split quotation into one readable statement. */
 const CONTENT_JOINER = " … ";
@@ -48,9 +42,11 @@ export function cleanArticle(raw: RawArticle): CleanedArticle {
 /** The rest of processArticle, on an article cleanArticle prepared. */
 export function analyzeCleaned({ raw, cleaned, id }: CleanedArticle): ProcessedArticle {
   const language = languageOf(cleaned.text);
-  const doc = analyze(cleaned.text, isEnglish(language) ? EXTRACTION : SENTENCES_ONLY);
-  // Hover cards the cleaner removed name people in full: they are hints for resolving the speakers.
-  resolveSpeakers(doc, { nameHints: cleaned.hoverNames });
+  // Hover cards the cleaner removed name people in full: a layer the speakers component reads. Text in
+  // another language gets sentences only: the extractor and the name finder read English ("Die
+  // Digitalisierung" and "Kommen Sie" were people of German pages).
+  const given = new Doc(cleaned.text).set(NAME_HINTS, cleaned.hoverNames ?? []);
+  const doc = analyze(given, isEnglish(language) ? defaultPipeline : sentencesOnly);
   const toRaw = (span: Span | null) => (span ? cleaned.map.spanToRaw(span) : null);
   // Speakers are resolved over every attribution (an earlier "he said" can name the next speaker), but
   // the record keeps only statements: PolNeAR's attributions include "is seen as" and "did not respond",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
-import { attributionEnsemble, combineCandidates, keepLikely } from "../src/nlp/attribution-ensemble.ts";
+import { combineCandidates, keepLikely } from "../src/nlp/attribution-ensemble.ts";
 import {
   attributionFeatures,
   FILTER_FORMAT,
@@ -15,6 +15,7 @@ import {
 } from "../src/nlp/attribution-filter.ts";
 import { DocFeatures } from "../src/nlp/attribution-model/features.ts";
 import { type Attribution, Doc, runPipeline, type Span } from "../src/nlp/doc.ts";
+import { analyze, extractionWith } from "../src/nlp/pipeline.ts";
 import { quotes } from "../src/nlp/quotes.ts";
 import { sentencizer } from "../src/nlp/sentencizer.ts";
 import { tokenizer } from "../src/nlp/tokenizer.ts";
@@ -97,7 +98,7 @@ test("keepLikely keeps exactly the candidates at or above the threshold", () => 
 
 test("the default extractor keeps a plain reported quote after filtering", () => {
   const text = `"The bridge will open in May," said Mayor Ilse Brandt.`;
-  const doc = runPipeline(prepare(text), [attributionEnsemble]);
+  const doc = analyze(text, extractionWith("combined"));
   const found = doc.attributions.find((a) => a.cue && text.slice(a.cue.start, a.cue.end) === "said");
   assert.ok(found, "the quote is kept");
   assert.equal(found.source && text.slice(found.source.start, found.source.end), "Mayor Ilse Brandt");

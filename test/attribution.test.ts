@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { cleanText } from "../src/clean/clean.ts";
 import type { Attribution, Doc } from "../src/nlp/doc.ts";
-import { analyze, components, pipelineWith } from "../src/nlp/pipeline.ts";
+import { analyze, defaultPipeline, pipelineWith } from "../src/nlp/pipeline.ts";
 import { findQuotes } from "../src/nlp/quotes.ts";
 import { splitParagraphs } from "../src/nlp/tokenizer.ts";
 import { sharedData } from "./shared-data.ts";
@@ -47,14 +47,20 @@ function withCue(text: string, cue: string): Simple {
 }
 
 test("pipeline lists its components in order and analyze is pure", () => {
-  assert.deepEqual(
-    components.map((c) => c.name),
-    ["tokenizer", "sentencizer", "quotes", "attribution-ensemble", "speakers"],
-  );
-  assert.deepEqual(
-    rulesPipeline.map((c) => c.name),
-    ["tokenizer", "sentencizer", "quotes", "attributionRules", "speakers"],
-  );
+  assert.deepEqual(defaultPipeline.names(), [
+    "tokenizer",
+    "sentencizer",
+    "quotes",
+    "rules",
+    "tagger",
+    "merge",
+    "filter",
+    "contentEdges",
+    "cueEdges",
+    "statementFixes",
+    "speakers",
+  ]);
+  assert.deepEqual(rulesPipeline.names(), ["tokenizer", "sentencizer", "quotes", "rules", "speakers"]);
   const text = '"We will win," Ana Ruiz said.';
   assert.deepEqual(analyze(text).attributions, analyze(text).attributions);
 });
@@ -305,7 +311,7 @@ const seedDir = seed.path;
 
 for (const [name, pipeline] of [
   ["rules", rulesPipeline],
-  ["default", components],
+  ["default", defaultPipeline],
 ] as const) {
   test(`seed article (${name} pipeline): the attributions a careful reader would make`, {
     skip: seed.skip,

@@ -4,7 +4,7 @@ import { Doc, runPipeline, type Span, type Speaker } from "../src/nlp/doc.ts";
 import { aliasForm, canonicalName, parseName } from "../src/nlp/names.ts";
 import { analyze } from "../src/nlp/pipeline.ts";
 import { sentencizer } from "../src/nlp/sentencizer.ts";
-import { hintAliases, type NameHint, resolveSpeakers } from "../src/nlp/speakers.ts";
+import { hintAliases, NAME_HINTS, type NameHint, resolveSpeakers } from "../src/nlp/speakers.ts";
 import { tokenizer } from "../src/nlp/tokenizer.ts";
 
 // Every name and sentence below is invented for these tests (apart from the brief's own examples).
@@ -160,8 +160,7 @@ test("an unresolvable pronoun or a first-person narrator has no speaker", () => 
 
 /** Speaker names of every attribution, in text order, as "source → name". */
 function speakersIn(text: string, hints?: NameHint[]): string[] {
-  const doc = analyze(text);
-  if (hints) resolveSpeakers(doc, { nameHints: hints });
+  const doc = analyze(hints ? new Doc(text).set(NAME_HINTS, hints) : text);
   return doc.attributions
     .filter((a) => a.source)
     .sort((a, b) => (a.source?.start ?? 0) - (b.source?.start ?? 0))
@@ -273,10 +272,9 @@ test("hover-card full names become the name of the linked surname", () => {
   const at = text.indexOf("Quorn");
   const names = speakersIn(text, [{ span: { start: at, end: at + 5 }, fullName: "Aldous Bertram Quorn" }]);
   assert.deepEqual(names, ["President Quorn → Aldous Quorn", "Quorn → Aldous Quorn"]);
-  const doc = analyze(text);
-  resolveSpeakers(doc, {
-    nameHints: [{ span: { start: at, end: at + 5 }, fullName: "Aldous Bertram Quorn" }],
-  });
+  const doc = analyze(
+    new Doc(text).set(NAME_HINTS, [{ span: { start: at, end: at + 5 }, fullName: "Aldous Bertram Quorn" }]),
+  );
   assert.deepEqual(hintAliases(doc).get("Aldous Quorn"), ["Aldous Bertram Quorn"]);
   // A hint for another surname is ignored.
   const ignored = speakersIn(text, [{ span: { start: at, end: at + 5 }, fullName: "Mira Holt" }]);

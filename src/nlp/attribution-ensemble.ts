@@ -1,18 +1,9 @@
 import { firstIndex } from "../core/sorted.ts";
-import {
-  attributionFeatures,
-  type CueOrigin,
-  type FilterModel,
-  filterModel,
-  probability,
-} from "./attribution-filter.ts";
-import { extractFromDoc } from "./attribution-model/index.ts";
-import { extractAttributions as ruleAttributions } from "./attribution-rules.ts";
+import { attributionFeatures, type CueOrigin, type FilterModel, probability } from "./attribution-filter.ts";
 import { finishContent } from "./content-edges.ts";
 import { extendCues } from "./cue-edges.ts";
-import type { Attribution, Component, Doc, Span } from "./doc.ts";
+import type { Attribution, Doc, Span } from "./doc.ts";
 import { quotationKind } from "./quotes.ts";
-import { fixAttributions } from "./statement-checks.ts";
 
 /** A merged attribution and who found its cue (a feature of the filter). */
 export interface Candidate {
@@ -122,30 +113,24 @@ export class SpanIndex<T> {
 }
 
 /**
- * The edge rules after the filter: content to its quotation's edges and over nested attributions, then
- * cues. The kind is then read off the final content, since the edges (and the merge, which takes some
- * content from the rules) can change how much of it is quoted.
+ * The content edge rules after the filter: content to its quotation's edges and over nested attributions.
+ * The kind is then read off the final content, since the edges (and the merge, which takes some content
+ * from the rules) can change how much of it is quoted; the cue edges that follow do not touch content.
  */
-export function finishEdges(
-  doc: Pick<Doc, "text" | "quotes">,
+export function finishContentEdges(
+  doc: Pick<Doc, "quotes">,
   attributions: readonly Attribution[],
 ): Attribution[] {
-  return extendCues(doc.text, finishContent(doc.quotes, attributions)).map((a) => ({
+  return finishContent(doc.quotes, attributions).map((a) => ({
     ...a,
     kind: quotationKind(doc.quotes, a.content),
   }));
 }
 
-/**
- * Needs tokens, sentences, paragraphs and quotes. The fixes of statement-checks.ts run last, on the final
- * edges (a colon's quote as the content, one statement told twice, "think tank" as a cue).
- */
-export const attributionEnsemble: Component = {
-  name: "attribution-ensemble",
-  run(doc: Doc) {
-    const rules = ruleAttributions(doc);
-    const candidates = combineCandidates(rules, extractFromDoc(doc, undefined, rules));
-    const finished = finishEdges(doc, keepLikely(doc.text, candidates, filterModel()));
-    doc.attributions = fixAttributions(doc.text, finished);
-  },
-};
+/** Both edge rules: content (with the kind read off it), then cues. */
+export function finishEdges(
+  doc: Pick<Doc, "text" | "quotes">,
+  attributions: readonly Attribution[],
+): Attribution[] {
+  return extendCues(doc.text, finishContentEdges(doc, attributions));
+}

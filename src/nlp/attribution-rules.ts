@@ -170,6 +170,8 @@ function withoutNested(all: readonly Attribution[]): Attribution[] {
 
 export const attributionRules: Component = {
   name: "attributionRules",
+  needs: ["tokens", "sentences", "paragraphs", "quotes"],
+  writes: ["attributions"],
   run(doc: Doc) {
     doc.attributions = extractAttributions(doc);
   },

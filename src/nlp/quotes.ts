@@ -105,6 +105,8 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): Span[] {
 
 export const quotes: Component = {
   name: "quotes",
+  needs: ["paragraphs"],
+  writes: ["quotes"],
   run(doc: Doc) {
     doc.quotes = findQuotes(doc.text, doc.paragraphs);
   },

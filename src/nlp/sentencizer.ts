@@ -47,6 +47,8 @@ export function splitSentences(tokens: readonly Token[], paragraphs: readonly Sp
 
 export const sentencizer: Component = {
   name: "sentencizer",
+  needs: ["tokens", "paragraphs"],
+  writes: ["sentences"],
   run(doc: Doc) {
     doc.sentences = splitSentences(doc.tokens, doc.paragraphs);
   },

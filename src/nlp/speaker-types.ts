@@ -30,13 +30,18 @@ export interface NameHint {
   fullName: string;
 }
 
-export interface SpeakerOptions {
-  nameHints?: readonly NameHint[];
+/** The speakers component's configuration. */
+export interface SpeakerConfig {
   /**
    * Let the GAP-trained pronoun model overrule the subject-first rule when two people fit (off by
    * default: on PolNeAR dev it changed few pronouns and none for the better, see scripts/eval-speakers.ts).
    */
   corefModel?: boolean;
+}
+
+/** What the resolver reads: the configuration and the doc's `nameHints` layer. */
+export interface SpeakerOptions extends SpeakerConfig {
+  nameHints?: readonly NameHint[];
 }
 
 /** A capitalised name seen without evidence that it is a person; becomes one if a source later uses it. */

@@ -1,11 +1,25 @@
-import { type Attribution, type Component, type Doc, type Mention, mergeSpans, type Span } from "./doc.ts";
+import {
+  type Attribution,
+  type Component,
+  type Doc,
+  type LayerKey,
+  layerKey,
+  type Mention,
+  mergeSpans,
+  type Span,
+} from "./doc.ts";
 import { groupCandidates, headlineLines, insideAny, nameCandidates, overlapsAny } from "./name-candidates.ts";
 import { resolveSource } from "./resolve-source.ts";
 import { storedRoles } from "./role-phrase.ts";
 import { Resolver } from "./speaker-resolver.ts";
-import type { SpeakerOptions } from "./speaker-types.ts";
+import type { NameHint, SpeakerConfig } from "./speaker-types.ts";
 
-export type { NameHint, SpeakerOptions } from "./speaker-types.ts";
+export type { NameHint, SpeakerConfig } from "./speaker-types.ts";
+
+/** Full names of people in the text known from outside the prose (hover cards): set before the pipeline. */
+export const NAME_HINTS: LayerKey<readonly NameHint[]> = layerKey("nameHints");
+/** Hover-card full names per canonical name, as the speakers component grouped them. */
+export const HINT_ALIASES: LayerKey<ReadonlyMap<string, readonly string[]>> = layerKey("hintAliases");
 
 /**
  * Speaker resolution: finds person and organisation names in the document, groups their aliases
@@ -19,15 +33,14 @@ export type { NameHint, SpeakerOptions } from "./speaker-types.ts";
  * "Trump did X to Putin." means Trump, not the nearer Putin.
  */
 
-/** Hover-card full names per canonical name, from the last `resolveSpeakers` run on a doc. */
-const hintAliasesByDoc = new WeakMap<Doc, Map<string, string[]>>();
-
 /** Full names known for the doc's people from outside the prose (hover cards), by canonical name. */
 export function hintAliases(doc: Doc): ReadonlyMap<string, readonly string[]> {
-  return hintAliasesByDoc.get(doc) ?? new Map();
+  return doc.get(HINT_ALIASES) ?? new Map();
 }
 
-export function resolveSpeakers(doc: Doc, options: SpeakerOptions = {}): void {
+/** Resolves every attribution's speaker, reading the `nameHints` layer when it is set. */
+export function resolveSpeakers(doc: Doc, config: SpeakerConfig = {}): void {
+  const options = { ...config, nameHints: doc.get(NAME_HINTS) ?? [] };
   const sources = doc.attributions
     .map((attribution, index) => ({ attribution, index }))
     .filter((x) => x.attribution.source)
@@ -88,7 +101,7 @@ export function resolveSpeakers(doc: Doc, options: SpeakerOptions = {}): void {
   const aliases = new Map<string, string[]>();
   for (const m of resolver.mentions)
     if (m.entity.hintAliases) aliases.set(m.entity.name, [...m.entity.hintAliases]);
-  hintAliasesByDoc.set(doc, aliases);
+  doc.set(HINT_ALIASES, aliases);
   // Entities may have gained a fuller name after an attribution was resolved: refresh the names.
   for (const attribution of doc.attributions) {
     const speaker = attribution.speaker;
@@ -104,9 +117,17 @@ export function resolveSpeakers(doc: Doc, options: SpeakerOptions = {}): void {
   }
 }
 
-export const speakers: Component = {
-  name: "speakers",
-  run(doc: Doc) {
-    resolveSpeakers(doc);
-  },
-};
+export function speakersWith(config: SpeakerConfig = {}): Component {
+  return {
+    name: "speakers",
+    needs: ["tokens", "sentences", "quotes", "attributions"],
+    reads: [NAME_HINTS.name],
+    // Each attribution's speaker.
+    writes: ["attributions", "mentions", HINT_ALIASES.name],
+    run(doc: Doc) {
+      resolveSpeakers(doc, config);
+    },
+  };
+}
+
+export const speakers: Component = speakersWith();

@@ -75,6 +75,8 @@ export function splitParagraphs(text: string): Span[] {
 
 export const tokenizer: Component = {
   name: "tokenizer",
+  needs: [],
+  writes: ["paragraphs", "tokens"],
   run(doc: Doc) {
     doc.paragraphs = splitParagraphs(doc.text);
     doc.tokens = tokenize(doc.text);

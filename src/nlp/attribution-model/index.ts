@@ -55,6 +55,8 @@ export function extractFromDoc(
 
 export const attributionModel: Component = {
   name: "attribution-model",
+  needs: ["tokens", "sentences", "paragraphs", "quotes"],
+  writes: ["attributions"],
   run(doc: Doc) {
     doc.attributions = extractFromDoc(doc);
   },

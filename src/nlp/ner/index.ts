@@ -102,6 +102,8 @@ export function recognizeEntities(doc: Doc, model: NerModel = defaultModel()): E
 
 export const ner: Component = {
   name: "ner",
+  needs: ["tokens", "sentences"],
+  writes: ["entities"],
   run(doc: Doc) {
     doc.entities = recognizeEntities(doc);
   },

@@ -147,6 +147,9 @@ export function tagTokens(tokens: readonly Token[], models: PosModels = defaultP
 /** Adds `pos` to every token of the doc, sentence by sentence (the whole text when there are no sentences). */
 export const posTagger: Component = {
   name: "pos",
+  needs: ["tokens", "sentences"],
+  // Sets `pos` on every token.
+  writes: ["tokens"],
   run(doc: Doc) {
     const ranges: [number, number][] = [];
     if (doc.sentences.length === 0) ranges.push([0, doc.tokens.length]);
