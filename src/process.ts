@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { statementTopics, type TopicTerm, topicTerms } from "./analysis/topics.ts";
 import { type CleanResult, cleanText } from "./clean/clean.ts";
+import { identityTextMap, pageRef } from "./core/provenance.ts";
 import { firstIndex } from "./core/sorted.ts";
 import type { RawArticle } from "./ingest/types.ts";
 import { type Attribution, Doc, type Span } from "./nlp/doc.ts";
@@ -80,10 +81,18 @@ export function analyzeCleaned({ raw, cleaned, id }: CleanedArticle): ProcessedA
     text: cleaned.text,
     // Plain segments, not the map object: it must survive structured clone and JSON.
     offsetMap: { segments: cleaned.map.segments.map((segment) => ({ ...segment })) },
+    ...pageOf(raw),
     statements,
     topics: articleTopics(doc, raw.title),
     people: peopleOf(doc),
   };
+}
+
+/** The page as read and the map onto it: a text input is its own page; HTML names its page by hash. */
+function pageOf(raw: RawArticle): Pick<ProcessedArticle, "page" | "extractedToPage"> {
+  if (raw.format === "text")
+    return { page: pageRef(raw.text), extractedToPage: identityTextMap(raw.text.length) };
+  return { page: raw.page ?? null, extractedToPage: null };
 }
 
 /** The record's article id: sha256 of the cleaned text, so re-reading the same article is recognised. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { type CleanResult, cleanText } from "../src/clean/clean.ts";
 import { parseHeader } from "../src/clean/header.ts";
 import { findHoverCards } from "../src/clean/hover-cards.ts";
-import { identityOffsetMap, offsetMapFromKept } from "../src/clean/offset-map.ts";
+import { identityOffsetMap, offsetMapFromKept } from "../src/core/offset-map.ts";
 import { sharedData } from "./shared-data.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -6,12 +6,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { topicQuery } from "../src/analysis/topics.ts";
+import { offsetMapFrom } from "../src/core/offset-map.ts";
+import { sliceSpan } from "../src/core/span.ts";
 import type { Verdict } from "../src/core/verdict.ts";
 import type { Span } from "../src/nlp/doc.ts";
 import type { Gazetteer } from "../src/record/gazetteer.ts";
 import { parseOverrides } from "../src/record/overrides.ts";
 import type { Store } from "../src/record/store.ts";
-import { article, council, councilText, later, mayor, says } from "./store-fixtures.ts";
+import { article, council, councilText, later, laterText, mayor, says } from "./store-fixtures.ts";
 
 export function storeConformance(name: string, makeStore: () => Promise<Store>): void {
   /** Runs `body` on a fresh store and closes it, also when the body fails. */
@@ -79,6 +81,73 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>):
       rows.find((row) => row.contentSpans.length === 2)?.content,
       "we are on schedule, … and proud of it.",
     );
+  });
+
+  it("reads an article's texts and maps back: a cleaned span maps to the exact page characters", async (store) => {
+    // 𝕏 and an emoji before and inside the spans: each is two UTF-16 code units.
+    const text = '𝕏 🌉 Ada Quill said "the 🌉 opens in 𝕏 May." Later, Quill told reporters "on 🌉 schedule."';
+    const written = article("prov", text, "2026-03-02", [
+      {
+        speaker: { name: "Ada Quill" },
+        source: "Ada Quill",
+        cue: "said",
+        content: ["the 🌉 opens in 𝕏 May."],
+      },
+      { speaker: { name: "Ada Quill" }, source: "Quill", cue: "told", content: ["on 🌉 schedule."] },
+    ]);
+    await store.addArticle(written);
+    const texts = await store.articleTexts("prov");
+    assert.ok(texts);
+    assert.equal(texts.cleaned, text);
+    assert.equal(texts.extracted, written.rawText);
+    assert.deepEqual(texts.page, written.page);
+    assert.equal(texts.pageText, written.rawText, "a text input's page is its extracted text");
+    assert.ok(texts.cleanedToExtracted && texts.extractedToPage);
+    const toExtracted = offsetMapFrom(texts.cleanedToExtracted);
+    const toPage = offsetMapFrom(texts.extractedToPage);
+    const rows = await store.statements({ speaker: "Ada Quill" });
+    assert.equal(rows.length, 2);
+    for (const row of rows) {
+      row.contentSpans.forEach((span, i) => {
+        const extracted = toExtracted.spanToRaw(span);
+        assert.deepEqual(extracted, row.rawContentSpans[i], "the stored map gives the stored raw span");
+        const onPage = toPage.spanToRaw(extracted);
+        assert.equal(sliceSpan(texts.pageText ?? "", onPage), sliceSpan(texts.cleaned, span));
+      });
+    }
+    assert.deepEqual(
+      rows.map((row) =>
+        sliceSpan(texts.pageText ?? "", toPage.spanToRaw(toExtracted.spanToRaw(row.contentSpans[0] as Span))),
+      ),
+      ["the 🌉 opens in 𝕏 May.", "on 🌉 schedule."],
+    );
+    assert.equal(await store.articleTexts("missing"), undefined);
+  });
+
+  it("an HTML article keeps its page by hash and says why no map to the page is kept", async (store) => {
+    const page = { sha256: "ab".repeat(32), length: 48_213 };
+    await store.addArticle({
+      ...article("page", councilText, undefined, []),
+      format: "html",
+      page,
+      extractedToPage: null,
+    });
+    const texts = await store.articleTexts("page");
+    assert.ok(texts);
+    assert.deepEqual(texts.page, page);
+    assert.equal(texts.pageText, null);
+    assert.equal(texts.extractedToPage, null);
+    assert.match(texts.pageNote, /Readability rebuilt the text from the page's DOM/);
+    // An article whose reader never saw a page (a dump's record, or stored before the record kept pages).
+    await store.addArticle({
+      ...article("dump", laterText, undefined, []),
+      format: "jsonl",
+      page: null,
+      extractedToPage: null,
+    });
+    const dump = await store.articleTexts("dump");
+    assert.equal(dump?.page, null);
+    assert.match(dump?.pageNote ?? "", /dump record/);
   });
 
   it("spans count UTF-16 code units: text outside the Basic Multilingual Plane slices right", async (store) => {

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { topicTerms } from "../src/analysis/topics.ts";
+import { identityTextMap, pageRef } from "../src/core/provenance.ts";
 import type { Span, Speaker } from "../src/nlp/doc.ts";
 import type { ProcessedArticle, ProcessedStatement } from "../src/record/types.ts";
 
@@ -61,6 +62,9 @@ export function article(
     rawText: header + body,
     text: body,
     offsetMap: { segments: [{ cleanStart: 0, rawStart: header.length, length: body.length }] },
+    // A text input is its own page.
+    page: pageRef(header + body),
+    extractedToPage: identityTextMap(header.length + body.length),
     statements,
     people: [],
     topics: [],

@@ -56,6 +56,12 @@ test("an older database upgrades in place and keeps its rows (search covers old 
     [["Old Speaker", null]],
     "a statement stored before confidences were kept reads back with none, not a made-up one",
   );
+  const texts = await store.articleTexts("old");
+  assert.deepEqual(
+    [texts?.page, texts?.extractedToPage, texts?.cleanedToExtracted, texts?.pageNote],
+    [null, null, null, "stored before the record kept pages: no map"],
+    "an article stored before migration 10 reads back without a page or maps, and says so",
+  );
   await store.close();
 });
 

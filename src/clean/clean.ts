@@ -1,10 +1,10 @@
+import { type OffsetMap, offsetMapFromKept } from "../core/offset-map.ts";
 import { mergeSpans, type Span } from "../core/span.ts";
 import { isBoilerplateLine } from "./boilerplate.ts";
 import { parseHeader } from "./header.ts";
 import { findHoverCards, hoverCardName } from "./hover-cards.ts";
-import { type OffsetMap, offsetMapFromKept } from "./offset-map.ts";
 
-export type { OffsetMap } from "./offset-map.ts";
+export type { OffsetMap } from "../core/offset-map.ts";
 
 export interface CleanResult {
   /** The cleaned text: raw text with the removed spans cut out, nothing added or changed. */

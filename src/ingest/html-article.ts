@@ -1,3 +1,4 @@
+import { pageRef } from "../core/provenance.ts";
 import { extractArticle } from "./html.ts";
 import { textArticle } from "./text.ts";
 import type { RawArticle, ReadResult } from "./types.ts";
@@ -25,6 +26,6 @@ export function articleResult(
   if (!extracted.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
   const { text, ...metadata } = extracted;
   const { warning, ...fields } = metadata;
-  const article: RawArticle = { origin, format: "html", text, ...fields };
+  const article: RawArticle = { origin, format: "html", text, ...fields, page: pageRef(content) };
   return warning ? { ok: true, article, warning } : { ok: true, article };
 }

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { statementTopics } from "../analysis/topics.ts";
+import { PAGE_PROVENANCE_SQL } from "./article-texts.ts";
 import { surnameKey } from "./identity.ts";
 import { SOURCES_SQL } from "./sources.ts";
 
@@ -209,6 +210,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     description: "web sources (feeds, sitemaps, pages) with their polling state; item URLs fetched",
     sql: SOURCES_SQL,
+  },
+  {
+    version: 10,
+    description: "each article's page by hash and the map from its extracted text to the page",
+    sql: PAGE_PROVENANCE_SQL,
   },
 ];
 

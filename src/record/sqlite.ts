@@ -1,6 +1,8 @@
 import Database from "better-sqlite3";
+import type { ArticleTexts } from "../core/provenance.ts";
 import type { StatementView } from "../core/statement.ts";
 import type { Verdict } from "../core/verdict.ts";
+import { readArticleTexts } from "./article-texts.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { type OverrideReport, type PersonLink, PersonRegistry } from "./identity.ts";
 import { type ImportReport, importKnownPeople } from "./known-people.ts";
@@ -166,6 +168,10 @@ export class SqliteStore implements Store {
 
   async article(id: string): Promise<StoredArticle | undefined> {
     return this.read(storedArticle(id));
+  }
+
+  async articleTexts(id: string): Promise<ArticleTexts | undefined> {
+    return this.read(readArticleTexts(id));
   }
 
   async statements(filter: StatementFilter = {}): Promise<StatementRecord[]> {

@@ -1,3 +1,4 @@
+import type { ArticleTexts } from "../core/provenance.ts";
 import type { Span } from "../core/span.ts";
 import type { AttributionKind, Speaker, StatementView } from "../core/statement.ts";
 import type { Verdict, VerdictCache } from "../core/verdict.ts";
@@ -23,6 +24,8 @@ export interface Store extends VerdictCache {
   /** Whether an article with this canonical URL is stored (a page met again under another address). */
   hasArticleUrl(url: string): Promise<boolean>;
   article(id: string): Promise<StoredArticle | undefined>;
+  /** An article's page (by hash), extracted and cleaned texts, and the maps between them (core/provenance.ts). */
+  articleTexts(id: string): Promise<ArticleTexts | undefined>;
   statements(filter?: StatementFilter): Promise<StatementRecord[]>;
   people(): Promise<PersonSummary[]>;
   /** Looks a person up by id, canonical name or alias, case-insensitively. */

@@ -1,4 +1,6 @@
 import type { RawArticle } from "../core/article.ts";
+import type { KeptSegment, TextMap } from "../core/offset-map.ts";
+import type { PageRef } from "../core/provenance.ts";
 import type { Span } from "../core/span.ts";
 import type { AttributionKind, Speaker } from "../core/statement.ts";
 import type { TopicTerm } from "../core/topic.ts";
@@ -49,10 +51,19 @@ export interface ProcessedArticle {
   published?: string;
   /** ISO 639-3 code of the text's language ("und" when too short to tell); statements only for English. */
   language: string;
+  /** The extracted text (core/provenance.ts), which the raw spans index. */
   rawText: string;
+  /** The cleaned text, which the spans index. */
   text: string;
-  /** The cleaner's offset map in a JSON-serialisable form (kept for provenance; spans are already mapped). */
-  offsetMap: unknown;
+  /**
+   * The cleaner's map, cleaned → extracted, as plain segments (spans are already mapped); null only in
+   * articles made by hand (tests), where the record then has no map.
+   */
+  offsetMap: { segments: KeptSegment[] } | null;
+  /** The page the article was read from, by hash; null or absent when the reader did not see it (a dump's record). */
+  page?: PageRef | null;
+  /** Extracted → page: identity for a text input; null or absent where no map can be had (HTML, dumps). */
+  extractedToPage?: TextMap | null;
   statements: ProcessedStatement[];
   /** Topics the article as a whole is about (those most of its sentences mention). */
   topics: TopicTerm[];

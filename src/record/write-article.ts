@@ -1,6 +1,7 @@
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
 import { aliasForm } from "../nlp/names.ts";
+import { writePageProvenance } from "./article-texts.ts";
 import type { LinkNote, PersonRegistry } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
 import { searchDocument } from "./search.ts";
@@ -36,6 +37,7 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
     article.language,
   );
   if (!inserted) return false;
+  yield* writePageProvenance(article);
   // The registry decides from what is stored; writers take turns at it (SQLite: the write lock is held
   // already). Two writers meeting "Barack Obama" at once then create one person, the second finding the
   // first's row, and a bare surname is decided with every earlier article in view.

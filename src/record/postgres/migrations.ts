@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { PAGE_PROVENANCE_SQL } from "../article-texts.ts";
 
 /**
  * Versioned schema of the PostgreSQL record: each step runs once and is recorded in `schema_version`; all
@@ -177,6 +178,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
       CREATE INDEX story_bands_by_key ON story_bands(band_key);
     `,
+  },
+  {
+    version: 2,
+    description: "each article's page by hash and the map from its extracted text to the page (SQLite 10)",
+    sql: PAGE_PROVENANCE_SQL,
   },
 ];
 

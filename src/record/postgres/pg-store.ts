@@ -1,6 +1,8 @@
 import type pg from "pg";
+import type { ArticleTexts } from "../../core/provenance.ts";
 import type { StatementView } from "../../core/statement.ts";
 import type { Verdict } from "../../core/verdict.ts";
+import { readArticleTexts } from "../article-texts.ts";
 import type { Gazetteer } from "../gazetteer.ts";
 import { type OverrideReport, type PersonLink, PersonRegistry } from "../identity.ts";
 import { type ImportReport, importKnownPeople } from "../known-people.ts";
@@ -115,6 +117,10 @@ export class PgStore implements Store {
 
   article(id: string): Promise<StoredArticle | undefined> {
     return this.read(storedArticle(id));
+  }
+
+  articleTexts(id: string): Promise<ArticleTexts | undefined> {
+    return this.read(readArticleTexts(id));
   }
 
   statements(filter: StatementFilter = {}): Promise<StatementRecord[]> {

@@ -1,8 +1,10 @@
-import { firstIndex } from "../core/sorted.ts";
-import type { Span } from "../core/span.ts";
+import { firstIndex } from "./sorted.ts";
+import type { Span } from "./span.ts";
 
 /**
- * Maps offsets in cleaned text back to the raw text it was cut from.
+ * Maps offsets in a derived text back to the text it was cut from: the cleaned text to the extracted
+ * text (the cleaner's map), the extracted text to the page where that is known (src/core/provenance.ts).
+ * Below, "clean" is the derived side and "raw" the side it was cut from.
  *
  * Cleaning only ever removes material, so the cleaned text is the concatenation of kept raw segments.
  * The map stores those segments in order (start offsets in both texts) and answers each lookup by
@@ -17,12 +19,52 @@ export interface OffsetMap {
   fromRaw(rawOffset: number): number;
   /** Kept raw segments in order, for inspection and tests. */
   readonly segments: readonly KeptSegment[];
+  /** The map as plain data, for storing and sending. */
+  data(): TextMap;
 }
 
 export interface KeptSegment {
   cleanStart: number;
   rawStart: number;
   length: number;
+}
+
+/**
+ * A map as plain data (JSON, structured clone, a store column): its segments and the length of the text
+ * it maps into. What `OffsetMap.data()` gives and `offsetMapFrom` reads back.
+ */
+export interface TextMap {
+  segments: KeptSegment[];
+  /** Length of the text the map points into (the raw side). */
+  rawLength: number;
+}
+
+/**
+ * Rebuilds a map from its data, as read back from a store: the segments must be in order, each starting
+ * where the previous one ended on the clean side and not before it on the raw side, inside `rawLength`.
+ */
+export function offsetMapFrom(data: TextMap): OffsetMap {
+  let cleanLength = 0;
+  let rawEnd = 0;
+  data.segments.forEach((segment, index) => {
+    const { cleanStart, rawStart, length } = segment;
+    const integers = [cleanStart, rawStart, length].every(Number.isInteger);
+    if (!integers || length <= 0 || cleanStart !== cleanLength || rawStart < rawEnd) {
+      throw new RangeError(
+        `offset map segment ${index} (${JSON.stringify(segment)}) is out of order or not whole`,
+      );
+    }
+    cleanLength += length;
+    rawEnd = rawStart + length;
+  });
+  if (!Number.isInteger(data.rawLength) || rawEnd > data.rawLength) {
+    throw new RangeError(`offset map reaches ${rawEnd}, past the length of its text (${data.rawLength})`);
+  }
+  return new SegmentOffsetMap(
+    data.segments.map((segment) => ({ ...segment })),
+    cleanLength,
+    data.rawLength,
+  );
 }
 
 /** Builds the map from the raw spans that were kept, sorted and non-overlapping. Empty spans are ignored. */
@@ -67,6 +109,10 @@ class SegmentOffsetMap implements OffsetMap {
     }
     const segment = this.segments[this.lastSegmentAtOrBefore(cleanOffset, "cleanStart")] as KeptSegment;
     return segment.rawStart + (cleanOffset - segment.cleanStart);
+  }
+
+  data(): TextMap {
+    return { segments: this.segments.map((segment) => ({ ...segment })), rawLength: this.rawLength };
   }
 
   spanToRaw(span: Span): Span {
