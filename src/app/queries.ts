@@ -7,6 +7,7 @@
 import type { DigestInput } from "../analysis/digest.ts";
 import type { LlmConfig } from "../analysis/llm-judge.ts";
 import { topicQuery } from "../analysis/topics.ts";
+import { sliceSpan } from "../core/span.ts";
 import type { StatementView } from "../core/statement.ts";
 import type { PersonLink } from "../record/identity.ts";
 import type {
@@ -119,7 +120,9 @@ export async function summary(store: Store): Promise<RecordSummary> {
     stats,
     example,
     // Read back from the stored article text, to show the span really points at the words.
-    exampleText: (example?.contentSpans ?? []).map((span) => article?.text.slice(span.start, span.end)),
+    exampleText: (example?.contentSpans ?? []).map((span) =>
+      article ? sliceSpan(article.text, span) : undefined,
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import type { Command } from "commander";
 import { FailureLog, failureReport } from "../app/failure-log.ts";
+import { sliceSpan } from "../core/span.ts";
 import type { InputFormat } from "../ingest/options.ts";
 import type { RawArticle } from "../ingest/types.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
@@ -78,7 +79,7 @@ export function registerExtract(program: Command): void {
  */
 export function toExtractedFile(raw: RawArticle, processed: ProcessedArticle): ExtractedFile {
   const at = (span: Span | null): TextSpan | null =>
-    span ? { start: span.start, end: span.end, text: raw.text.slice(span.start, span.end) } : null;
+    span ? { start: span.start, end: span.end, text: sliceSpan(raw.text, span) } : null;
   const file: ExtractedFile = { file: raw.origin, language: processed.language, attributions: [] };
   if (!isWholeFile(raw)) file.text = raw.text;
   file.attributions = processed.statements.map((statement) => ({

@@ -6,7 +6,7 @@
  * (UTF-16 code units) into `Doc.text`, the exact text the pipeline was given.
  */
 
-import type { Span } from "../core/span.ts";
+import { type Span, sliceSpan } from "../core/span.ts";
 import type { AttributionKind, Speaker, SpeakerResolution } from "../core/statement.ts";
 
 export type { Span } from "../core/span.ts";
@@ -120,7 +120,7 @@ export class Doc {
   }
 
   slice(span: Span): string {
-    return this.text.slice(span.start, span.end);
+    return sliceSpan(this.text, span);
   }
 }
 

@@ -1,3 +1,4 @@
+import { sliceSpan } from "../core/span.ts";
 /**
  * Which attributions are statements. PolNeAR's notion of an attribution is broad: it annotates "is seen
  * as", "did not respond to requests for comment", "spent much of the weekend in dismay", "wants to"; the
@@ -50,7 +51,7 @@ function wordAfter(text: string, at: number): string {
 
 /** Is the cue a verb used as the modifier of a noun ("think tank", "think-tank")? */
 function cueIsCompound(text: string, cue: Span): boolean {
-  const cueWords = lowerWords(text.slice(cue.start, cue.end));
+  const cueWords = lowerWords(sliceSpan(text, cue));
   const last = cueWords[cueWords.length - 1] ?? "";
   const next = wordAfter(text, cue.end).replace(/^-/, "");
   const nouns = CUE_COMPOUND_NOUNS.get(last);
@@ -75,16 +76,16 @@ function outletKey(name: string): string {
 export function notStatementReason(text: string, a: Attribution, facts: ArticleFacts = {}): string | null {
   if (a.source) {
     // "The senator left no | doubt about": a source ending in "no"; "None of those three have declared".
-    const sourceWords = lowerWords(text.slice(a.source.start, a.source.end));
+    const sourceWords = lowerWords(sliceSpan(text, a.source));
     const first = sourceWords[0] ?? "";
     if (NO_ONE.has(sourceWords[sourceWords.length - 1] ?? "") || (NO_ONE.has(first) && first !== "no"))
       return "source is no one";
     const own = facts.outlet ? outletKey(facts.outlet) : "";
-    if (own && outletKey(text.slice(a.source.start, a.source.end)) === own) return "the writer's own outlet";
+    if (own && outletKey(sliceSpan(text, a.source)) === own) return "the writer's own outlet";
   }
   if (a.cue) {
     const cue = a.cue;
-    const cueWords = lowerWords(text.slice(cue.start, cue.end));
+    const cueWords = lowerWords(sliceSpan(text, cue));
     const last = cueWords[cueWords.length - 1] ?? "";
     const next = wordAfter(text, cue.end);
     const before = wordsBefore(text, cue.start, 2);
@@ -93,12 +94,7 @@ export function notStatementReason(text: string, a: Attribution, facts: ArticleF
     // "41% identify with the Democratic Party", "voters who identify as independents": a survey's category.
     if (last === "identify" && (next === "with" || next === "as")) return "cue is not speech";
     // "That said, Cruz cannot ...": the writer's discourse marker, not "That" saying something.
-    if (
-      a.source &&
-      last === "said" &&
-      text[cue.end] === "," &&
-      /^that$/i.test(text.slice(a.source.start, a.source.end))
-    )
+    if (a.source && last === "said" && text[cue.end] === "," && /^that$/i.test(sliceSpan(text, a.source)))
       return 'a discourse marker ("That said,")';
     const passive = [...before, ...cueWords].some((w) => PASSIVE_AUXILIARIES.has(w)) || next === "as";
     if (passive && cueWords.some((w) => PASSIVE_NOT_SPEECH.has(w))) return "cue is a passive view";
@@ -114,10 +110,10 @@ export function notStatementReason(text: string, a: Attribution, facts: ArticleF
     const firstContent = lowerWords(a.content[0] ? text.slice(a.content[0].start, a.content[0].end) : "")[0];
     if (last === "asked" && QUESTION_WORDS.has(firstContent ?? "")) return "a question, not a statement";
   }
-  const contentWords = a.content.flatMap((span) => lowerWords(text.slice(span.start, span.end)));
+  const contentWords = a.content.flatMap((span) => lowerWords(sliceSpan(text, span)));
   if (contentWords.length === 0) return "empty content";
   if (contentWords.every((w) => EMPTY_CONTENT_WORDS.has(w))) return "content is only pronouns";
-  const contentText = a.content.map((span) => text.slice(span.start, span.end)).join(" ");
+  const contentText = a.content.map((span) => sliceSpan(text, span)).join(" ");
   // One unquoted common word ("criticized on social media") is no proposition; a name can be ("endorses Trump").
   if (contentWords.length === 1 && !/["“'‘]/u.test(contentText) && !/\p{Lu}/u.test(contentText))
     return "content of one word";
@@ -146,7 +142,7 @@ const MAX_OBJECT_WORDS = 8;
 export function contentAfterColon(text: string, a: Attribution): Attribution {
   const first = a.content[0];
   if (!a.cue || !first || first.start < a.cue.end) return a;
-  const body = text.slice(first.start, first.end);
+  const body = sliceSpan(text, first);
   const colon = body.indexOf(":");
   if (colon < 0 || /["“”]/u.test(body.slice(0, colon))) return a;
   const objectWords = lowerWords(body.slice(0, colon));
@@ -159,7 +155,7 @@ export function contentAfterColon(text: string, a: Attribution): Attribution {
 }
 
 const isMark = (text: string, span: Span | null) =>
-  span !== null && !/[\p{L}\p{N}]/u.test(text.slice(span.start, span.end));
+  span !== null && !/[\p{L}\p{N}]/u.test(sliceSpan(text, span));
 
 /** Two attributions tell the same statement when they share the source and the first content span. */
 function statementKey(a: Attribution): string {

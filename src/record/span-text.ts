@@ -1,3 +1,4 @@
+import { sliceSpan } from "../core/span.ts";
 /**
  * Cutting a stored span out of its article's text. Spans count UTF-16 code units (JavaScript string
  * indices), while SQLite's substr() counts code points, so any character outside the Basic Multilingual
@@ -8,5 +9,5 @@
 /** The text of `[start, end)` in `text`, or null when the span is missing or does not fit the text. */
 export function spanText(text: string, start: number | null, end: number | null): string | null {
   if (start === null || end === null || start < 0 || end < start || end > text.length) return null;
-  return text.slice(start, end);
+  return sliceSpan(text, { start, end });
 }

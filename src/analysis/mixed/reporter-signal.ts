@@ -7,6 +7,7 @@
  * sentence, or about someone else are not a report that this speaker shifted.
  */
 import { stemmer } from "stemmer";
+import { sliceSpan } from "../../core/span.ts";
 import type { StatementView } from "../statement-view.ts";
 import { EARLIER_POSITION_SIGNALS, REVISION_SIGNALS, SHIFT_SIGNALS, SUBJECT_PRONOUNS } from "./lexicon.ts";
 
@@ -121,7 +122,7 @@ export function reporterSignal(statement: StatementView): ReporterSignal | null 
   const earlier = earlierPositionSignal(statement, text, content);
   if (earlier) return earlier;
   const sentence = sentenceAround(text, content.start);
-  const inSentence = text.slice(sentence.start, sentence.end);
+  const inSentence = sliceSpan(text, sentence);
   for (const pattern of [...SHIFT_SIGNALS, ...REVISION_SIGNALS]) {
     const revision = REVISION_SIGNALS.includes(pattern);
     const global = new RegExp(pattern.source, "gi");

@@ -1,3 +1,4 @@
+import { sliceSpan } from "../../core/span.ts";
 /**
  * Features for pronoun resolution without a parser: each (pronoun, candidate) pair becomes a sparse
  * map of named features read off tokens and sentences, and "none of the candidates" gets its own map.
@@ -136,7 +137,7 @@ function analyze(text: string, pronoun: Span): Analysis {
   }
   const syntax = analyzeSyntax(tokens, ranges);
   // The tagger's PRP/PRP$ for "her" was tried in place of the next-word rule: 0.3 points worse in CV.
-  const role = pronounRole(text.slice(pronoun.start, pronoun.end), tokens[pronounToken + 1]?.text);
+  const role = pronounRole(sliceSpan(text, pronoun), tokens[pronounToken + 1]?.text);
   // Sentence-initial capitals are left out: most of them are ordinary words.
   const nameLike = tokens.map(
     (t, i) => /^\p{Lu}\p{L}/u.test(t.text) && !NOT_NAME.has(t.text) && sentenceStarts[sentenceOf[i]] !== i,

@@ -8,6 +8,7 @@
  * name (names.ts) has the other gender is ruled out before the decision, and gets probability 0.
  */
 import { modelUrl, readModelJson } from "../../core/models.ts";
+import { sliceSpan } from "../../core/span.ts";
 import type { Span } from "../doc.ts";
 import { type Candidate, extractFeatures, type PronounContext } from "./features.ts";
 import { decide, optionScores, type RankerModel, softmax } from "./model.ts";
@@ -65,7 +66,7 @@ export function resolvePronoun(
   }
   if (candidates.length === 0) return { candidate: -1, scores: [], none: 1 };
   const model = options.model ?? defaultModel();
-  const pronounText = text.slice(pronoun.start, pronoun.end);
+  const pronounText = sliceSpan(text, pronoun);
   const scores = optionScores(model, extractFeatures(text, pronoun, candidates, { url: options.url }));
   if (options.useGender !== false) {
     candidates.forEach((c, i) => {

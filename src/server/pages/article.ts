@@ -1,5 +1,5 @@
 import type { ArticleWithStatements } from "../../app/explore.ts";
-import type { Span } from "../../core/span.ts";
+import { type Span, sliceSpan } from "../../core/span.ts";
 import type { StatementRecord } from "../../record/store.ts";
 import { type Html, html, safeHref } from "../html.ts";
 import { kindLabel, layout, personHref } from "../layout.ts";
@@ -75,7 +75,7 @@ function statementEntry(s: StatementRecord, text: string): Html {
     ? html`<a href="${personHref(s.speaker)}">${s.speaker}</a>`
     : html`<span class="unresolved">${s.sourceText ? `unresolved: ${s.sourceText}` : "unresolved speaker"}</span>`;
   const spans = s.contentSpans.map((span) => `${span.start}–${span.end}`).join(", ");
-  const cue = s.cue ? text.slice(s.cue.start, s.cue.end) : null;
+  const cue = s.cue ? sliceSpan(text, s.cue) : null;
   return html`<li id="statement-${s.id}" data-statement="${s.id}">
 <p class="meta">${who}${cue ? html` <span class="cue-word">${cue}</span>` : ""} · ${kindLabel(s.kind, s.confidence)}</p>
 <p><a href="#s-${s.id}">${s.content}</a></p>
