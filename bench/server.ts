@@ -26,6 +26,7 @@ const { values: flags } = parseArgs({
     articles: { type: "string", default: "100000" },
     seconds: { type: "string", default: "10" },
     rebuild: { type: "boolean", default: false },
+    "build-only": { type: "boolean", default: false },
   },
 });
 const ARTICLES = Number(flags.articles);
@@ -342,6 +343,7 @@ async function timeToFirstByte(url: string): Promise<{ cold: number; warm: numbe
 
 async function main(): Promise<void> {
   if (flags.rebuild || !existsSync(DB)) await buildStore();
+  if (flags["build-only"]) return;
   // The seed article's speaker is the person whose page's first byte is timed (a no-op when stored).
   const store = await openStore(DB);
   for (const article of seedArticles()) await store.addArticle(article);
