@@ -17,6 +17,7 @@ import { UrlArticleReader, type UrlFetchOptions } from "../app/submit-url.ts";
 import type { Store } from "../record/store.ts";
 import { registerAssets } from "./assets.ts";
 import { errorPage } from "./layout.ts";
+import { PageCache } from "./page-cache.ts";
 import { registerReadRoutes } from "./read-routes.ts";
 import { HttpError, wantsJson } from "./twin.ts";
 import { registerWriteRoutes } from "./write-routes.ts";
@@ -83,7 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) => sendError(new HttpError(404, "no such page"), request, reply));
 
   registerAssets(app);
-  registerReadRoutes(app, { store: options.store });
+  registerReadRoutes(app, { store: options.store, cache: new PageCache(options.store) });
   const urls = new UrlArticleReader(options.fetch);
   app.addHook("onClose", async () => urls.close());
   registerWriteRoutes(app, { store: options.store, token: options.token, urls });

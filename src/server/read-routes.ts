@@ -21,6 +21,7 @@ import { decodeCursor, encodeCursor } from "../record/statement-search.ts";
 import type { SpeakerCandidate, Store } from "../record/store.ts";
 import { registerExport } from "./export-route.ts";
 import { queryString } from "./html.ts";
+import type { PageCache } from "./page-cache.ts";
 import { articlePage } from "./pages/article.ts";
 import { candidatesPage, peoplePage, topicsPage } from "./pages/lists.ts";
 import { type SearchFilters, searchPage } from "./pages/search.ts";
@@ -41,9 +42,11 @@ const given = (value: string | undefined) =>
 
 export interface ReadContext {
   store: Store;
+  /** Answers kept until the record changes, for the pages whose answers are bounded in size. */
+  cache: PageCache;
 }
 
-export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext): void {
+export function registerReadRoutes(app: FastifyInstance, { store, cache }: ReadContext): void {
   let weights: { value: WordWeights; at: number } | undefined;
   const wordWeights = async () => {
     if (!weights || Date.now() - weights.at > WEIGHTS_TTL_MS) {
@@ -125,6 +128,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/",
+    cache,
     api: "/api/statements",
     summary: "Search statements, with facet counts and a cursor to the next page",
     querystring: S.SearchQuery,
@@ -145,6 +149,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/people",
+    cache,
     api: "/api/people",
     summary: "Speakers, most quoted first",
     querystring: S.PeopleQuery,
@@ -163,6 +168,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/people/:id",
+    cache,
     api: "/api/people/:id",
     summary: "One person: who they are, statements per month by topic, timeline, flagged pairs, why merged",
     params: S.PersonParams,
@@ -178,6 +184,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
       const mixed = await speakerMixed(store, String(id), {
         limit: PERSON_PAIRS,
         weights: await wordWeights(),
+        statements: timeline,
       });
       return {
         ...profile,
@@ -192,6 +199,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/articles/:id",
+    cache,
     api: "/api/articles/:id",
     summary: "One article: metadata, cleaned text, every statement with its spans and speaker",
     params: S.ArticleParams,
@@ -207,6 +215,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/topics",
+    cache,
     api: "/api/topics",
     summary: "What statements are about, with counts and date ranges",
     querystring: S.TopicsQuery,
@@ -258,6 +267,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/mixed",
+    cache,
     api: "/api/mixed",
     summary: "Pairs of one speaker's statements that contradict or walk back each other, with the reasons",
     querystring: S.MixedQuery,

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TSchema } from "typebox";
+import { cacheKey, type PageCache } from "./page-cache.ts";
 import { ErrorResponse } from "./schemas.ts";
 
 export class HttpError extends Error {
@@ -30,6 +31,8 @@ export interface TwinSpec<Data extends object> {
   response: TSchema;
   load(request: FastifyRequest): Promise<Data>;
   render(data: Data, request: FastifyRequest): string;
+  /** Keeps the loader's answers until the record changes (page-cache.ts); its output must be bounded. */
+  cache?: PageCache;
 }
 
 const JSON_SUFFIX = ".json";
@@ -49,6 +52,14 @@ export function paramOf(request: FastifyRequest, name: string): string {
 }
 
 export function registerTwin<Data extends object>(app: FastifyInstance, spec: TwinSpec<Data>): void {
+  const cache = spec.cache;
+  const load = (request: FastifyRequest): Promise<Data> => {
+    if (!cache) return spec.load(request);
+    const params = Object.fromEntries(
+      Object.keys((request.params ?? {}) as object).map((name) => [name, paramOf(request, name)]),
+    );
+    return cache.get(cacheKey(spec.page, params, request.query), () => spec.load(request));
+  };
   const validation = {
     ...(spec.querystring ? { querystring: spec.querystring } : {}),
     ...(spec.params ? { params: spec.params } : {}),
@@ -62,10 +73,10 @@ export function registerTwin<Data extends object>(app: FastifyInstance, spec: Tw
         response: { 200: spec.response, "4xx": ErrorResponse },
       },
     },
-    async (request) => spec.load(request),
+    async (request) => load(request),
   );
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
-    const data = await spec.load(request);
+    const data = await load(request);
     if (wantsJson(request)) {
       return reply
         .type("application/json; charset=utf-8")
