@@ -123,7 +123,9 @@ export function registerReadRoutes(app: FastifyInstance, { store, cache }: ReadC
       throw new HttpError(400, "cursor is not one this server gave (take `next` from a page)");
     const limit = query.limit ?? 50;
     const found = await statementSearch(store, await statementQuery(filters), limit, after);
-    return { filters, limit, found, next: found.next ? encodeCursor(found.next) : null };
+    // The person a speaker filter (often an id, from a facet's link) means, by name, for the page.
+    const speakerName = filters.speaker ? (await speakerOf(filters.speaker, "/search.json")).name : undefined;
+    return { filters, limit, found, speakerName, next: found.next ? encodeCursor(found.next) : null };
   };
 
   registerTwin(app, {
@@ -133,17 +135,17 @@ export function registerReadRoutes(app: FastifyInstance, { store, cache }: ReadC
     summary: "Search statements, with facet counts and a cursor to the next page",
     querystring: S.SearchQuery,
     response: S.SearchResponse,
-    // `filters` and `limit` are for the page; the response schema leaves them out of the JSON.
+    // `filters`, `limit` and `speakerName` are for the page; the response schema leaves them out of the JSON.
     load: async (request) => {
-      const { found, next, filters, limit } = await searchOf(request);
-      return { statements: found.statements, facets: found.facets, next, filters, limit };
+      const { found, next, filters, limit, speakerName } = await searchOf(request);
+      return { statements: found.statements, facets: found.facets, next, filters, limit, speakerName };
     },
     render: (data) => {
-      const { filters, limit } = data;
+      const { filters, limit, speakerName } = data;
       const nextHref = data.next
         ? `/${queryString({ ...filters, limit: limit === 50 ? undefined : limit, cursor: data.next })}`
         : null;
-      return searchPage(filters, { ...data, next: null }, nextHref);
+      return searchPage(filters, { ...data, next: null }, nextHref, speakerName);
     },
   });
 
