@@ -20,7 +20,7 @@ export class PageCache {
   constructor(
     private readonly store: Pick<Store, "changeStamp">,
     /** Answers kept at most; the least recently asked goes first. */
-    private readonly max = 200,
+    private readonly max = 400,
   ) {}
 
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
