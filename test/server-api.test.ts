@@ -11,7 +11,8 @@ import { Value } from "typebox/value";
 import type { Store } from "../src/record/store.ts";
 import { buildServer } from "../src/server/app.ts";
 import * as S from "../src/server/schemas.ts";
-import { fixtureStore, HOSTILE_NAME } from "./server-fixture.ts";
+import { fixtureStore, freshStore, HOSTILE_NAME } from "./server-fixture.ts";
+import { newsPage, TestServer } from "./web-server.ts";
 
 const TOKEN = "test-token-0123456789";
 let store: Store;
@@ -327,3 +328,89 @@ describe("server API", () => {
     );
   });
 });
+
+describe("POST /api/articles with a URL", () => {
+  const pages = new TestServer();
+  let local: FastifyInstance;
+  let localStore: Store;
+  const post = (server: FastifyInstance, payload: Record<string, string>) =>
+    server.inject({
+      method: "POST",
+      url: "/api/articles",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      payload,
+    });
+
+  before(async () => {
+    await pages.start();
+    pages.serve("/story", newsPage("quay"));
+    pages.serve("/report.pdf", "%PDF-1.4", "application/pdf");
+    pages.serve("/empty", "<!doctype html><html><head><title>x</title></head><body></body></html>");
+    pages.routes.set("/to-private", (_request, response) => {
+      response.writeHead(302, { location: "http://10.0.0.1/story" });
+      response.end();
+    });
+    localStore = (await freshStore()).store;
+    // The test server's address only, as `ingest` tests allow it; every other private address stays refused.
+    local = await buildServer({
+      store: localStore,
+      token: TOKEN,
+      fetch: { allowAddresses: ["127.0.0.1"], hostDelayMs: 0 },
+    });
+  });
+  after(async () => {
+    await local.close();
+    await localStore.close();
+    await pages.stop();
+  });
+
+  test("a page is fetched, read and stored like `ingest URL`; the same page again is already there", async () => {
+    const added = await post(local, { url: pages.url("/story"), outlet: "Saltmere Courier" });
+    assert.equal(added.statusCode, 201, added.body);
+    const body = added.json();
+    assert.equal(body.title, "Harbour council votes on quay");
+    assert.ok(body.statements >= 1, added.body);
+    const stored = await getJsonFrom(local, `/api/articles/${body.id}`, S.ArticleResponse);
+    assert.equal(stored.article.url, pages.url("/story"));
+    assert.equal(stored.article.outlet, "Saltmere Courier");
+    assert.equal(stored.article.published, "2026-02-03");
+    assert.match(stored.article.text, /^The Saltmere harbour council voted/);
+    for (const s of stored.statements) {
+      const span = s.contentSpans[0];
+      assert.equal(stored.article.text.slice(span.start, span.end), s.content.split(" … ")[0]);
+    }
+    const again = await post(local, { url: pages.url("/story") });
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json().id, body.id);
+  });
+
+  test("bad URLs: refused addresses 400, pages that are not articles 422, each saying why", async () => {
+    const cases: [FastifyInstance, string, number, RegExp][] = [
+      // The default server refuses its own machine: a submitted URL must not reach what only it can.
+      [app, pages.url("/story"), 400, /loopback/],
+      [local, pages.url("/to-private"), 400, /private/],
+      [local, pages.url("/missing"), 422, /404/],
+      [local, pages.url("/report.pdf"), 422, /not an HTML page \(application\/pdf\)/],
+      [local, pages.url("/empty"), 422, /empty/],
+      [local, "ftp://example.org/story", 400, /url/],
+    ];
+    for (const [server, url, status, message] of cases) {
+      const response = await post(server, { url });
+      assert.equal(response.statusCode, status, `${url}: ${response.body}`);
+      assert.match(response.json().error, message, url);
+      assert.doesNotMatch(response.body, /\.ts|at .*\(|stack/);
+    }
+    const neither = await post(local, { title: "No text" });
+    assert.equal(neither.statusCode, 400);
+    assert.match(neither.json().error, /text, or a url/);
+    assert.equal((await localStore.stats()).articles, 1);
+  });
+});
+
+async function getJsonFrom(server: FastifyInstance, url: string, schema: TSchema) {
+  const response = await server.inject({ url });
+  assert.equal(response.statusCode, 200, `${url}: ${response.body.slice(0, 300)}`);
+  const body = response.json();
+  assert.deepEqual([...Value.Errors(schema, body)].slice(0, 3), [], `${url} does not match its schema`);
+  return body;
+}

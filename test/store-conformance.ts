@@ -347,6 +347,57 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>):
     assert.equal(await store.person("nobody at all"), undefined);
   });
 
+  it("personHeader is person() without the statements: same counts, dates, aliases and roles", async (store) => {
+    for (const a of [later, mayor, council]) await store.addArticle(a);
+    for (const name of ["Mayor Ada Quill", "Bo Tern"]) {
+      const full = await store.person(name);
+      assert.ok(full, name);
+      const { statements, ...expected } = full;
+      assert.deepEqual(await store.personHeader(name), expected, name);
+      assert.equal(expected.statementCount, statements.length);
+    }
+    assert.equal(await store.personHeader("nobody at all"), undefined);
+  });
+
+  // That it stays put without writes is checked on SQLite only (test/server-cache.test.ts): PostgreSQL's
+  // stamp also moves with other databases' writes on the same server.
+  it("changeStamp changes with every kind of write", async (store) => {
+    const first = await store.changeStamp();
+    await store.addArticle(mayor);
+    const added = await store.changeStamp();
+    assert.notEqual(added, first, "an article added");
+    await store.addArticle(mayor);
+    await store.applyOverrides({ merge: [], split: [], rename: [{ from: "ada quill", to: "Ada Quill" }] });
+    assert.notEqual(await store.changeStamp(), added, "a rename");
+  });
+
+  it("statement search pages through every match once; facets count what the filters match", async (store) => {
+    for (const a of [later, mayor, council]) await store.addArticle(a);
+    const all = await store.statements();
+    const seen: number[] = [];
+    let after: Awaited<ReturnType<Store["searchStatements"]>>["next"] | undefined;
+    do {
+      const page = await store.searchStatements({}, 2, after ?? undefined);
+      seen.push(...page.statements.map((s) => s.id));
+      after = page.next;
+    } while (after);
+    assert.deepEqual(
+      [...seen].sort((a, b) => a - b),
+      all.map((s) => s.id).sort((a, b) => a - b),
+    );
+    const facets = await store.statementFacets({});
+    assert.equal(facets.total, all.length);
+    assert.equal(facets.counted, all.length);
+    const bySpeaker = new Map<string, number>();
+    for (const s of all) if (s.speaker) bySpeaker.set(s.speaker, (bySpeaker.get(s.speaker) ?? 0) + 1);
+    assert.deepEqual(new Map(facets.speaker.map((f) => [f.label, f.count])), bySpeaker, "speaker facet");
+    const searched = await store.statements({ search: "bridge" });
+    const narrowed = await store.statementFacets({ q: "bridge" });
+    assert.equal(narrowed.total, searched.length);
+    const page = await store.searchStatements({ q: "bridge" }, 10);
+    assert.deepEqual(page.statements.map((s) => s.id).sort(), searched.map((s) => s.id).sort());
+  });
+
   it("names match case-insensitively beyond ASCII", async (store) => {
     const text = 'Émile Zorn said "the port stays open." ÉMILE ZORN said "no change."';
     await store.addArticle(

@@ -117,9 +117,8 @@ export interface PersonProfile {
 
 /** Who the person is: aliases, roles, terms, counts and the links behind the merges (no statements). */
 export async function personProfile(store: Store, id: number): Promise<PersonProfile | undefined> {
-  const record = await store.person(String(id));
-  if (!record) return undefined;
-  const { statements: _statements, ...person } = record;
+  const person = await store.personHeader(String(id));
+  if (!person) return undefined;
   return { person, links: await store.personLinks(String(id)) };
 }
 

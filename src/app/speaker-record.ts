@@ -43,6 +43,11 @@ export interface MixedQuery extends SpeakerQuery {
   llm?: LlmConfig;
   /** Word rarity over the store (storeWordWeights); callers asking many times reuse one. */
   weights?: WordWeights;
+  /**
+   * The speaker's statements in the date range as speakerStatements gives them, when the caller has
+   * them already (the person page shows the timeline too): read again otherwise.
+   */
+  statements?: StatementView[];
 }
 
 /** Word rarity from a sample of the store's statements: stemming 20,000 contents, so worth reusing. */
@@ -65,7 +70,7 @@ export async function speakerMixed(
   query: MixedQuery,
 ): Promise<SpeakerMixed> {
   const range = { since: query.since, until: query.until };
-  const all = await speakerStatements(store, personKey, range);
+  const all = query.statements ?? (await speakerStatements(store, personKey, range));
   const weights = query.weights ?? (await storeWordWeights(store));
   const options = { weights, limit: query.topicKeys ? Number.MAX_SAFE_INTEGER : query.limit };
   const llm = query.llm;

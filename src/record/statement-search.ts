@@ -110,7 +110,21 @@ function whereOf(query: StatementQuery, sqlDialect: Dialect, after?: StatementCu
   return { sql: where.length ? `WHERE ${where.join(" AND ")}` : "", params, possible };
 }
 
-/** One page of matching statements, newest first, starting after `after`. */
+/**
+ * The FROM clause of a search: the article is joined only when the outlet is asked for, so the narrow
+ * scans below read the statements table (and its indexes) alone.
+ */
+function fromOf(query: StatementQuery): string {
+  return query.outlet === undefined
+    ? "FROM statements s"
+    : "FROM statements s JOIN articles a ON a.id = s.article_id";
+}
+
+/**
+ * One page of matching statements, newest first, starting after `after`. The matches are ordered by
+ * (published, id) alone first, and only the page's rows are read whole: sorting every match's full row
+ * (a common word matches tens of thousands) cost most of a search's time.
+ */
 export function* searchStatements(
   query: StatementQuery,
   limit: number,
@@ -118,55 +132,130 @@ export function* searchStatements(
 ): Query<StatementPage> {
   const where = whereOf(query, yield* dialect(), after);
   if (!where.possible) return { statements: [], next: null };
-  const rows = yield* all<StatementRow>(
-    `${STATEMENT_SELECT} ${where.sql} ${ORDER} LIMIT ?`,
+  const ids = yield* all<{ id: number }>(
+    `SELECT s.id ${fromOf(query)} ${where.sql} ${ORDER} LIMIT ?`,
     ...where.params,
     limit + 1,
   );
-  const page = rows.slice(0, limit);
-  const statements = yield* toStatementRecords(page);
-  const last = page.at(-1);
+  const pageIds = ids.slice(0, limit).map((row) => row.id);
+  const rows =
+    pageIds.length === 0
+      ? []
+      : yield* all<StatementRow>(
+          `${STATEMENT_SELECT} WHERE s.id IN (${pageIds.map(() => "?").join(", ")}) ${ORDER}`,
+          ...pageIds,
+        );
+  const statements = yield* toStatementRecords(rows);
+  const last = rows.at(-1);
   return {
     statements,
-    next: rows.length > limit && last ? { published: last.published, id: last.id } : null,
+    next: ids.length > limit && last ? { published: last.published, id: last.id } : null,
   };
 }
 
-/** Counts by speaker, outlet, month and topic over the newest FACET_SCAN matches, and the total. */
+interface FacetRow {
+  id: number;
+  person_id: number | null;
+  published: string | null;
+  outlet: string | null;
+}
+
+/** Ids per IN list: far below both backends' limits on parameters. */
+const IDS_PER_QUERY = 1000;
+
+/**
+ * Counts by speaker, outlet, month and topic over the newest FACET_SCAN matches, and the total. The
+ * matches are read once and counted here; speakers' names and topics are then read for those rows only.
+ */
 export function* statementFacets(query: StatementQuery): Query<StatementFacets> {
   const where = whereOf(query, yield* dialect());
   const empty = { total: 0, counted: 0, speaker: [], outlet: [], month: [], topic: [] };
   if (!where.possible) return empty;
-  const from = "FROM statements s JOIN articles a ON a.id = s.article_id";
-  const total = Number(
-    (yield* get<{ n: number }>(`SELECT count(*) AS n ${from} ${where.sql}`, ...where.params))?.n ?? 0,
+  // The article (for its outlet) is joined to the newest matches only, not to every match before the cut.
+  const rows = yield* all<FacetRow>(
+    `SELECT m.id, m.person_id, m.published, a.outlet
+     FROM (SELECT s.id, s.person_id, s.published, s.article_id ${fromOf(query)} ${where.sql} ${ORDER} LIMIT ${FACET_SCAN}) m
+     JOIN articles a ON a.id = m.article_id`,
+    ...where.params,
   );
-  if (total === 0) return empty;
-  const scan = `WITH m AS (SELECT s.id, s.person_id, s.published, a.outlet ${from} ${where.sql} ${ORDER} LIMIT ${FACET_SCAN})`;
-  const counts = function* (sql: string): Query<FacetCount[]> {
-    const rows = yield* all<FacetCount>(`${scan} ${sql}`, ...where.params, FACET_VALUES);
-    return rows.map((row) => ({ ...row, count: Number(row.count) }));
-  };
+  if (rows.length === 0) return empty;
+  const total =
+    rows.length < FACET_SCAN
+      ? rows.length
+      : Number(
+          (yield* get<{ n: number }>(`SELECT count(*) AS n ${fromOf(query)} ${where.sql}`, ...where.params))
+            ?.n ?? 0,
+        );
+  const speakers = top(countBy(rows, (row) => row.person_id));
+  const names = new Map<number, string>();
+  for (const row of yield* rowsForIds<{ id: number; name: string }>(
+    "SELECT id, name FROM persons WHERE id IN",
+    speakers.map(([id]) => id),
+  ))
+    names.set(row.id, row.name);
+  const labels = new Map<string, string>();
+  const topicCounts = new Map<string, number>();
+  for (const row of yield* rowsForIds<{ key: string; label: string }>(
+    "SELECT key, label FROM statement_topics WHERE statement_id IN",
+    rows.map((row) => row.id),
+  )) {
+    topicCounts.set(row.key, (topicCounts.get(row.key) ?? 0) + 1);
+    const label = labels.get(row.key);
+    if (label === undefined || row.label < label) labels.set(row.key, row.label);
+  }
+  const months = [...countBy(rows, (row) => row.published?.slice(0, 7) ?? null)].sort(([a], [b]) =>
+    a < b ? 1 : a > b ? -1 : 0,
+  );
+  const facet = (value: string, label: string, count: number): FacetCount => ({ value, label, count });
   return {
     total,
-    counted: Math.min(total, FACET_SCAN),
-    speaker: yield* counts(
-      `SELECT CAST(p.id AS TEXT) AS value, p.name AS label, count(*) AS count
-       FROM m JOIN persons p ON p.id = m.person_id GROUP BY p.id, p.name ORDER BY count DESC, p.name LIMIT ?`,
-    ),
-    outlet: yield* counts(
-      `SELECT m.outlet AS value, m.outlet AS label, count(*) AS count FROM m WHERE m.outlet IS NOT NULL
-       GROUP BY m.outlet ORDER BY count DESC, m.outlet LIMIT ?`,
-    ),
-    month: yield* counts(
-      `SELECT substr(m.published, 1, 7) AS value, substr(m.published, 1, 7) AS label, count(*) AS count
-       FROM m WHERE m.published IS NOT NULL GROUP BY substr(m.published, 1, 7) ORDER BY value DESC LIMIT ?`,
-    ),
-    topic: yield* counts(
-      `SELECT t.key AS value, min(t.label) AS label, count(*) AS count
-       FROM m JOIN statement_topics t ON t.statement_id = m.id GROUP BY t.key ORDER BY count DESC, t.key LIMIT ?`,
-    ),
+    counted: rows.length,
+    speaker: speakers
+      .map(([id, count]) => facet(String(id), names.get(id) ?? String(id), count))
+      .sort((a, b) => b.count - a.count || byText(a.label.toLowerCase(), b.label.toLowerCase()))
+      .slice(0, FACET_VALUES),
+    outlet: top(countBy(rows, (row) => row.outlet))
+      .slice(0, FACET_VALUES)
+      .map(([outlet, count]) => facet(outlet, outlet, count)),
+    month: months.slice(0, FACET_VALUES).map(([month, count]) => facet(month, month, count)),
+    topic: top(topicCounts)
+      .slice(0, FACET_VALUES)
+      .map(([key, count]) => facet(key, labels.get(key) ?? key, count)),
   };
+}
+
+/** How many rows have each (non-null) value. */
+function countBy<T, V>(rows: readonly T[], pick: (row: T) => V | null): Map<V, number> {
+  const counts = new Map<V, number>();
+  for (const row of rows) {
+    const value = pick(row);
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The most frequent values, ties by value. Speakers are re-sorted by name once named; the cut keeps
+ * every speaker tied at the last place's count, so that sort can still choose among them.
+ */
+function top<V extends string | number>(counts: Map<V, number>): [V, number][] {
+  const sorted = [...counts].sort(([a, x], [b, y]) => y - x || byText(String(a), String(b)));
+  const floor = sorted[FACET_VALUES - 1]?.[1] ?? 0;
+  return sorted.filter(([, count], i) => i < FACET_VALUES || count === floor);
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `head` ("SELECT ... WHERE x IN") over the ids, a bounded list at a time. */
+function* rowsForIds<T>(head: string, ids: readonly (number | string)[]): Query<T[]> {
+  const out: T[] = [];
+  for (let at = 0; at < ids.length; at += IDS_PER_QUERY) {
+    const chunk = ids.slice(at, at + IDS_PER_QUERY);
+    out.push(...(yield* all<T>(`${head} (${chunk.map(() => "?").join(", ")})`, ...chunk)));
+  }
+  return out;
 }
 
 /** A cursor as an opaque URL-safe token, and back; a token that is not one gives null. */

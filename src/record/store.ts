@@ -73,6 +73,10 @@ export interface Store extends VerdictCache {
   searchStatements(query: StatementQuery, limit: number, after?: StatementCursor): Promise<StatementPage>;
   /** Facet counts (speaker, outlet, month, topic) over what a search matches. */
   statementFacets(query: StatementQuery): Promise<StatementFacets>;
+  /** As `person()`, without the statements (their count and first and last dates are still there). */
+  personHeader(name: string): Promise<Omit<PersonRecord, "statements"> | undefined>;
+  /** Changes whenever the record may have changed, this or another connection's writes (change-stamp.ts). */
+  changeStamp(): Promise<string>;
 }
 
 /** Who `--speaker NAME` may mean: its id, name, statement count and Wikidata QID. */

@@ -13,9 +13,11 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from "fastify";
+import { UrlArticleReader, type UrlFetchOptions } from "../app/submit-url.ts";
 import type { Store } from "../record/store.ts";
 import { registerAssets } from "./assets.ts";
 import { errorPage } from "./layout.ts";
+import { PageCache } from "./page-cache.ts";
 import { registerReadRoutes } from "./read-routes.ts";
 import { HttpError, wantsJson } from "./twin.ts";
 import { registerWriteRoutes } from "./write-routes.ts";
@@ -26,6 +28,8 @@ export interface ServerOptions {
   token?: string;
   /** Fastify's logger (pino) on stdout; off in tests. */
   logger?: boolean;
+  /** How a submitted URL is fetched; tests allow their local server's address here. */
+  fetch?: UrlFetchOptions;
 }
 
 /** Largest request body outside the routes that set their own (the article submission). */
@@ -80,8 +84,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) => sendError(new HttpError(404, "no such page"), request, reply));
 
   registerAssets(app);
-  registerReadRoutes(app, { store: options.store });
-  registerWriteRoutes(app, { store: options.store, token: options.token });
+  registerReadRoutes(app, { store: options.store, cache: new PageCache(options.store) });
+  const urls = new UrlArticleReader(options.fetch);
+  app.addHook("onClose", async () => urls.close());
+  registerWriteRoutes(app, { store: options.store, token: options.token, urls });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
   return app;

@@ -21,6 +21,7 @@ import { decodeCursor, encodeCursor } from "../record/statement-search.ts";
 import type { SpeakerCandidate, Store } from "../record/store.ts";
 import { registerExport } from "./export-route.ts";
 import { queryString } from "./html.ts";
+import type { PageCache } from "./page-cache.ts";
 import { articlePage } from "./pages/article.ts";
 import { candidatesPage, peoplePage, topicsPage } from "./pages/lists.ts";
 import { type SearchFilters, searchPage } from "./pages/search.ts";
@@ -41,9 +42,11 @@ const given = (value: string | undefined) =>
 
 export interface ReadContext {
   store: Store;
+  /** Answers kept until the record changes, for the pages whose answers are bounded in size. */
+  cache: PageCache;
 }
 
-export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext): void {
+export function registerReadRoutes(app: FastifyInstance, { store, cache }: ReadContext): void {
   let weights: { value: WordWeights; at: number } | undefined;
   const wordWeights = async () => {
     if (!weights || Date.now() - weights.at > WEIGHTS_TTL_MS) {
@@ -120,31 +123,35 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
       throw new HttpError(400, "cursor is not one this server gave (take `next` from a page)");
     const limit = query.limit ?? 50;
     const found = await statementSearch(store, await statementQuery(filters), limit, after);
-    return { filters, limit, found, next: found.next ? encodeCursor(found.next) : null };
+    // The person a speaker filter (often an id, from a facet's link) means, by name, for the page.
+    const speakerName = filters.speaker ? (await speakerOf(filters.speaker, "/search.json")).name : undefined;
+    return { filters, limit, found, speakerName, next: found.next ? encodeCursor(found.next) : null };
   };
 
   registerTwin(app, {
     page: "/",
+    cache,
     api: "/api/statements",
     summary: "Search statements, with facet counts and a cursor to the next page",
     querystring: S.SearchQuery,
     response: S.SearchResponse,
-    // `filters` and `limit` are for the page; the response schema leaves them out of the JSON.
+    // `filters`, `limit` and `speakerName` are for the page; the response schema leaves them out of the JSON.
     load: async (request) => {
-      const { found, next, filters, limit } = await searchOf(request);
-      return { statements: found.statements, facets: found.facets, next, filters, limit };
+      const { found, next, filters, limit, speakerName } = await searchOf(request);
+      return { statements: found.statements, facets: found.facets, next, filters, limit, speakerName };
     },
     render: (data) => {
-      const { filters, limit } = data;
+      const { filters, limit, speakerName } = data;
       const nextHref = data.next
         ? `/${queryString({ ...filters, limit: limit === 50 ? undefined : limit, cursor: data.next })}`
         : null;
-      return searchPage(filters, { ...data, next: null }, nextHref);
+      return searchPage(filters, { ...data, next: null }, nextHref, speakerName);
     },
   });
 
   registerTwin(app, {
     page: "/people",
+    cache,
     api: "/api/people",
     summary: "Speakers, most quoted first",
     querystring: S.PeopleQuery,
@@ -163,6 +170,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/people/:id",
+    cache,
     api: "/api/people/:id",
     summary: "One person: who they are, statements per month by topic, timeline, flagged pairs, why merged",
     params: S.PersonParams,
@@ -178,6 +186,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
       const mixed = await speakerMixed(store, String(id), {
         limit: PERSON_PAIRS,
         weights: await wordWeights(),
+        statements: timeline,
       });
       return {
         ...profile,
@@ -192,6 +201,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/articles/:id",
+    cache,
     api: "/api/articles/:id",
     summary: "One article: metadata, cleaned text, every statement with its spans and speaker",
     params: S.ArticleParams,
@@ -207,6 +217,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/topics",
+    cache,
     api: "/api/topics",
     summary: "What statements are about, with counts and date ranges",
     querystring: S.TopicsQuery,
@@ -258,6 +269,7 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
 
   registerTwin(app, {
     page: "/mixed",
+    cache,
     api: "/api/mixed",
     summary: "Pairs of one speaker's statements that contradict or walk back each other, with the reasons",
     querystring: S.MixedQuery,

@@ -260,8 +260,9 @@ export const ErrorResponse = Type.Object({
   ),
 });
 
+/** The article's text, or (without text) a URL the server fetches and reads as `ingest URL` does. */
 export const ArticleSubmission = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: 1_000_000 }),
+  text: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
   title: Type.Optional(Type.String({ maxLength: 1000 })),
   url: Type.Optional(Type.String({ maxLength: 2000, pattern: "^https?://" })),
   outlet: Type.Optional(Type.String({ maxLength: 200 })),
@@ -273,6 +274,7 @@ export const ArticleSubmitted = Type.Object({
   id: Type.String(),
   inserted: Type.Boolean(),
   statements: Type.Integer(),
+  title: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const OverridesBody = Type.Object({

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TSchema } from "typebox";
+import { cacheKey, type PageCache } from "./page-cache.ts";
 import { ErrorResponse } from "./schemas.ts";
 
 export class HttpError extends Error {
@@ -30,6 +31,8 @@ export interface TwinSpec<Data extends object> {
   response: TSchema;
   load(request: FastifyRequest): Promise<Data>;
   render(data: Data, request: FastifyRequest): string;
+  /** Keeps the loader's answers until the record changes (page-cache.ts); its output must be bounded. */
+  cache?: PageCache;
 }
 
 const JSON_SUFFIX = ".json";
@@ -49,6 +52,20 @@ export function paramOf(request: FastifyRequest, name: string): string {
 }
 
 export function registerTwin<Data extends object>(app: FastifyInstance, spec: TwinSpec<Data>): void {
+  const cache = spec.cache;
+  const keyOf = (request: FastifyRequest, form: "data" | "html") => {
+    const params = Object.fromEntries(
+      Object.keys((request.params ?? {}) as object).map((name) => [name, paramOf(request, name)]),
+    );
+    return cacheKey(`${form} ${spec.page}`, params, request.query);
+  };
+  const load = (request: FastifyRequest): Promise<Data> =>
+    cache ? cache.get(keyOf(request, "data"), () => spec.load(request)) : spec.load(request);
+  // The page as rendered is kept too: rendering was most of what a kept answer still cost.
+  const render = async (request: FastifyRequest): Promise<string> =>
+    cache
+      ? cache.get(keyOf(request, "html"), async () => spec.render(await load(request), request))
+      : spec.render(await load(request), request);
   const validation = {
     ...(spec.querystring ? { querystring: spec.querystring } : {}),
     ...(spec.params ? { params: spec.params } : {}),
@@ -62,18 +79,18 @@ export function registerTwin<Data extends object>(app: FastifyInstance, spec: Tw
         response: { 200: spec.response, "4xx": ErrorResponse },
       },
     },
-    async (request) => spec.load(request),
+    async (request) => load(request),
   );
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
-    const data = await spec.load(request);
     if (wantsJson(request)) {
+      const data = await load(request);
       return reply
         .type("application/json; charset=utf-8")
         .send(
           reply.serializeInput(data as Record<string, unknown>, spec.response as Record<string, unknown>),
         );
     }
-    return reply.type("text/html; charset=utf-8").send(spec.render(data, request));
+    return reply.type("text/html; charset=utf-8").send(await render(request));
   };
   const hidden = { schema: { ...validation, hide: true } };
   app.get(spec.page, hidden, page);

@@ -7,6 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Static } from "typebox";
+import { UrlArticleError, type UrlArticleReader } from "../app/submit-url.ts";
 import type { RawArticle } from "../core/article.ts";
 import { processArticle } from "../process.ts";
 import { NO_OVERRIDES } from "../record/overrides.ts";
@@ -20,6 +21,8 @@ export interface WriteContext {
   store: Store;
   /** The bearer token writes need; writes are off without one. */
   token?: string;
+  /** Fetches a submitted URL (the address guard, limits and timeouts of `ingest URL`). */
+  urls: UrlArticleReader;
 }
 
 const WRITE_RATE = { max: 30, timeWindow: "1 minute" };
@@ -41,7 +44,7 @@ function cookieOf(request: FastifyRequest, name: string): string | undefined {
   return undefined;
 }
 
-export function registerWriteRoutes(app: FastifyInstance, { store, token }: WriteContext): void {
+export function registerWriteRoutes(app: FastifyInstance, { store, token, urls }: WriteContext): void {
   const requireToken = (given: string | undefined) => {
     if (!token) throw new HttpError(403, "writes are off: the server was started without ONRECORD_TOKEN");
     if (!given || !sameSecret(given, token)) throw new HttpError(401, "a valid bearer token is required");
@@ -51,21 +54,37 @@ export function registerWriteRoutes(app: FastifyInstance, { store, token }: Writ
     requireToken(match?.[1]);
   };
 
-  const addArticle = async (body: Static<typeof S.ArticleSubmission>, origin: string) => {
-    const raw: RawArticle = {
-      origin,
-      format: "text",
-      text: body.text,
+  /** The submitted text, or the page at the submitted URL; metadata given in the body wins over the page's. */
+  const rawArticle = async (
+    body: Static<typeof S.ArticleSubmission>,
+    origin: string,
+  ): Promise<RawArticle> => {
+    const given = {
       title: body.title || undefined,
       url: body.url || undefined,
       outlet: body.outlet || undefined,
       byline: body.byline || undefined,
       published: body.published || undefined,
     };
+    if (body.text !== undefined) return { origin, format: "text", text: body.text, ...given };
+    if (!given.url) throw new HttpError(400, "give the article's text, or a url to fetch it from");
+    let page: RawArticle;
+    try {
+      page = await urls.read(given.url);
+    } catch (error) {
+      if (!(error instanceof UrlArticleError)) throw error;
+      throw new HttpError(error.kind === "refused" ? 400 : 422, error.message);
+    }
+    const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+    return { ...page, ...defined, url: page.url ?? given.url };
+  };
+
+  const addArticle = async (body: Static<typeof S.ArticleSubmission>, origin: string) => {
+    const raw = await rawArticle(body, origin);
     const processed = processArticle(raw);
     const { id, inserted } = await store.addArticle(processed);
     if (inserted) await store.settleSurnames();
-    return { id, inserted, statements: processed.statements.length };
+    return { id, inserted, statements: processed.statements.length, title: processed.title ?? null };
   };
 
   app.post(
@@ -75,7 +94,8 @@ export function registerWriteRoutes(app: FastifyInstance, { store, token }: Writ
       config: { rateLimit: WRITE_RATE },
       preHandler: bearer,
       schema: {
-        summary: "Store a submitted article (bearer token; off unless ONRECORD_TOKEN is set)",
+        summary:
+          "Store a submitted article: its text, or a URL to fetch (bearer token; off unless ONRECORD_TOKEN is set)",
         body: S.ArticleSubmission,
         response: { 201: S.ArticleSubmitted, 200: S.ArticleSubmitted, "4xx": S.ErrorResponse },
         security: [{ bearer: [] }],
@@ -129,11 +149,15 @@ export function registerWriteRoutes(app: FastifyInstance, { store, token }: Writ
         );
       }
       requireToken(form.token);
-      if (!form.text?.trim()) throw new HttpError(400, "the article text is empty");
+      const url = form.url?.trim() || undefined;
+      if (url && !/^https?:\/\/\S+$/i.test(url))
+        throw new HttpError(400, "the URL must start with http:// or https://");
+      if (!form.text?.trim() && !url) throw new HttpError(400, "give the article's text or its URL");
       if (form.published && !new RegExp(`^${S.DATE}$`).test(form.published)) {
         throw new HttpError(400, "the publication date must be YYYY-MM-DD");
       }
-      const { id } = await addArticle({ ...form, text: form.text, url: undefined }, "form");
+      const text = form.text?.trim() ? form.text : undefined;
+      const { id } = await addArticle({ ...form, text, url }, "form");
       return reply.redirect(`/articles/${id}`, 303);
     },
   );
@@ -146,7 +170,9 @@ function submitPage(csrf: string, enabled: boolean): string {
 <label>Title <input name="title" maxlength="1000"></label>
 <label>Outlet <input name="outlet" maxlength="200"></label>
 <label>Published <input type="date" name="published"></label>
-<label class="wide">Text <textarea name="text" rows="14" required></textarea></label>
+<label class="wide">URL <input type="url" name="url" maxlength="2000" aria-describedby="url-help"></label>
+<p id="url-help" class="wide hint">With a URL and no text, the page is fetched and its article read; with text, the URL is only kept as where it was published.</p>
+<label class="wide">Text <textarea name="text" rows="14"></textarea></label>
 <button type="submit">Store the article</button>
 </form>`;
   return layout(

@@ -3,12 +3,14 @@ import type { ArticleTexts } from "../../core/provenance.ts";
 import type { StatementView } from "../../core/statement.ts";
 import type { Verdict } from "../../core/verdict.ts";
 import { readArticleTexts } from "../article-texts.ts";
+import { changeStamp } from "../change-stamp.ts";
 import type { Gazetteer } from "../gazetteer.ts";
 import { type OverrideReport, type PersonLink, PersonRegistry } from "../identity.ts";
 import { type ImportReport, importKnownPeople } from "../known-people.ts";
 import { linkArticleStory, storiesOfArticles } from "../near-duplicates.ts";
 import type { Overrides } from "../overrides.ts";
 import { listPeople } from "../people-queries.ts";
+import { personHeader } from "../person-header.ts";
 import { type SettleReport, settleBareSurnames } from "../settle.ts";
 import {
   addSourceUrls,
@@ -231,6 +233,14 @@ export class PgStore implements Store {
 
   async putVerdict(key: string, verdict: Verdict): Promise<void> {
     await this.write(cacheVerdict(key, verdict));
+  }
+
+  personHeader(name: string): Promise<Omit<PersonRecord, "statements"> | undefined> {
+    return this.read(personHeader(name));
+  }
+
+  changeStamp(): Promise<string> {
+    return this.read(changeStamp());
   }
 
   async close(): Promise<void> {

@@ -43,11 +43,18 @@ ${counts.map((c) => html`<li><a href="${link(c.value)}">${c.label}</a> <span cla
 </ul></section>`;
 }
 
-export function searchPage(filters: SearchFilters, result: StatementSearch, nextHref: string | null): string {
+/** `speakerName`: who the speaker filter means, shown instead of the id a facet's link carries. */
+export function searchPage(
+  filters: SearchFilters,
+  result: StatementSearch,
+  nextHref: string | null,
+  speakerName?: string,
+): string {
   const narrow = (extra: SearchFilters) => `/${queryString({ ...filters, ...extra })}`;
   const { facets } = result;
+  const shown: SearchFilters = { ...filters, speaker: speakerName ?? filters.speaker };
   const field = (name: keyof SearchFilters, label: string, type = "text") =>
-    html`<label>${label} <input type="${type}" name="${name}" value="${filters[name] ?? ""}"></label>`;
+    html`<label>${label} <input type="${type}" name="${name}" value="${shown[name] ?? ""}"></label>`;
   const kinds = ["", "direct", "indirect", "mixed"];
   const form = html`<form class="search" method="get" action="/" role="search">
 <label class="wide">Search statements <input type="search" name="q" value="${filters.q ?? ""}"></label>
@@ -75,7 +82,7 @@ ${form}
 <div class="with-aside">
 ${aside}
 <section class="results" aria-labelledby="results-title">
-<h2 id="results-title">${facets.total} statement${facets.total === 1 ? "" : "s"}${active.length ? html` <a class="clear" href="/">clear filters</a>` : ""}</h2>
+<h2 id="results-title">${facets.total} statement${facets.total === 1 ? "" : "s"}${speakerName ? html` by ${speakerName}` : ""}${active.length ? html` <a class="clear" href="/">clear filters</a>` : ""}</h2>
 <p class="export">Export this query: <a href="/api/statements/export${queryString({ ...filters, format: "csv" })}">CSV</a> · <a href="/api/statements/export${queryString({ ...filters, format: "jsonl" })}">JSON Lines</a></p>
 <ol class="statements">
 ${result.statements.map((s) => statementItem(s, markMatches(s.content, filters.q)))}
