@@ -193,6 +193,12 @@ function unlikelyCandidate(name: string, attributes: Record<string, string>, anc
   return true;
 }
 
+/**
+ * Elements whose text never reaches our output (Readability cleans footers out of the article, and
+ * html-prune.ts navigation, asides and figures), left out of the reduced page with the unlikely candidates.
+ */
+const LEFT_OUT_OF_FIRST_ATTEMPT = new Set(["nav", "aside", "footer", "svg"]);
+
 /** A stretch of the page to leave out: [start, end), with what stands in its place. */
 interface Cut {
   start: number;
@@ -294,7 +300,7 @@ export function prepassHtml(html: string): Prepassed {
               !isVoid &&
               headDepth < 0 &&
               foreignDepth < 0 &&
-              unlikelyCandidate(name, attributes, open)
+              (LEFT_OUT_OF_FIRST_ATTEMPT.has(name) || unlikelyCandidate(name, attributes, open))
             ) {
               candidates.push({ depth: open.length, start, blocked: false });
             }
