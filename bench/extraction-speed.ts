@@ -5,7 +5,13 @@
  * whole passes over all pages run for at least --seconds (default 5). Prints pages per wall second and
  * per CPU second of this process (the figure to compare on a shared machine).
  *
- *   npm run bench:extraction [-- --seconds N]
+ * With --base DIR (another checkout, say `git archive main | tar -x -C /tmp/base` with node_modules
+ * linked), that checkout's extractArticle is loaded into the same process and the two run in turns,
+ * pass by pass, so both meet the same load; the ratio of their CPU rates is the figure that holds.
+ * The npm script runs node with --expose-gc: the heap is collected (untimed) before every pass, so
+ * neither side's garbage is collected on the other's clock.
+ *
+ *   npm run bench:extraction [-- --seconds N] [--base DIR]
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +19,9 @@ import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { extractArticle } from "../src/ingest/html.ts";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { seconds: { type: "string", default: "5" }, base: { type: "string" } },
+});
 const seconds = Number(values.seconds);
 if (!(seconds > 0)) {
   console.error(`--seconds ${values.seconds}: expected a positive number`);
@@ -37,22 +45,51 @@ const pages = readdirSync(htmlDir)
   });
 const megabytes = pages.reduce((sum, page) => sum + page.html.length, 0) / 1e6;
 
-const pass = () => {
-  for (const page of pages) extractArticle(page.html, page.url);
-};
-pass();
-const started = performance.now();
-const cpuStarted = process.cpuUsage();
-let passes = 0;
-while (performance.now() - started < seconds * 1000 || passes < 1) {
-  pass();
-  passes++;
+type Extract = typeof extractArticle;
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const sides: { name: string; extract: Extract; cpu: number; wall: number; passes: number }[] = [
+  { name: "this checkout", extract: extractArticle, cpu: 0, wall: 0, passes: 0 },
+];
+if (values.base) {
+  const module = path.resolve(values.base, "src/ingest/html.ts");
+  if (!existsSync(module)) {
+    console.error(`--base ${values.base}: no src/ingest/html.ts there`);
+    process.exit(2);
+  }
+  const base = (await import(module)) as { extractArticle: Extract };
+  sides.unshift({ name: `base (${values.base})`, extract: base.extractArticle, cpu: 0, wall: 0, passes: 0 });
 }
-const wall = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage(cpuStarted);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-const extracted = passes * pages.length;
-console.log(
-  `${pages.length} pages (${megabytes.toFixed(1)} M characters of HTML), ${passes} passes: ` +
-    `${(extracted / wall).toFixed(1)} pages/s wall, ${(extracted / cpuSeconds).toFixed(1)} pages per CPU second`,
-);
+
+/** One pass over every page; returns [CPU seconds, wall seconds]. */
+const pass = (extract: Extract): [number, number] => {
+  // A full collection before each timed pass, untimed, so that neither side pays for the other's garbage.
+  collectGarbage();
+  const wallStarted = performance.now();
+  const cpuStarted = process.cpuUsage();
+  for (const page of pages) extract(page.html, page.url);
+  const cpu = process.cpuUsage(cpuStarted);
+  return [(cpu.user + cpu.system) / 1e6, (performance.now() - wallStarted) / 1000];
+};
+for (const side of sides) pass(side.extract);
+const started = performance.now();
+for (let round = 0; performance.now() - started < seconds * 1000 || round < 1; round++) {
+  // Alternate which side goes first, so neither always follows the other's garbage.
+  for (const side of round % 2 ? [...sides].reverse() : sides) {
+    const [cpu, wall] = pass(side.extract);
+    side.cpu += cpu;
+    side.wall += wall;
+    side.passes++;
+  }
+}
+const rate = (side: (typeof sides)[number]) => (side.passes * pages.length) / side.cpu;
+console.log(`${pages.length} pages (${megabytes.toFixed(1)} M characters of HTML)`);
+for (const side of sides) {
+  console.log(
+    `${side.name}: ${side.passes} passes, ${((side.passes * pages.length) / side.wall).toFixed(1)} pages/s wall, ` +
+      `${rate(side).toFixed(1)} pages per CPU second`,
+  );
+}
+if (sides.length === 2) {
+  const [before, after] = sides as [(typeof sides)[0], (typeof sides)[0]];
+  console.log(`speed-up (CPU): ${(rate(after) / rate(before)).toFixed(2)}`);
+}

@@ -1,4 +1,5 @@
 import { normalizeDate } from "../core/dates.ts";
+import type { PageFacts } from "./html-prepass.ts";
 
 /** Article metadata found in a page's head and markup. */
 export interface HtmlMetadata {
@@ -7,16 +8,6 @@ export interface HtmlMetadata {
   published?: string;
   url?: string;
   outlet?: string;
-}
-
-/** The subset of Document used here (linkedom's document satisfies it). */
-export interface QueryableDocument {
-  querySelector(
-    selector: string,
-  ): { getAttribute(name: string): string | null; textContent: string | null } | null;
-  querySelectorAll(
-    selector: string,
-  ): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
 }
 
 /** schema.org types that describe a news article; `\w*NewsArticle` covers Analysis/Opinion/Reportage. */
@@ -29,47 +20,44 @@ type JsonObject = { [key: string]: Json };
  * Reads metadata in order of reliability: JSON-LD (structured, set by the publisher for search
  * engines), then OpenGraph and meta tags, then <time>, <link rel=canonical> and <title>.
  */
-export function htmlMetadata(document: QueryableDocument, pageUrl?: string): HtmlMetadata {
-  const ld = jsonLdArticle(document);
-  const meta = (selector: string) => clean(document.querySelector(selector)?.getAttribute("content"));
-  const canonical = clean(document.querySelector('link[rel="canonical"]')?.getAttribute("href"));
-  const time = clean(document.querySelector("time[datetime]")?.getAttribute("datetime"));
+export function htmlMetadata(page: PageFacts, pageUrl?: string): HtmlMetadata {
+  const ld = jsonLdArticle(page);
+  /** The content of the first <meta> whose `attribute` is `value` (as `meta[attribute="value"]` finds it). */
+  const meta = (attribute: string, value: string) =>
+    clean(page.metas.find((attributes) => attributes[attribute] === value)?.content);
+  const canonical = clean(page.canonical);
+  const time = clean(page.time);
 
   const title =
-    text(ld?.headline) ??
-    meta('meta[property="og:title"]') ??
-    meta('meta[name="twitter:title"]') ??
-    clean(document.querySelector("title")?.textContent);
+    text(ld?.headline) ?? meta("property", "og:title") ?? meta("name", "twitter:title") ?? clean(page.title);
   const byline =
-    names(ld?.author) ??
-    nonUrl(meta('meta[name="author"]')) ??
-    nonUrl(meta('meta[property="article:author"]'));
+    names(ld?.author) ?? nonUrl(meta("name", "author")) ?? nonUrl(meta("property", "article:author"));
   const published =
     normalizeDate(text(ld?.datePublished)) ??
-    normalizeDate(meta('meta[property="article:published_time"]')) ??
-    normalizeDate(meta('meta[name="date"]')) ??
-    normalizeDate(meta('meta[name="pubdate"]')) ??
-    normalizeDate(meta('meta[name="publishdate"]')) ??
-    normalizeDate(meta('meta[itemprop="datePublished"]')) ??
+    normalizeDate(meta("property", "article:published_time")) ??
+    normalizeDate(meta("name", "date")) ??
+    normalizeDate(meta("name", "pubdate")) ??
+    normalizeDate(meta("name", "publishdate")) ??
+    normalizeDate(meta("itemprop", "datePublished")) ??
     normalizeDate(time);
   const url =
     absoluteUrl(canonical, pageUrl) ??
-    absoluteUrl(meta('meta[property="og:url"]'), pageUrl) ??
+    absoluteUrl(meta("property", "og:url"), pageUrl) ??
     absoluteUrl(text(ld?.url), pageUrl) ??
     absoluteUrl(pageUrl);
-  const outlet = publisherName(ld?.publisher) ?? meta('meta[property="og:site_name"]') ?? hostOf(url);
+  const outlet = publisherName(ld?.publisher) ?? meta("property", "og:site_name") ?? hostOf(url);
   return dropUndefined({ title, byline, published, url, outlet });
 }
 
 /** The JSON-LD articleBody, when the publisher put the text there (a fallback for script-rendered pages). */
-export function jsonLdArticleBody(document: QueryableDocument): string | undefined {
-  const body = jsonLdArticle(document)?.articleBody;
+export function jsonLdArticleBody(page: PageFacts): string | undefined {
+  const body = jsonLdArticle(page)?.articleBody;
   return typeof body === "string" && body.trim() ? body.trim() : undefined;
 }
 
-function jsonLdArticle(document: QueryableDocument): JsonObject | undefined {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    const parsed = parseJsonLd(script.textContent ?? "");
+function jsonLdArticle(page: PageFacts): JsonObject | undefined {
+  for (const script of page.jsonLd) {
+    const parsed = parseJsonLd(script);
     const article = findArticle(parsed);
     if (article) return article;
   }

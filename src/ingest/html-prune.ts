@@ -25,7 +25,8 @@ export interface PrunableElement {
 const POPUP_WORDS = /(?:^|[\s_-])(?:tooltip|popover|hovercard|hover-card|rollover)(?:$|[\s_-])/i;
 
 /** Embedded posts whose words the article quotes; Readability drops their "social-embed" wrappers. */
-const EMBED_SELECTOR = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed";
+const EMBED_CLASSES = ["twitter-tweet", "instagram-media", "tiktok-embed"];
+const EMBED_SELECTOR = EMBED_CLASSES.map((name) => `blockquote.${name}`).join(", ");
 
 /** Elements inside the article container that are never running text. */
 const FURNITURE_TAGS = "figure, figcaption, picture, aside, nav";
@@ -80,6 +81,17 @@ export function prepareDocument(root: PrunableElement): void {
       parent.removeAttribute("id");
     }
   }
+}
+
+/**
+ * Whether prepareDocument reworks the element (a pop-up, an embedded post), so that the pre-pass
+ * (html-prepass.ts) must leave whatever holds it to Readability.
+ */
+export function reworkedByPrune(name: string, attributes: Record<string, string>): boolean {
+  if (POPUP_WORDS.test(`${attributes.class ?? ""} ${attributes.id ?? ""}`)) return true;
+  if (name !== "blockquote" || !attributes.class) return false;
+  const classes = attributes.class.split(/\s+/);
+  return EMBED_CLASSES.some((name) => classes.includes(name));
 }
 
 const isPopup = (element: PrunableElement) =>

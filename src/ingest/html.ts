@@ -1,12 +1,8 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { boundHtml } from "./html-bounds.ts";
-import {
-  type HtmlMetadata,
-  htmlMetadata,
-  jsonLdArticleBody,
-  type QueryableDocument,
-} from "./html-metadata.ts";
+import { type HtmlMetadata, htmlMetadata, jsonLdArticleBody } from "./html-metadata.ts";
+import { prepassHtml } from "./html-prepass.ts";
 import { isFurnitureParagraph, type PrunableElement, prepareDocument, pruneContent } from "./html-prune.ts";
 import { blockText, type DomNode } from "./html-text.ts";
 
@@ -22,7 +18,7 @@ const MIN_KEPT_AFTER_PRUNING = 0.5;
 
 /**
  * Extracts the main article text and its metadata from an HTML page.
- * Metadata is read first, because Readability rewrites the document it is given.
+ * Metadata is read first (by the pre-pass), because Readability rewrites the document it is given.
  */
 export function extractArticle(html: string, url?: string): ExtractedArticle {
   const bounded = boundHtml(html);
@@ -41,33 +37,27 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   const page = /<(?:html|body)[\s>]/i.test(source)
     ? source
     : `<!doctype html><html><head></head><body>${source}</body></html>`;
-  const { document } = parseHTML(page);
-  const metadata = htmlMetadata(document as unknown as QueryableDocument, url);
-  const jsonLdBody = jsonLdArticleBody(document as unknown as QueryableDocument);
+  // The DOM is built from the page without what can never be article text (html-prepass.ts);
+  // the metadata comes from the facts that pass read on the way.
+  const prepassed = prepassHtml(page);
+  const metadata = htmlMetadata(prepassed.facts, url);
+  const jsonLdBody = jsonLdArticleBody(prepassed.facts);
+  // Readability's first attempt on the reduced page is its first attempt on the whole page; only
+  // when that attempt finds too little text does it need what the reduced page left out.
+  const firstAttempt = prepassed.reduced === undefined ? undefined : readArticle(prepassed.reduced, true);
+  const article = firstAttempt ?? readArticle(prepassed.html, false);
   let body = "";
-  let readabilityTitle: string | undefined;
-  let readabilityByline: string | undefined;
-  if (document.documentElement) prepareDocument(document.documentElement as unknown as PrunableElement);
-  try {
-    const reader = new Readability<DomNode>(document as unknown as Document, {
-      serializer: (node) => node as unknown as DomNode,
-      // Class names stay so that pruneContent can recognise captions, bylines and promos.
-      keepClasses: true,
-    });
-    const result = reader.parse();
-    if (result?.content) {
-      const unpruned = blockText(result.content);
-      pruneContent(result.content as unknown as PrunableElement);
-      let pruned = blockText(result.content);
-      // A class word on a wrapper can take most of the article with it; pruning is meant to trim.
-      if (pruned.length < unpruned.length * MIN_KEPT_AFTER_PRUNING) pruned = unpruned;
-      body = withoutHeadlineBlock(withoutFurniture(pruned), metadata.title ?? result.title);
-    }
-    readabilityTitle = result?.title?.trim() || undefined;
-    readabilityByline = result?.byline?.trim() || undefined;
-  } catch {
-    // Readability can throw on badly broken markup; fall through to the whole-body fallback.
+  if (article?.content) {
+    const content = article.content;
+    const unpruned = blockText(content);
+    pruneContent(content as unknown as PrunableElement);
+    let pruned = blockText(content);
+    // A class word on a wrapper can take most of the article with it; pruning is meant to trim.
+    if (pruned.length < unpruned.length * MIN_KEPT_AFTER_PRUNING) pruned = unpruned;
+    body = withoutHeadlineBlock(withoutFurniture(pruned), metadata.title ?? article.title);
   }
+  const readabilityTitle = article?.title?.trim() || undefined;
+  const readabilityByline = article?.byline?.trim() || undefined;
   // Script-rendered pages carry no text in their markup; some still put it in JSON-LD.
   if (!body) body = jsonLdBody ?? fallbackBody(page);
   return {
@@ -76,6 +66,38 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     byline: metadata.byline ?? readabilityByline,
     text: body,
   };
+}
+
+type ReadabilityResult = ReturnType<Readability<DomNode>["parse"]>;
+
+/**
+ * Readability over linkedom (null when it finds nothing). With `firstAttemptOnly`, undefined when
+ * Readability had to try again (its first attempt found too little text): the caller then gives it
+ * the whole page.
+ */
+function readArticle(html: string, firstAttemptOnly: boolean): ReadabilityResult | undefined {
+  const { document } = parseHTML(html);
+  if (document.documentElement) prepareDocument(document.documentElement as unknown as PrunableElement);
+  const reader = new Readability<DomNode>(document as unknown as Document, {
+    serializer: (node) => node as unknown as DomNode,
+    // Class names stay so that pruneContent can recognise captions, bylines and promos.
+    keepClasses: true,
+  });
+  let article: ReadabilityResult = null;
+  try {
+    article = reader.parse();
+  } catch {
+    // Readability can throw on badly broken markup; the whole-body fallback takes over.
+    if (firstAttemptOnly) return undefined;
+  }
+  // Readability keeps its failed attempts; any there means a second pass ran on this page.
+  if (
+    firstAttemptOnly &&
+    (!article || (reader as unknown as { _attempts: unknown[] })._attempts.length > 0)
+  ) {
+    return undefined;
+  }
+  return article;
 }
 
 /** When Readability finds nothing (tiny or truncated pages), take the text of the whole body. */
