@@ -87,7 +87,7 @@ test("every command has --help, and data commands have --db and --json", () => {
     "article",
     "extract",
     "clean",
-    "quotes",
+    "statements",
     "people",
     "person",
     "summary",
@@ -113,7 +113,7 @@ test("every command has --help, and data commands have --db and --json", () => {
       if (!["watch", "serve"].includes(command.name())) assert.match(help, /--json/, command.name());
     }
   }
-  const result = onrecord(["quotes", "--help"]);
+  const result = onrecord(["statements", "--help"]);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /--search <text>/);
 });
@@ -269,21 +269,21 @@ test("query commands read the record as text and JSON", () => {
 
   assert.equal(onrecord(["person", "Nobody Here", "--db", "batch.db"]).code, 2);
 
-  const quotes = onrecord(["quotes", "--speaker", top.name, "--limit", "1", "--db", "batch.db", "--json"]);
+  const quotes = onrecord(["statements", "--speaker", top.name, "--limit", "1", "--db", "batch.db", "--json"]);
   assert.equal(JSON.parse(quotes.stdout).length, 1);
-  const search = onrecord(["quotes", "--search", 'fares " OR *', "--db", "batch.db"]);
+  const search = onrecord(["statements", "--search", 'fares " OR *', "--db", "batch.db"]);
   assert.equal(search.code, 0, search.stderr);
-  assert.equal(onrecord(["quotes", "--since", "yesterday", "--db", "batch.db"]).code, 1);
+  assert.equal(onrecord(["statements", "--since", "yesterday", "--db", "batch.db"]).code, 1);
 
   // Confidence: every stored statement has one from the default extractor, and it filters.
-  const all = JSON.parse(onrecord(["quotes", "--limit", "1000", "--db", "batch.db", "--json"]).stdout) as {
+  const all = JSON.parse(onrecord(["statements", "--limit", "1000", "--db", "batch.db", "--json"]).stdout) as {
     confidence: number | null;
   }[];
   assert.ok(
     all.length > 0 && all.every((s) => s.confidence !== null && s.confidence > 0 && s.confidence <= 1),
   );
   const sure = onrecord([
-    "quotes",
+    "statements",
     "--min-confidence",
     "0.9",
     "--limit",
@@ -297,9 +297,9 @@ test("query commands read the record as text and JSON", () => {
     JSON.parse(sure.stdout),
     all.filter((s) => (s.confidence ?? 0) >= 0.9),
   );
-  const text = onrecord(["quotes", "--limit", "1", "--db", "batch.db"]);
-  assert.match(text.stdout, /\[(direct|indirect|mixed), confidence (0\.\d\d|1\.00)\]/);
-  const bad = onrecord(["quotes", "--min-confidence", "high", "--db", "batch.db"]);
+  const text = onrecord(["statements", "--limit", "1", "--db", "batch.db"]);
+  assert.match(text.stdout, /\[(direct|indirect|partial), confidence (0\.\d\d|1\.00)\]/);
+  const bad = onrecord(["statements", "--min-confidence", "high", "--db", "batch.db"]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /--min-confidence.*expected a number from 0 to 1/);
 

@@ -461,7 +461,7 @@ test("case 9: readers open read-only: they work while a writer holds the lock, a
   const copy = path.join(work, "readonly-copy.db");
   copyFileSync(db, copy);
   chmodSync(copy, 0o444);
-  const result = runCli(work, ["quotes", "--db", copy]);
+  const result = runCli(work, ["statements", "--db", copy]);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, "no statements\n");
   // A reader never migrates: an older record is named, not upgraded behind the user's back.
@@ -559,7 +559,7 @@ test("case 9: control characters in stored text are made visible on a terminal",
   );
   const db = path.join(work, "esc.db");
   assert.equal(runCli(work, ["ingest", dump, "--db", db, "--workers", "0"]).code, 0);
-  const listed = runCli(work, ["quotes", "--db", db]);
+  const listed = runCli(work, ["statements", "--db", db]);
   assert.equal(listed.code, 0, listed.stderr);
   assert.ok(listed.stdout.length > 0);
   assert.ok(!listed.stdout.includes("\u001b"), "no raw ESC reaches the terminal");

@@ -6,7 +6,7 @@ import { loadOverrides, OVERRIDES_FILE, type Overrides, overridesNextTo } from "
 import type { PersonRecord, PersonSummary, TermInfo } from "../record/store.ts";
 import { addDbOption, openOrCreateStore, UsageError, withStore } from "./common.ts";
 import { addFormatOption, type FormatFlags, formatOf, render } from "./formats.ts";
-import { formatStatement } from "./quotes.ts";
+import { formatStatement } from "./statements.ts";
 
 function formatTerm(term: TermInfo): string {
   const where = [term.state, term.district].filter(Boolean).join("-");

@@ -2,7 +2,13 @@
 
 import type { Span } from "./span.ts";
 
-export type AttributionKind = "direct" | "indirect" | "mixed";
+/**
+ * How the content is quoted: all of it in quotation marks (direct), none (indirect), or a quotation
+ * inside reported speech (partial: 'called the plan "a gimmick"'). Stored as written here; records made
+ * before migration 10 said "mixed" for partial, which that migration rewrites ("mixed" now only names
+ * the contradiction command).
+ */
+export type AttributionKind = "direct" | "indirect" | "partial";
 
 /** How the speaker of an attribution was found from its source span. */
 export type SpeakerResolution = "name" | "alias" | "pronoun" | "description" | "first-person";

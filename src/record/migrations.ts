@@ -210,6 +210,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "web sources (feeds, sitemaps, pages) with their polling state; item URLs fetched",
     sql: SOURCES_SQL,
   },
+  {
+    version: 10,
+    description: 'a quotation inside reported speech is a "partial" statement ("mixed" names the contradiction check)',
+    sql: "UPDATE statements SET kind = 'partial' WHERE kind = 'mixed';",
+  },
 ];
 
 /** Existing people get surname keys; existing statements keep their person's name as in-article name. */

@@ -102,6 +102,8 @@ export function registerReadRoutes(app: FastifyInstance, { store }: ReadContext)
       const value = given(raw[key] as string | undefined);
       if (value !== undefined) filters[key] = value;
     }
+    // The old word for a partial quotation, in links made before the rename.
+    if (filters.kind === "mixed") filters.kind = "partial";
     return filters;
   };
 

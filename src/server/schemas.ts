@@ -15,7 +15,7 @@ const text = (maxLength: number, description: string) =>
 export const DATE = "\\d{4}-\\d{2}-\\d{2}";
 
 export const Span = Type.Object({ start: Type.Integer(), end: Type.Integer() });
-const Kind = Type.Union([Type.Literal("direct"), Type.Literal("indirect"), Type.Literal("mixed")]);
+const Kind = Type.Union([Type.Literal("direct"), Type.Literal("indirect"), Type.Literal("partial")]);
 
 export const StatementFilters = {
   q: text(500, "words that must all occur in the statement or its speaker's name"),
@@ -23,7 +23,8 @@ export const StatementFilters = {
   outlet: text(200, "the outlet exactly as stored"),
   since: optionalEmpty(DATE, "first publication day, YYYY-MM-DD"),
   until: optionalEmpty(DATE, "last publication day, YYYY-MM-DD"),
-  kind: optionalEmpty("direct|indirect|mixed", "direct, indirect or mixed"),
+  // "mixed" is the old word for partial, still accepted in links made before it was renamed.
+  kind: optionalEmpty("direct|indirect|partial|mixed", "direct, indirect or partial"),
   topic: text(200, 'a topic key, e.g. "place:saltmere"'),
   minConfidence: optionalEmpty("0(\\.\\d{1,6})?|1(\\.0{1,6})?", "at least this extractor confidence, 0-1"),
 };

@@ -178,6 +178,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX story_bands_by_key ON story_bands(band_key);
     `,
   },
+  {
+    version: 2,
+    description: 'a quotation inside reported speech is a "partial" statement (SQLite migration 10)',
+    sql: "UPDATE statements SET kind = 'partial' WHERE kind = 'mixed';",
+  },
 ];
 
 export const PG_LATEST_VERSION = Math.max(...PG_MIGRATIONS.map((step) => step.version));
