@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "5" } } });
 const seconds = Number(values.seconds);
@@ -38,7 +38,7 @@ const pages = readdirSync(htmlDir)
 const megabytes = pages.reduce((sum, page) => sum + page.html.length, 0) / 1e6;
 
 const pass = () => {
-  for (const page of pages) extractArticle(page.html, page.url);
+  for (const page of pages) readPage(page.html, page.url);
 };
 pass();
 const started = performance.now();

@@ -269,14 +269,25 @@ test("query commands read the record as text and JSON", () => {
 
   assert.equal(onrecord(["person", "Nobody Here", "--db", "batch.db"]).code, 2);
 
-  const quotes = onrecord(["statements", "--speaker", top.name, "--limit", "1", "--db", "batch.db", "--json"]);
+  const quotes = onrecord([
+    "statements",
+    "--speaker",
+    top.name,
+    "--limit",
+    "1",
+    "--db",
+    "batch.db",
+    "--json",
+  ]);
   assert.equal(JSON.parse(quotes.stdout).length, 1);
   const search = onrecord(["statements", "--search", 'fares " OR *', "--db", "batch.db"]);
   assert.equal(search.code, 0, search.stderr);
   assert.equal(onrecord(["statements", "--since", "yesterday", "--db", "batch.db"]).code, 1);
 
   // Confidence: every stored statement has one from the default extractor, and it filters.
-  const all = JSON.parse(onrecord(["statements", "--limit", "1000", "--db", "batch.db", "--json"]).stdout) as {
+  const all = JSON.parse(
+    onrecord(["statements", "--limit", "1000", "--db", "batch.db", "--json"]).stdout,
+  ) as {
     confidence: number | null;
   }[];
   assert.ok(

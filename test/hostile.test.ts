@@ -26,7 +26,7 @@ import { ingestInputs, maxWorkerCount, StoreWriteError } from "../src/app/run-in
 import { openExistingStore, UsageError } from "../src/cli/common.ts";
 import { checkOutputPath } from "../src/cli/output-file.ts";
 import { terminalSafe } from "../src/cli/terminal.ts";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 import { boundHtml, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from "../src/ingest/html-bounds.ts";
 import { type ReadOptions, readInputs } from "../src/ingest/read.ts";
 import type { RawArticle, ReadFailure, ReadResult } from "../src/ingest/types.ts";
@@ -112,7 +112,7 @@ test("case 1: the bounds: depth and element count are checked before parsing, re
   );
   assert.deepEqual(huge, { html: "<p>Kept text.</p><img />", flattened: false, attributesDropped: 2 });
   // Inside the bounds the page goes through Readability as before.
-  assert.equal(extractArticle(deepHtml(50)).warning, undefined);
+  assert.equal(readPage(deepHtml(50)).warning, undefined);
 });
 
 // Case 2: failures in bounded memory.

@@ -212,7 +212,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 10,
-    description: 'a quotation inside reported speech is a "partial" statement ("mixed" names the contradiction check)',
+    description:
+      'a quotation inside reported speech is a "partial" statement ("mixed" names the contradiction check)',
     sql: "UPDATE statements SET kind = 'partial' WHERE kind = 'mixed';",
   },
 ];
