@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { people as listPeople, person as personReport } from "../app/queries.ts";
+import { errorMessage } from "../core/errors.ts";
 import { type Gazetteer, GazetteerError, readGazetteer } from "../record/gazetteer.ts";
 import type { PersonLink } from "../record/identity.ts";
 import { loadOverrides, OVERRIDES_FILE, type Overrides, overridesNextTo } from "../record/overrides.ts";
@@ -29,7 +30,7 @@ function overridesFor(flags: PeopleFlags): Overrides {
   try {
     return loadOverrides(file);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorMessage(error));
   }
 }
 

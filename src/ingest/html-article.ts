@@ -1,3 +1,4 @@
+import { errorMessage } from "../core/errors.ts";
 import { readPage } from "./html.ts";
 import { textArticle } from "./text.ts";
 import type { RawArticle, ReadResult } from "./types.ts";
@@ -19,7 +20,7 @@ export function articleResult(
   } catch (error) {
     return {
       ok: false,
-      failure: { origin, reason: `cannot read HTML: ${(error as Error)?.message ?? error}` },
+      failure: { origin, reason: `cannot read HTML: ${errorMessage(error)}` },
     };
   }
   if (!page.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };

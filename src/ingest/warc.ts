@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { WARCParser } from "warcio";
+import { errorMessage } from "../core/errors.ts";
 import { fileErrorReason } from "./decode.ts";
 import { formatSize } from "./options.ts";
 import type { ReadResult } from "./types.ts";
@@ -95,7 +96,7 @@ export async function* readWarc(
   } catch (error) {
     failed = true;
     if (reading) yield (await previous()) as ReadResult;
-    const reason = (error as Error).message;
+    const reason = errorMessage(error);
     yield fail(
       path,
       error instanceof ZstdUnsupportedError ? reason : `corrupt WARC file after ${index} records: ${reason}`,
