@@ -6,7 +6,7 @@ import type { RawArticle } from "../ingest/types.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
 import { isEnglish } from "../nlp/language.ts";
 import type { ProcessedArticle } from "../record/types.ts";
-import { addInputOptions, errorMessage, type InputFlags, readOptionsOf } from "./common.ts";
+import { errorMessage, type InputFlags, readingCommand, readOptionsOf } from "./common.ts";
 import { addFormatOption, type OutputFormat, RecordPrinter } from "./formats.ts";
 import { printError, printText } from "./terminal.ts";
 
@@ -38,12 +38,12 @@ export interface ExtractedFile {
 }
 
 export function registerExtract(program: Command): void {
-  const command = program
-    .command("extract")
-    .description("print the attributions of each article, with offsets into the text as read (no database)")
-    .argument("<files...>", 'inputs: files, directories, globs, or "-"');
+  const command = readingCommand(
+    program,
+    "extract",
+    "print the attributions of each article, with offsets into the text as read (no database)",
+  );
   addFormatOption(command, ["jsonl", "json", "text"], "jsonl");
-  addInputOptions(command);
   command.action(async (files: string[], flags: ExtractFlags) => {
     // Loaded on use, so other commands start fast.
     const { readInputs } = await import("../ingest/read.ts");

@@ -1,19 +1,14 @@
 import type { Command } from "commander";
 import { kindAndConfidence } from "../analysis/statement-view.ts";
 import { exportStatements } from "../app/queries.ts";
-import type { StatementRecord } from "../record/store.ts";
+import type { StatementFilter, StatementRecord } from "../record/store.ts";
 import { addDbOption, parseCount, parseDate, parseProbability, withStore } from "./common.ts";
 import { addFormatOption, type FormatFlags, formatOf, render } from "./formats.ts";
 import { printError } from "./terminal.ts";
 
-interface StatementsFlags extends FormatFlags {
+/** The store's statement filter, as flags. */
+interface StatementsFlags extends FormatFlags, StatementFilter {
   db: string;
-  speaker?: string;
-  search?: string;
-  since?: string;
-  until?: string;
-  minConfidence?: number;
-  limit?: number;
 }
 
 /** Listings stop here unless --limit says otherwise: a terminal is not a data export (use --json). */
