@@ -26,8 +26,21 @@ export interface Speaker {
   state?: string;
 }
 
+/**
+ * What the pipeline says of each statement, carried unchanged to the store and every reader: the one
+ * place a statement's facts are declared. The pipeline's statement (ProcessedStatement), the stored
+ * record (StatementRecord) and the analyses' view (StatementView) all extend it, and the store reads and
+ * writes these fields by name (record/statement-facts.ts), so adding one touches this type, where it is
+ * computed, a migration, and the renderers that show it.
+ */
+export interface StatementFacts {
+  kind: AttributionKind;
+  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
+  confidence: number | null;
+}
+
 /** One stored statement as the analyses see it: what was said, by whom, where, and the span it rests on. */
-export interface StatementView {
+export interface StatementView extends StatementFacts {
   id: number;
   articleId: string;
   speaker: string;
@@ -36,9 +49,6 @@ export interface StatementView {
   outlet: string | null;
   title: string | null;
   url: string | null;
-  kind: AttributionKind;
-  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
-  confidence: number | null;
   /** The content spans' text, joined with " … " when the content is split around the cue. */
   content: string;
   /** From the first content span's start to the last one's end, in the stored article text. */
