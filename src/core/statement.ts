@@ -29,15 +29,29 @@ export interface Speaker {
 /**
  * What the pipeline says of each statement, carried unchanged to the store and every reader: the one
  * place a statement's facts are declared. The pipeline's statement (ProcessedStatement), the stored
- * record (StatementRecord) and the analyses' view (StatementView) all extend it, and the store reads and
- * writes these fields by name (record/statement-facts.ts), so adding one touches this type, where it is
- * computed, a migration, and the renderers that show it.
+ * record (StatementRecord) and the analyses' view (StatementView) all extend it; the store reads and
+ * writes these fields by the names in STATEMENT_FACTS (record/statement-facts.ts), and the API schema,
+ * the CSV export and `extract` list them from there too. Adding one touches this type, where it is
+ * computed, a migration, and the renderers that show it in words.
  */
 export interface StatementFacts {
   kind: AttributionKind;
   /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
   confidence: number | null;
 }
+
+/** The fields of StatementFacts, in the order outputs show them (each is also its `statements` column). */
+export const STATEMENT_FACTS = ["kind", "confidence"] as const;
+
+type Listed = (typeof STATEMENT_FACTS)[number];
+// Compile-time: STATEMENT_FACTS names every field of StatementFacts, and nothing else.
+const listsEveryFact: [Exclude<keyof StatementFacts, Listed>, Exclude<Listed, keyof StatementFacts>] extends [
+  never,
+  never,
+]
+  ? true
+  : never = true;
+void listsEveryFact;
 
 /** One stored statement as the analyses see it: what was said, by whom, where, and the span it rests on. */
 export interface StatementView extends StatementFacts {

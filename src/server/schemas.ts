@@ -17,6 +17,12 @@ export const DATE = "\\d{4}-\\d{2}-\\d{2}";
 export const Span = Type.Object({ start: Type.Integer(), end: Type.Integer() });
 const Kind = Type.Union([Type.Literal("direct"), Type.Literal("indirect"), Type.Literal("partial")]);
 
+/** A statement's facts (core StatementFacts), in every statement shape the API returns. */
+const Facts = {
+  kind: Kind,
+  confidence: Nullable(Type.Number()),
+};
+
 export const StatementFilters = {
   q: text(500, "words that must all occur in the statement or its speaker's name"),
   speaker: text(200, "a person: id, QID, name or alias (the --speaker rule)"),
@@ -56,8 +62,7 @@ export const Statement = Type.Object({
   speakerKind: Nullable(Type.String()),
   sourceText: Nullable(Type.String()),
   resolution: Nullable(Type.String()),
-  kind: Kind,
-  confidence: Nullable(Type.Number()),
+  ...Facts,
   content: Type.String(),
   source: Nullable(Span),
   cue: Nullable(Span),
@@ -112,8 +117,7 @@ export const StatementView = Type.Object({
   outlet: Nullable(Type.String()),
   title: Nullable(Type.String()),
   url: Nullable(Type.String()),
-  kind: Kind,
-  confidence: Nullable(Type.Number()),
+  ...Facts,
   content: Type.String(),
   span: Span,
   cue: Nullable(Type.String()),
