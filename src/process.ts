@@ -66,6 +66,7 @@ export function analyzeCleaned({ raw, cleaned, id }: CleanedArticle): ProcessedA
       contentText: contentText(doc, attribution),
       kind: attribution.kind,
       confidence: attribution.confidence ?? null,
+      paragraph: paragraphOf(doc, attribution.content[0]?.start ?? attribution.cue?.start ?? 0),
       speaker: attribution.speaker ? structuredClone(attribution.speaker) : null,
       ...contextAndTopics(doc, attribution),
     }),
@@ -88,6 +89,17 @@ export function analyzeCleaned({ raw, cleaned, id }: CleanedArticle): ProcessedA
     topics: articleTopics(doc, raw.title),
     people: peopleOf(doc),
   };
+}
+
+/** The number (from 1) of the paragraph holding `offset`; paragraphs are sorted and disjoint. */
+function paragraphOf(doc: Doc, offset: number): number {
+  const paragraphs = doc.paragraphs;
+  return (
+    Math.min(
+      firstIndex(paragraphs.length, (p) => paragraphs[p].end > offset),
+      paragraphs.length - 1,
+    ) + 1
+  );
 }
 
 /** The record's article id: sha256 of the cleaned text, so re-reading the same article is recognised. */

@@ -72,7 +72,7 @@ export function formatStatement(statement: StatementRecord): string {
   return [
     `${statement.published ?? "undated"}  ${speakerLabel(statement)}  [${kindAndConfidence(statement)}]  ${statement.outlet ?? "unknown outlet"}`,
     `  ${statement.content.replace(/\s+/g, " ")}`,
-    `  article ${statement.articleId} chars ${spans}`,
+    `  article ${statement.articleId} chars ${spans}${statement.paragraph ? `, paragraph ${statement.paragraph}` : ""}`,
     "",
   ].join("\n");
 }

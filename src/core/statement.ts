@@ -38,10 +38,15 @@ export interface StatementFacts {
   kind: AttributionKind;
   /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
   confidence: number | null;
+  /**
+   * The paragraph of the article's cleaned text the content starts in, counted from 1: where a reader
+   * finds the statement. Null (or absent) for statements stored before migration 11.
+   */
+  paragraph?: number | null;
 }
 
 /** The fields of StatementFacts, in the order outputs show them (each is also its `statements` column). */
-export const STATEMENT_FACTS = ["kind", "confidence"] as const;
+export const STATEMENT_FACTS = ["kind", "confidence", "paragraph"] as const;
 
 type Listed = (typeof STATEMENT_FACTS)[number];
 // Compile-time: STATEMENT_FACTS names every field of StatementFacts, and nothing else.

@@ -216,6 +216,13 @@ export const MIGRATIONS: readonly Migration[] = [
       'a quotation inside reported speech is a "partial" statement ("mixed" names the contradiction check)',
     sql: "UPDATE statements SET kind = 'partial' WHERE kind = 'mixed';",
   },
+  {
+    version: 11,
+    description:
+      "each statement's paragraph: the paragraph of the cleaned text its content starts in (from 1)",
+    // Statements stored earlier keep NULL: re-reading every article to count paragraphs is not worth it.
+    sql: "ALTER TABLE statements ADD COLUMN paragraph INTEGER;",
+  },
 ];
 
 /** Existing people get surname keys; existing statements keep their person's name as in-article name. */

@@ -33,7 +33,7 @@ function csvCell(value: unknown): string {
 
 export function csvRow(statement: StatementRecord): string {
   const spans = statement.contentSpans.map((span) => `${span.start}-${span.end}`).join(";");
-  const row: Record<(typeof COLUMNS)[number], unknown> = { ...statement, contentSpans: spans };
+  const row: Partial<Record<(typeof COLUMNS)[number], unknown>> = { ...statement, contentSpans: spans };
   return `${COLUMNS.map((column) => csvCell(row[column])).join(",")}\r\n`;
 }
 

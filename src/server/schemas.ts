@@ -21,6 +21,7 @@ const Kind = Type.Union([Type.Literal("direct"), Type.Literal("indirect"), Type.
 const Facts = {
   kind: Kind,
   confidence: Nullable(Type.Number()),
+  paragraph: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
 };
 
 export const StatementFilters = {

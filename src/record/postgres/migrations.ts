@@ -183,6 +183,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     description: 'a quotation inside reported speech is a "partial" statement (SQLite migration 10)',
     sql: "UPDATE statements SET kind = 'partial' WHERE kind = 'mixed';",
   },
+  {
+    version: 3,
+    description: "each statement's paragraph (SQLite migration 11)",
+    sql: "ALTER TABLE statements ADD COLUMN paragraph integer;",
+  },
 ];
 
 export const PG_LATEST_VERSION = Math.max(...PG_MIGRATIONS.map((step) => step.version));
