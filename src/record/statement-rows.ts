@@ -120,15 +120,11 @@ export function addDateRange(
   }
 }
 
-export interface ViewRow extends StatementFacts {
-  id: number;
+/** A row for a StatementView: the view's plain columns as named there, the rest as stored. */
+export interface ViewRow
+  extends StatementFacts,
+    Pick<StatementView, "id" | "speaker" | "published" | "outlet" | "title" | "url" | "content"> {
   article_id: string;
-  speaker: string;
-  published: string | null;
-  outlet: string | null;
-  title: string | null;
-  url: string | null;
-  content: string;
   content_spans: string;
   cue_start: number | null;
   cue_end: number | null;

@@ -24,6 +24,14 @@ const Facts = {
   paragraph: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
 };
 
+/** Where and when a statement was published: its article's date, outlet, title and address. */
+const Where = {
+  published: Nullable(Type.String()),
+  outlet: Nullable(Type.String()),
+  title: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+};
+
 export const StatementFilters = {
   q: text(500, "words that must all occur in the statement or its speaker's name"),
   speaker: text(200, "a person: id, QID, name or alias (the --speaker rule)"),
@@ -71,10 +79,7 @@ export const Statement = Type.Object({
   rawSource: Nullable(Span),
   rawCue: Nullable(Span),
   rawContentSpans: Type.Array(Span),
-  published: Nullable(Type.String()),
-  outlet: Nullable(Type.String()),
-  title: Nullable(Type.String()),
-  url: Nullable(Type.String()),
+  ...Where,
   speakerTerm: Type.Optional(Nullable(Term)),
 });
 
@@ -114,10 +119,7 @@ export const StatementView = Type.Object({
   id: Type.Integer(),
   articleId: Type.String(),
   speaker: Type.String(),
-  published: Nullable(Type.String()),
-  outlet: Nullable(Type.String()),
-  title: Nullable(Type.String()),
-  url: Nullable(Type.String()),
+  ...Where,
   ...Facts,
   content: Type.String(),
   span: Span,
