@@ -6,7 +6,7 @@
  * per CPU second of this process (the figure to compare on a shared machine).
  *
  * With --base DIR (another checkout, say `git archive main | tar -x -C /tmp/base` with node_modules
- * linked), that checkout's extractArticle is loaded into the same process and the two run in turns,
+ * linked), that checkout's readPage is loaded into the same process and the two run in turns,
  * pass by pass, so both meet the same load; the ratio of their CPU rates is the figure that holds.
  * The npm script runs node with --expose-gc: the heap is collected (untimed) before every pass, so
  * neither side's garbage is collected on the other's clock.
@@ -17,7 +17,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 
 const { values } = parseArgs({
   options: { seconds: { type: "string", default: "5" }, base: { type: "string" } },
@@ -45,10 +45,10 @@ const pages = readdirSync(htmlDir)
   });
 const megabytes = pages.reduce((sum, page) => sum + page.html.length, 0) / 1e6;
 
-type Extract = typeof extractArticle;
+type Extract = typeof readPage;
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const sides: { name: string; extract: Extract; cpu: number; wall: number; passes: number }[] = [
-  { name: "this checkout", extract: extractArticle, cpu: 0, wall: 0, passes: 0 },
+  { name: "this checkout", extract: readPage, cpu: 0, wall: 0, passes: 0 },
 ];
 if (values.base) {
   const module = path.resolve(values.base, "src/ingest/html.ts");
@@ -56,8 +56,8 @@ if (values.base) {
     console.error(`--base ${values.base}: no src/ingest/html.ts there`);
     process.exit(2);
   }
-  const base = (await import(module)) as { extractArticle: Extract };
-  sides.unshift({ name: `base (${values.base})`, extract: base.extractArticle, cpu: 0, wall: 0, passes: 0 });
+  const base = (await import(module)) as { readPage: Extract };
+  sides.unshift({ name: `base (${values.base})`, extract: base.readPage, cpu: 0, wall: 0, passes: 0 });
 }
 
 /** One pass over every page; returns [CPU seconds, wall seconds]. */

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { franc } from "franc-min";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 import { languageOf, MIN_LETTERS_TO_DETECT, obviouslyEnglish } from "../src/nlp/language.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -25,7 +25,7 @@ const walk = (dir: string, visit: (file: string) => void) => {
 };
 walk(path.join(root, "samples"), (file) => {
   if (file.endsWith(".txt")) texts.push(readFileSync(file, "utf8"));
-  else if (file.endsWith(".html")) texts.push(extractArticle(readFileSync(file, "utf8")).text);
+  else if (file.endsWith(".html")) texts.push(readPage(readFileSync(file, "utf8")).text);
 });
 for (const split of ["train", "dev", "test"]) {
   const dir = path.join(data, "polnear", split, "text");
@@ -35,7 +35,7 @@ for (const split of ["train", "dev", "test"]) {
 const pages = path.join(data, "article-extraction", "html");
 if (existsSync(pages)) {
   for (const name of readdirSync(pages)) {
-    texts.push(extractArticle(gunzipSync(readFileSync(path.join(pages, name))).toString("utf8")).text);
+    texts.push(readPage(gunzipSync(readFileSync(path.join(pages, name))).toString("utf8")).text);
   }
 }
 // languageOf looks at the first 1,000 characters; so does this comparison.

@@ -18,7 +18,7 @@ import { WARCRecord, WARCSerializer } from "warcio";
 import { webIngestOptions } from "../src/app/ingest-web.ts";
 import { defaultWorkerCount, ingestInputs } from "../src/app/run-ingest.ts";
 import { watchSources } from "../src/app/watch.ts";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 import { readInputs } from "../src/ingest/read.ts";
 import { openStore } from "../src/record/open-store.ts";
 import { generatedPage } from "./web-pages.ts";
@@ -75,7 +75,7 @@ async function extractPhase(): Promise<void> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   let characters = 0;
-  for (const page of html) characters += extractArticle(page).text.length;
+  for (const page of html) characters += readPage(page).text.length;
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `extract: ${pages} pages in ${seconds.toFixed(1)} s = ${(pages / seconds).toFixed(0)} pages/s ` +

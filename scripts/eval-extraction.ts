@@ -1,5 +1,5 @@
 /**
- * Article-body extraction benchmark: runs extractArticle over ../shared/data/article-extraction/html/*.html.gz,
+ * Article-body extraction benchmark: runs readPage over ../shared/data/article-extraction/html/*.html.gz,
  * writes out/extraction-predictions.json ({ID: {articleBody}}) and scores it with the benchmark's own scorer.
  *
  * usage: npm run eval:extraction [-- --worst N]
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = path.resolve(repoRoot, "../shared/data/article-extraction");
@@ -32,7 +32,7 @@ const files = readdirSync(htmlDir)
 for (const name of files) {
   const id = name.slice(0, -".html.gz".length);
   const html = gunzipSync(readFileSync(path.join(htmlDir, name))).toString("utf8");
-  predictions[id] = { articleBody: extractArticle(html, gold[id]?.url).text };
+  predictions[id] = { articleBody: readPage(html, gold[id]?.url).text };
 }
 
 const outDir = path.join(repoRoot, "out");

@@ -63,6 +63,7 @@ export function analyzeCleaned({ raw, cleaned, id }: CleanedArticle): ProcessedA
       contentText: contentText(doc, attribution),
       kind: attribution.kind,
       confidence: attribution.confidence ?? null,
+      paragraph: paragraphOf(doc, attribution.content[0]?.start ?? attribution.cue?.start ?? 0),
       speaker: attribution.speaker ? structuredClone(attribution.speaker) : null,
       ...contextAndTopics(doc, attribution),
     }),
@@ -93,6 +94,17 @@ function pageOf(raw: RawArticle): Pick<ProcessedArticle, "page" | "extractedToPa
   if (raw.format === "text")
     return { page: pageRef(raw.text), extractedToPage: identityTextMap(raw.text.length) };
   return { page: raw.page ?? null, extractedToPage: null };
+}
+
+/** The number (from 1) of the paragraph holding `offset`; paragraphs are sorted and disjoint. */
+function paragraphOf(doc: Doc, offset: number): number {
+  const paragraphs = doc.paragraphs;
+  return (
+    Math.min(
+      firstIndex(paragraphs.length, (p) => paragraphs[p].end > offset),
+      paragraphs.length - 1,
+    ) + 1
+  );
 }
 
 /** The record's article id: sha256 of the cleaned text, so re-reading the same article is recognised. */

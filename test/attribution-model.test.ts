@@ -38,7 +38,7 @@ function assertValidSpans(text: string, attributions: Attribution[]) {
     }
     assert.ok(a.content.length > 0, "an attribution always has content");
     for (let i = 1; i < a.content.length; i++) assert.ok(a.content[i - 1].end <= a.content[i].start);
-    assert.ok(["direct", "indirect", "mixed"].includes(a.kind));
+    assert.ok(["direct", "indirect", "partial"].includes(a.kind));
     assert.equal(a.speaker, null);
   }
 }

@@ -239,7 +239,7 @@ test("indirect: coordinated cues share the subject and split the content", () =>
     source: "Ruiz",
     cue: "blasted",
     content: ["the plan as a “disaster”"],
-    kind: "mixed",
+    kind: "partial",
   });
   assert.deepEqual(withCue(text, "said"), {
     source: "Ruiz",
@@ -254,7 +254,7 @@ test("mixed: indirect content holding a partial quote", () => {
     source: "Ruiz",
     cue: "said",
     content: ["she is “deeply worried” that the plant will close"],
-    kind: "mixed",
+    kind: "partial",
   });
 });
 
@@ -301,7 +301,7 @@ test("nouns and headlines are not cues; a headline with a name and colon is", ()
     source: "Ruiz",
     cue: ":",
     content: ["I'm 'concerned' about the dam"],
-    kind: "mixed",
+    kind: "partial",
   });
 });
 

@@ -30,11 +30,11 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test("people, quotes, person, timeline and mixed print the same on both backends", () => {
+test("people, statements, person, timeline and mixed print the same on both backends", () => {
   // Each command a process: a few that cover listing, statements, one person, a timeline and mixed.
   const commands = [
     ["people", "--json"],
-    ["quotes", "--json"],
+    ["statements", "--json"],
     ["person", "Voss"],
     ["timeline", "--speaker", "Voss"],
     ["mixed", "--speaker", "Voss"],

@@ -6,7 +6,12 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import Database from "better-sqlite3";
 import { generatedArticle } from "../bench/fixtures.ts";
+import { exportStatements, people, person } from "../src/app/queries.ts";
+import { parseDate, parseProbability } from "../src/cli/common.ts";
 import { buildProgram } from "../src/cli/program.ts";
+import { formatStatement } from "../src/cli/statements.ts";
+import { openStore } from "../src/record/open-store.ts";
+import type { StatementRecord } from "../src/record/store.ts";
 import { runCli } from "./cli-helper.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "onrecord-cli-"));
@@ -87,7 +92,7 @@ test("every command has --help, and data commands have --db and --json", () => {
     "article",
     "extract",
     "clean",
-    "quotes",
+    "statements",
     "people",
     "person",
     "summary",
@@ -113,7 +118,7 @@ test("every command has --help, and data commands have --db and --json", () => {
       if (!["watch", "serve"].includes(command.name())) assert.match(help, /--json/, command.name());
     }
   }
-  const result = onrecord(["quotes", "--help"]);
+  const result = onrecord(["statements", "--help"]);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /--search <text>/);
 });
@@ -252,57 +257,47 @@ test("stored spans index the stored text exactly", () => {
   }
 });
 
-test("query commands read the record as text and JSON", () => {
-  const people = onrecord(["people", "--db", "batch.db", "--json"]);
-  assert.equal(people.code, 0, people.stderr);
-  const list = JSON.parse(people.stdout) as { name: string; statements: number }[];
-  assert.ok(list.length > 0);
-  const top = list[0] as { name: string; statements: number };
+test("query commands read the record as text and JSON", async () => {
+  // The questions in-process, through the application functions the commands call; the process only
+  // for what it adds (exit codes, rendering).
+  const store = await openStore(file("batch.db"), { readonly: true });
+  try {
+    const list = await people(store);
+    assert.ok(list.length > 0);
+    const top = list[0] as { name: string; statements: number };
 
-  const person = onrecord(["person", top.name.toUpperCase(), "--db", "batch.db", "--json"]);
-  assert.equal(person.code, 0, person.stderr);
-  const record = JSON.parse(person.stdout);
-  assert.equal(record.name, top.name);
-  assert.equal(record.statements.length, top.statements);
-  const dates = record.statements.map((s: { published: string }) => s.published);
-  assert.deepEqual(dates, [...dates].sort());
+    const { record } = await person(store, top.name.toUpperCase());
+    assert.equal(record.name, top.name);
+    assert.equal(record.statements.length, top.statements);
+    const dates = record.statements.map((s) => s.published);
+    assert.deepEqual(dates, [...dates].sort());
+
+    assert.equal((await exportStatements(store, { speaker: top.name, limit: 1 })).length, 1);
+    await exportStatements(store, { search: 'fares " OR *' });
+    assert.throws(() => parseDate("yesterday"), /YYYY-MM-DD/);
+
+    // Confidence: every stored statement has one from the default extractor, and it filters.
+    const all = await exportStatements(store, { limit: 1000 });
+    assert.ok(
+      all.length > 0 && all.every((s) => s.confidence !== null && s.confidence > 0 && s.confidence <= 1),
+    );
+    assert.deepEqual(
+      await exportStatements(store, { minConfidence: 0.9, limit: 1000 }),
+      all.filter((s) => (s.confidence ?? 0) >= 0.9),
+    );
+    assert.match(
+      formatStatement(all[0] as StatementRecord),
+      /\[(direct|indirect|partial), confidence (0\.\d\d|1\.00)\]/,
+    );
+    assert.throws(() => parseProbability("high"), /expected a number from 0 to 1/);
+  } finally {
+    await store.close();
+  }
 
   assert.equal(onrecord(["person", "Nobody Here", "--db", "batch.db"]).code, 2);
-
-  const quotes = onrecord(["quotes", "--speaker", top.name, "--limit", "1", "--db", "batch.db", "--json"]);
-  assert.equal(JSON.parse(quotes.stdout).length, 1);
-  const search = onrecord(["quotes", "--search", 'fares " OR *', "--db", "batch.db"]);
-  assert.equal(search.code, 0, search.stderr);
-  assert.equal(onrecord(["quotes", "--since", "yesterday", "--db", "batch.db"]).code, 1);
-
-  // Confidence: every stored statement has one from the default extractor, and it filters.
-  const all = JSON.parse(onrecord(["quotes", "--limit", "1000", "--db", "batch.db", "--json"]).stdout) as {
-    confidence: number | null;
-  }[];
-  assert.ok(
-    all.length > 0 && all.every((s) => s.confidence !== null && s.confidence > 0 && s.confidence <= 1),
-  );
-  const sure = onrecord([
-    "quotes",
-    "--min-confidence",
-    "0.9",
-    "--limit",
-    "1000",
-    "--db",
-    "batch.db",
-    "--json",
-  ]);
-  assert.equal(sure.code, 0, sure.stderr);
-  assert.deepEqual(
-    JSON.parse(sure.stdout),
-    all.filter((s) => (s.confidence ?? 0) >= 0.9),
-  );
-  const text = onrecord(["quotes", "--limit", "1", "--db", "batch.db"]);
-  assert.match(text.stdout, /\[(direct|indirect|mixed), confidence (0\.\d\d|1\.00)\]/);
-  const bad = onrecord(["quotes", "--min-confidence", "high", "--db", "batch.db"]);
+  const bad = onrecord(["statements", "--min-confidence", "high", "--db", "batch.db"]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /--min-confidence.*expected a number from 0 to 1/);
-
   const summary = onrecord(["summary", "--db", "batch.db"]);
   assert.equal(summary.code, 0, summary.stderr);
   assert.match(summary.stdout, /6 articles, \d+ statements/);

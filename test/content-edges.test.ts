@@ -81,7 +81,7 @@ test("the kind is read off the final content: a cut quote carried to its edges i
   const doc = { text, quotes: quotesOf(text) };
   const cut = {
     ...attributionIn(text, "Mayor Ode", "said", '"The bridge opens in May.'),
-    kind: "mixed" as const,
+    kind: "partial" as const,
   };
   const [finished] = finishEdges(doc, [cut]);
   assert.equal(finished.kind, "direct");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 import { blockText } from "../src/ingest/html-text.ts";
 import { sharedData } from "./shared-data.ts";
 
@@ -50,7 +50,7 @@ test("block text: one paragraph per block, inline whitespace collapsed, no glued
   );
 });
 
-test("extractArticle keeps the article and drops navigation, footer and asides", () => {
+test("readPage keeps the article and drops navigation, footer and asides", () => {
   const html = `<html><head><title>Council approves budget</title></head><body>
     <header><nav><a href="/">Home</a><a href="/politics">Politics</a><a href="/sport">Sport</a></nav></header>
     <main><article>
@@ -62,7 +62,7 @@ test("extractArticle keeps the article and drops navigation, footer and asides",
     <aside><h3>Most read</h3><ul><li><a href="/a">Celebrity chef opens diner</a></li></ul></aside>
     <footer>Contact us | Privacy policy | Terms of use</footer>
   </body></html>`;
-  const extracted = extractArticle(html, "https://citynews.example.com/budget");
+  const extracted = readPage(html, "https://citynews.example.com/budget");
   assert.ok(extracted.text.includes("a fair compromise"));
   assert.ok(extracted.text.includes("road repairs and libraries."));
   assert.equal(extracted.text.split("\n\n").length >= 3, true);
@@ -72,11 +72,11 @@ test("extractArticle keeps the article and drops navigation, footer and asides",
   assert.equal(extracted.outlet, "citynews.example.com");
 });
 
-test("extractArticle on fragments, tiny pages and garbage", () => {
-  assert.equal(extractArticle("<p>Just one short line.</p>").text, "Just one short line.");
-  assert.equal(extractArticle("").text, "");
-  assert.equal(extractArticle("<html><body><script>only()</script></body></html>").text, "");
-  assert.equal(extractArticle("<<<>>> not html at all").text.includes("not html at all"), true);
+test("readPage on fragments, tiny pages and garbage", () => {
+  assert.equal(readPage("<p>Just one short line.</p>").text, "Just one short line.");
+  assert.equal(readPage("").text, "");
+  assert.equal(readPage("<html><body><script>only()</script></body></html>").text, "");
+  assert.equal(readPage("<<<>>> not html at all").text.includes("not html at all"), true);
 });
 
 test("furniture inside the article container goes; embedded posts and running text stay", () => {
@@ -96,7 +96,7 @@ test("furniture inside the article container goes; embedded posts and running te
     <p>Nov. 20, 2019 6:02 AM EST</p>
     ${paragraph("The tunnel will be toll-free until the end of the year, officials said.")}
   </article></body></html>`;
-  const text = extractArticle(html).text;
+  const text = readPage(html).text;
   const paragraphs = text.split("\n\n");
   assert.ok(paragraphs[0]?.startsWith("The new harbor tunnel opened"), paragraphs[0]);
   assert.ok(text.includes("Transport chief Ike Moss said the delay was worth it."));
@@ -130,7 +130,7 @@ test("a pop-up wrapper around a name's link keeps the name and drops the card", 
     <p>Harbor Gov. ${card("lena", "Lena Ostrova")} (L) is defending the schedule, and Rep. ${card("tam", "Tam Hale")} said it was late.</p>
     ${paragraph("Ferries will run every twenty minutes at peak hours starting next month, the authority said.")}
   </article></body></html>`;
-  const text = extractArticle(html).text;
+  const text = readPage(html).text;
   assert.ok(
     text.includes(
       "Harbor Gov. Lena Ostrova (L) is defending the schedule, and Rep. Tam Hale said it was late.",
@@ -148,7 +148,7 @@ test("pruning that would take most of the article is undone", () => {
     ${paragraph("The author of the bridge plan defended it before the council on Monday evening.")}
     ${paragraph("She said the design had been reviewed by three independent engineering firms.")}
   </div><p>Short note.</p></article></body></html>`;
-  const text = extractArticle(html).text;
+  const text = readPage(html).text;
   assert.ok(text.includes("defended it before the council"));
   assert.ok(text.includes("three independent engineering firms"));
 });
@@ -157,7 +157,7 @@ test("a script-rendered page falls back to the JSON-LD articleBody", () => {
   const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Quiet night",
     "articleBody":"Nothing happened overnight, the sheriff said."}</script></head>
     <body><div id="root"></div><script>render()</script></body></html>`;
-  const extracted = extractArticle(html);
+  const extracted = readPage(html);
   assert.equal(extracted.text, "Nothing happened overnight, the sheriff said.");
   assert.equal(extracted.title, "Quiet night");
 });
@@ -199,7 +199,7 @@ test("article-extraction benchmark: extracted bodies match the ground truth clos
   for (const name of files) {
     const id = name.slice(0, -".html.gz".length);
     const html = gunzipSync(readFileSync(path.join(benchmark, "html", name))).toString("utf8");
-    const scores = shingleScores(gold[id]?.articleBody ?? "", extractArticle(html, gold[id]?.url).text);
+    const scores = shingleScores(gold[id]?.articleBody ?? "", readPage(html, gold[id]?.url).text);
     precision += scores.precision;
     recall += scores.recall;
   }

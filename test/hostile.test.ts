@@ -26,7 +26,7 @@ import { ingestInputs, maxWorkerCount, StoreWriteError } from "../src/app/run-in
 import { openExistingStore, UsageError } from "../src/cli/common.ts";
 import { checkOutputPath } from "../src/cli/output-file.ts";
 import { terminalSafe } from "../src/cli/terminal.ts";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 import { boundHtml, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from "../src/ingest/html-bounds.ts";
 import { type ReadOptions, readInputs } from "../src/ingest/read.ts";
 import type { RawArticle, ReadFailure, ReadResult } from "../src/ingest/types.ts";
@@ -112,7 +112,7 @@ test("case 1: the bounds: depth and element count are checked before parsing, re
   );
   assert.deepEqual(huge, { html: "<p>Kept text.</p><img />", flattened: false, attributesDropped: 2 });
   // Inside the bounds the page goes through Readability as before.
-  assert.equal(extractArticle(deepHtml(50)).warning, undefined);
+  assert.equal(readPage(deepHtml(50)).warning, undefined);
 });
 
 // Case 2: failures in bounded memory.
@@ -461,7 +461,7 @@ test("case 9: readers open read-only: they work while a writer holds the lock, a
   const copy = path.join(work, "readonly-copy.db");
   copyFileSync(db, copy);
   chmodSync(copy, 0o444);
-  const result = runCli(work, ["quotes", "--db", copy]);
+  const result = runCli(work, ["statements", "--db", copy]);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, "no statements\n");
   // A reader never migrates: an older record is named, not upgraded behind the user's back.
@@ -559,7 +559,7 @@ test("case 9: control characters in stored text are made visible on a terminal",
   );
   const db = path.join(work, "esc.db");
   assert.equal(runCli(work, ["ingest", dump, "--db", db, "--workers", "0"]).code, 0);
-  const listed = runCli(work, ["quotes", "--db", db]);
+  const listed = runCli(work, ["statements", "--db", db]);
   assert.equal(listed.code, 0, listed.stderr);
   assert.ok(listed.stdout.length > 0);
   assert.ok(!listed.stdout.includes("\u001b"), "no raw ESC reaches the terminal");

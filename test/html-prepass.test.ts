@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseHTML } from "linkedom";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 import { htmlMetadata } from "../src/ingest/html-metadata.ts";
 import { prepassHtml } from "../src/ingest/html-prepass.ts";
 
@@ -81,10 +81,10 @@ test("extraction: when Readability's first attempt fails, the whole page is read
   // needs the candidates the reduced page left out.
   const page = `<html><head><title>Harbour budget</title></head><body>
     <div class="sidebar">${paragraphs(6)}</div><p>Short.</p></body></html>`;
-  const text = extractArticle(page).text;
+  const text = readPage(page).text;
   assert.ok(text.includes(sentence), text);
   // And on a page whose first attempt succeeds, the sidebar's words stay out.
   const usual = `<html><head><title>Harbour budget</title></head><body>
     <div class="sidebar"><p>Most read: ${sentence}</p></div><article>${paragraphs(6)}</article></body></html>`;
-  assert.ok(!extractArticle(usual).text.includes("Most read"));
+  assert.ok(!readPage(usual).text.includes("Most read"));
 });

@@ -17,7 +17,7 @@ import { gzipSync } from "node:zlib";
 import { cleanText } from "../src/clean/clean.ts";
 import { normalizeDate } from "../src/core/dates.ts";
 import { firstInvalidUtf8Byte } from "../src/ingest/decode.ts";
-import { extractArticle } from "../src/ingest/html.ts";
+import { readPage } from "../src/ingest/html.ts";
 import { type ReadOptions, readInputs } from "../src/ingest/read.ts";
 import type { RawArticle, ReadFailure, ReadResult } from "../src/ingest/types.ts";
 
@@ -164,7 +164,7 @@ test("HTML metadata fallbacks: meta tags, <time>, <title>, outlet from the host"
     <meta property="article:published_time" content="2019-05-02T10:00:00Z"></head>
     <body><article><p>${"Dock workers voted to end the strike on Thursday, the union said. ".repeat(12)}</p>
     <time datetime="2001-01-01">old</time></article></body></html>`;
-  const extracted = extractArticle(page, "https://www.portnews.example.com/a/1");
+  const extracted = readPage(page, "https://www.portnews.example.com/a/1");
   assert.equal(extracted.title, "Dock strike ends");
   assert.equal(extracted.byline, "Ana Ruiz");
   assert.equal(extracted.published, "2019-05-02T10:00:00Z");

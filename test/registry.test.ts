@@ -372,7 +372,13 @@ test("--speaker: one rule for every command; an ambiguous name lists the candida
   await store.addArticle(says("g5", "Ivo Marsh", "2016-05-05"));
   const sable = await store.person("Sable Kestrel");
   await store.close();
-  for (const command of [["timeline"], ["mixed"], ["quotes"], ["topics"], ["digest", "--about", "harbour"]]) {
+  for (const command of [
+    ["timeline"],
+    ["mixed"],
+    ["statements"],
+    ["topics"],
+    ["digest", "--about", "harbour"],
+  ]) {
     const run = runCli(dir, [...command, "--speaker", "Kestrel", "--db", db]);
     assert.equal(run.code, 2, `${command[0]}: ${run.stderr}`);
     assert.match(run.stderr, /"Kestrel" names 3 people/);
@@ -384,13 +390,15 @@ test("--speaker: one rule for every command; an ambiguous name lists the candida
   assert.equal(person.code, 2);
   // A full name, an id and a unique surname each find one person, the same way in every command.
   const byName = JSON.parse(
-    runCli(dir, ["quotes", "--speaker", "orrin kestrel", "--json", "--db", db]).stdout,
+    runCli(dir, ["statements", "--speaker", "orrin kestrel", "--json", "--db", db]).stdout,
   );
   assert.equal(byName.length, 2);
   const sableId = String(lookupId(db, "Sable Kestrel"));
   const byId = JSON.parse(runCli(dir, ["timeline", "--speaker", sableId, "--json", "--db", db]).stdout);
   assert.equal(byId.length, sable?.statementCount);
-  const bySurname = JSON.parse(runCli(dir, ["quotes", "--speaker", "Marsh", "--json", "--db", db]).stdout);
+  const bySurname = JSON.parse(
+    runCli(dir, ["statements", "--speaker", "Marsh", "--json", "--db", db]).stdout,
+  );
   assert.deepEqual(
     bySurname.map((s: { speaker: string }) => s.speaker),
     ["Ivo Marsh"],

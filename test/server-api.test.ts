@@ -169,7 +169,7 @@ describe("server API", () => {
     const lines = csv.body.trim().split("\r\n");
     assert.equal(
       lines[0],
-      "id,articleId,speaker,sourceText,published,outlet,kind,confidence,content,contentSpans,title,url",
+      "id,articleId,speaker,sourceText,published,outlet,kind,confidence,paragraph,content,contentSpans,title,url",
     );
     const jsonl = await app.inject({ url: "/api/statements/export?speaker=Odell" });
     const records = jsonl.body

@@ -330,3 +330,23 @@ test("a survey's category and a writer's 'That said,' are not statements", () =>
     null,
   );
 });
+
+test("each statement records the paragraph (from 1) of the cleaned text its content starts in", () => {
+  const text =
+    "The harbour board met on Monday.\n\n" +
+    "Mayor Orla Penwick said “We will reopen the ferry by May.”\n\n" +
+    "The meeting ran late. Councillor Bo Tern said the plan was three years behind.";
+  const { statements, text: cleaned } = processArticle({ origin: "paragraphs.txt", format: "text", text });
+  assert.deepEqual(
+    statements.map((s) => [s.contentText, s.paragraph]),
+    [
+      ["“We will reopen the ferry by May.”", 2],
+      ["the plan was three years behind", 3],
+    ],
+  );
+  // The number counts the blank-line paragraphs before the content: the same reading a person makes.
+  for (const s of statements) {
+    const before = cleaned.slice(0, s.content[0].start).split(/\n\s*\n/).length;
+    assert.equal(s.paragraph, before);
+  }
+});

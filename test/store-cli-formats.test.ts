@@ -61,7 +61,7 @@ test("every command that prints results takes one --format; --json stays where u
   assert.deepEqual(formats, {
     article: ["jsonl", "json", "text"],
     extract: ["jsonl", "json", "text"],
-    quotes: ["text", "json", "jsonl"],
+    statements: ["text", "json", "jsonl"],
     people: ["text", "json", "jsonl"],
     person: ["text", "json"],
     summary: ["text", "json"],
@@ -79,8 +79,8 @@ test("every command that prints results takes one --format; --json stays where u
     "mixed",
     "people",
     "person",
-    "quotes",
     "sources",
+    "statements",
     "summary",
     "timeline",
     "topics",
@@ -130,7 +130,7 @@ test("application queries: plain data, and a speaker no one or several people an
   }
 });
 
-test("CLI: ingest's old --format is the input format with a notice; --format jsonl and --json list the same records", () => {
+test("CLI: old spellings (ingest --format, quotes) work with a notice; --format jsonl and --json list the same records", () => {
   const db = path.join(dir, "cli.db");
   const ingest = runCli(dir, ["ingest", "-", "--format", "text", "--db", db, "--workers", "0"], {
     input: generatedArticle(3),
@@ -140,9 +140,12 @@ test("CLI: ingest's old --format is the input format with a notice; --format jso
     ingest.stderr,
     /^onrecord: ingest --format is deprecated for the input format; use --input-format$/m,
   );
-  const lines = runCli(dir, ["quotes", "--db", db, "--format", "jsonl"]);
+  const lines = runCli(dir, ["statements", "--db", db, "--format", "jsonl"]);
+  // `quotes` is the old name of `statements`: it still works, with a notice.
   const document = runCli(dir, ["quotes", "--db", db, "--json"]);
   assert.equal(lines.code, 0, lines.stderr);
+  assert.equal(lines.stderr, "");
+  assert.equal(document.stderr, "onrecord: `quotes` is now `statements`\n");
   const records = JSON.parse(document.stdout) as unknown[];
   assert.ok(records.length > 0);
   assert.deepEqual(
@@ -152,7 +155,7 @@ test("CLI: ingest's old --format is the input format with a notice; --format jso
       .map((line) => JSON.parse(line)),
     records,
   );
-  const bad = runCli(dir, ["quotes", "--db", db, "--format", "md"]);
+  const bad = runCli(dir, ["statements", "--db", db, "--format", "md"]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /argument 'md' is invalid. Allowed choices are text, json, jsonl/);
 });

@@ -582,6 +582,36 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>):
     assert.deepEqual(await store.topics({ speaker: "Nobody Atall" }), []);
   });
 
+  it("a statement's facts (kind, confidence, paragraph) read back as written; one not given reads null", async (store) => {
+    const text = 'Intro line.\n\nAda Quill said "the ferry runs again."';
+    await store.addArticle(
+      article("p1", text, "2026-07-01", [
+        {
+          speaker: { name: "Ada Quill" },
+          source: "Ada Quill",
+          cue: "said",
+          content: ['"the ferry runs again."'],
+          confidence: 0.8,
+          paragraph: 2,
+        },
+      ]),
+    );
+    await store.addArticle(later);
+    const facts = (s: { kind: string; confidence: number | null; paragraph?: number | null }) => [
+      s.kind,
+      s.confidence,
+      s.paragraph,
+    ];
+    assert.deepEqual((await store.statements()).map(facts), [
+      ["direct", null, null],
+      ["direct", 0.8, 2],
+    ]);
+    assert.deepEqual((await store.statementViews("Ada Quill")).map(facts), [
+      ["direct", null, null],
+      ["direct", 0.8, 2],
+    ]);
+  });
+
   it("statementViews: one speaker's statements with cue, context, source and topics, by date and topic", async (store) => {
     for (const a of [mayor, council, later]) await store.addArticle(a);
     const views = await store.statementViews("Ada Quill");

@@ -14,6 +14,7 @@ export interface FixtureQuote {
   cue?: string;
   content: string[];
   confidence?: number;
+  paragraph?: number;
 }
 
 /** A fictional article: a header the cleaner would cut (so raw and clean offsets differ), then the body. */
@@ -46,6 +47,7 @@ export function article(
       contentText: quote.content.join(" … "),
       kind: "direct",
       confidence: quote.confidence ?? null,
+      ...(quote.paragraph === undefined ? {} : { paragraph: quote.paragraph }),
       speaker: quote.speaker ? { kind: "person", resolution: "name", ...quote.speaker } : null,
       context: { start: 0, end: body.length },
       topics: topicTerms(quote.content.join(" ")),

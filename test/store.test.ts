@@ -44,7 +44,7 @@ test("an older database upgrades in place and keeps its rows (search covers old 
   v1.prepare("INSERT INTO persons (id, name, kind) VALUES (1, 'Old Speaker', 'person')").run();
   v1.prepare(
     `INSERT INTO statements (article_id, ordinal, person_id, kind, content_spans, raw_content_spans, content)
-     VALUES ('old', 0, 1, 'direct', '[]', '[]', 'ferries first.')`,
+     VALUES ('old', 0, 1, 'mixed', '[]', '[]', 'ferries first.')`,
   ).run();
   v1.close();
 
@@ -52,9 +52,10 @@ test("an older database upgrades in place and keeps its rows (search covers old 
   assert.equal(schemaVersion(store.db), MIGRATIONS.at(-1)?.version);
   assert.equal((await store.stats()).articles, 1);
   assert.deepEqual(
-    (await store.statements({ search: "ferries" })).map((s) => [s.speaker, s.confidence]),
-    [["Old Speaker", null]],
-    "a statement stored before confidences were kept reads back with none, not a made-up one",
+    (await store.statements({ search: "ferries" })).map((s) => [s.speaker, s.confidence, s.kind]),
+    [["Old Speaker", null, "partial"]],
+    "a statement stored before confidences were kept reads back with none, not a made-up one; " +
+      'its old kind "mixed" reads as "partial" (migration 11)',
   );
   const texts = await store.articleTexts("old");
   assert.deepEqual(

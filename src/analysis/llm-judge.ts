@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { errorMessage } from "../core/errors.ts";
 import type { Verdict, VerdictCache } from "../core/verdict.ts";
 import { LABELS, type Label } from "./judge/index.ts";
 
@@ -103,7 +104,7 @@ function networkReason(error: unknown, config: LlmConfig): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   if (cause?.code === "ECONNREFUSED") return "connection refused";
   if (cause?.code === "ENOTFOUND") return "host not found";
-  return cause?.message ?? (error as Error)?.message ?? String(error);
+  return cause?.message ?? errorMessage(error);
 }
 
 /** Reads the model's answer; tolerant of code fences and prose around the JSON, strict about the label. */
@@ -182,9 +183,7 @@ export async function llmJudge(
   try {
     verdict = parseVerdict(answer);
   } catch (error) {
-    throw new LlmJudgeError(
-      `${where}, model ${config.model} (ONRECORD_LLM_MODEL): ${(error as Error).message}`,
-    );
+    throw new LlmJudgeError(`${where}, model ${config.model} (ONRECORD_LLM_MODEL): ${errorMessage(error)}`);
   }
   await cache?.putVerdict(key, verdict);
   return verdict;

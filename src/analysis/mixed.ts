@@ -1,4 +1,4 @@
-import { stemmer } from "stemmer";
+import { stem } from "../nlp/stem.ts";
 import { stanceOf } from "./judge/features.ts";
 import type { Judgement } from "./judge/index.ts";
 import { disownedReversal } from "./mixed/disowned.ts";
@@ -395,7 +395,7 @@ function fitsAct(signal: ReporterSignal, partner: StatementView): boolean {
     `${partner.cue ?? ""} ${partner.content}`
       .toLowerCase()
       .match(/\p{L}+/gu)
-      ?.map((w) => stemmer(w)),
+      ?.map((w) => stem(w)),
   );
   return stems.has(signal.against);
 }
@@ -542,7 +542,7 @@ function sameStance(a: string, b: string): boolean {
 /** A word of backing in the cue or the content. */
 function hasBacking(statement: StatementView): boolean {
   const words = `${statement.cue ?? ""} ${statement.content}`.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return words.some((w) => SUPPORT_STEMS.has(stemmer(w)));
+  return words.some((w) => SUPPORT_STEMS.has(stem(w)));
 }
 
 /** Does the statement's sentence, outside its content, place it in the past ("at the time")? */

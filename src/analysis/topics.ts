@@ -1,5 +1,5 @@
-import { stemmer } from "stemmer";
 import { countries } from "../nlp/countries.ts";
+import { stem } from "../nlp/stem.ts";
 
 /**
  * Topic terms: what a statement is about, normalised so that different wordings land together.
@@ -100,7 +100,7 @@ const WORD = /[\p{L}][\p{L}\p{M}'’.-]*[\p{L}.]|[\p{L}]/gu;
 
 /** Stems a lower-cased word, reading possessives and the trailing period of an abbreviation as noise. */
 export function stemOf(word: string): string {
-  return stemmer(
+  return stem(
     word
       .toLowerCase()
       .replace(/['’]s$/, "")

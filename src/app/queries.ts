@@ -1,5 +1,5 @@
 /**
- * The questions the CLI asks the record, as functions returning plain data: `onrecord quotes`, `people`,
+ * The questions the CLI asks the record, as functions returning plain data: `onrecord statements`, `people`,
  * `person`, `topics`, `summary`, `timeline`, `mixed` and `digest` parse their flags, call one of these and
  * render; an HTTP server calls the same functions. A name that finds no one, or several people, is a
  * SpeakerError carrying the candidates, never a guess.
@@ -63,7 +63,7 @@ async function speakerKey(store: Store, speaker: string | undefined): Promise<st
   return speaker === undefined ? undefined : String((await findSpeaker(store, speaker)).id);
 }
 
-/** Stored statements, oldest first, by the filter (the speaker by the --speaker rule): `quotes`. */
+/** Stored statements, oldest first, by the filter (the speaker by the --speaker rule): `statements`. */
 export async function exportStatements(
   store: Store,
   filter: StatementFilter = {},

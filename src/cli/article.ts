@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { ReadResult } from "../ingest/types.ts";
-import { addInputOptions, errorMessage, failureLocation, type InputFlags, readOptionsOf } from "./common.ts";
+import { errorMessage, failureLocation, type InputFlags, readingCommand, readOptionsOf } from "./common.ts";
 import { addFormatOption, type OutputFormat, RecordPrinter } from "./formats.ts";
 import { printDocument } from "./terminal.ts";
 import { addWebOptions, fetcherOptionsOf, type WebFlags } from "./web-options.ts";
@@ -25,12 +25,13 @@ export interface ArticleLine {
 }
 
 export function registerArticle(program: Command): void {
-  const command = program
-    .command("article")
-    .description("extract the article from pages (files or http(s) URLs, feeds and sitemaps followed)")
-    .argument("<inputs...>", "HTML files, dumps, directories, globs, - or http(s) URLs");
+  const command = readingCommand(
+    program,
+    "article",
+    "read the article text of pages (files or http(s) URLs, feeds and sitemaps followed)",
+    { operand: ["<inputs...>", "HTML files, dumps, directories, globs, - or http(s) URLs"] },
+  );
   addFormatOption(command, ["jsonl", "json", "text"], "jsonl");
-  addInputOptions(command);
   addWebOptions(command);
   command.action(async (inputs: string[], flags: ArticleFlags) => {
     const failed = await printArticles(inputs, flags);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { FailureLog, failureReport } from "../app/failure-log.ts";
 import type { InputFormat } from "../ingest/options.ts";
-import { addInputOptions, addJsonOption, type InputFlags, inputFormatOf, readOptionsOf } from "./common.ts";
+import { addJsonOption, type InputFlags, inputFormatOf, readingCommand, readOptionsOf } from "./common.ts";
 import { RecordPrinter } from "./formats.ts";
 import { printDocument, printError, printText } from "./terminal.ts";
 
@@ -13,13 +13,14 @@ interface CleanFlags extends InputFlags {
 }
 
 export function registerClean(program: Command): void {
-  const command = program
-    .command("clean")
-    .description("print each article's cleaned text (header, page furniture and hover cards removed)")
-    .argument("<files...>", 'inputs: files, directories, globs, or "-"');
   // `--format` named the input format here, as on `ingest`: it still does (with a notice), so the output
   // is chosen with --json (JSON Lines) alone.
-  addInputOptions(command, { oldFormatFlag: true });
+  const command = readingCommand(
+    program,
+    "clean",
+    "print each article's cleaned text (header, page furniture and hover cards removed)",
+    { oldFormatFlag: true },
+  );
   addJsonOption(command);
   command.action(async (files: string[], flags: CleanFlags) => {
     // Loaded on use, so other commands start fast.

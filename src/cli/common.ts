@@ -120,6 +120,21 @@ export function addInputOptions(command: Command, options: { oldFormatFlag?: boo
     .option("--max-bytes <n>", "largest article accepted, in bytes (default 10 MB)", parseCount);
 }
 
+/**
+ * A command that reads articles as ingest does (clean, extract, article): its inputs operand and the
+ * input options. `operand` names what it takes when that is more than files.
+ */
+export function readingCommand(
+  program: Command,
+  name: string,
+  description: string,
+  options: { operand?: [string, string]; oldFormatFlag?: boolean } = {},
+): Command {
+  const [operand, about] = options.operand ?? ["<files...>", 'inputs: files, directories, globs, or "-"'];
+  const command = program.command(name).description(description).argument(operand, about);
+  return addInputOptions(command, { oldFormatFlag: options.oldFormatFlag });
+}
+
 /** The input format the flags name; the old `--format` spelling works, with a one-line notice. */
 export function inputFormatOf(
   command: string,

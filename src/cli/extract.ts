@@ -2,12 +2,13 @@ import { statSync } from "node:fs";
 import type { Command } from "commander";
 import { FailureLog, failureReport } from "../app/failure-log.ts";
 import { sliceSpan } from "../core/span.ts";
+import { STATEMENT_FACTS, type StatementFacts } from "../core/statement.ts";
 import type { InputFormat } from "../ingest/options.ts";
 import type { RawArticle } from "../ingest/types.ts";
 import type { Span, Speaker } from "../nlp/doc.ts";
 import { isEnglish } from "../nlp/language.ts";
 import type { ProcessedArticle } from "../record/types.ts";
-import { addInputOptions, errorMessage, type InputFlags, readOptionsOf } from "./common.ts";
+import { errorMessage, type InputFlags, readingCommand, readOptionsOf } from "./common.ts";
 import { addFormatOption, type OutputFormat, RecordPrinter } from "./formats.ts";
 import { printError, printText } from "./terminal.ts";
 
@@ -27,24 +28,22 @@ export interface ExtractedFile {
   text?: string;
   /** ISO 639-3 code of the article's language; attributions are extracted from English only. */
   language: string;
-  attributions: {
+  /** With the statement's facts (kind, confidence, ...); a fact the extractor left null is omitted. */
+  attributions: ({
     source: TextSpan | null;
     cue: TextSpan | null;
     content: TextSpan[];
     speaker: Speaker | null;
-    kind: string;
-    /** The extractor's estimate (0-1) that the attribution is right; omitted when it gives none. */
-    confidence?: number;
-  }[];
+  } & Partial<StatementFacts>)[];
 }
 
 export function registerExtract(program: Command): void {
-  const command = program
-    .command("extract")
-    .description("print the attributions of each article, with offsets into the text as read (no database)")
-    .argument("<files...>", 'inputs: files, directories, globs, or "-"');
+  const command = readingCommand(
+    program,
+    "extract",
+    "print the attributions of each article, with offsets into the text as read (no database)",
+  );
   addFormatOption(command, ["jsonl", "json", "text"], "jsonl");
-  addInputOptions(command);
   command.action(async (files: string[], flags: ExtractFlags) => {
     // Loaded on use, so other commands start fast.
     const { readInputs } = await import("../ingest/read.ts");
@@ -87,10 +86,16 @@ export function toExtractedFile(raw: RawArticle, processed: ProcessedArticle): E
     cue: at(statement.rawCue),
     content: statement.rawContent.map((span) => at(span) as TextSpan),
     speaker: statement.speaker,
-    kind: statement.kind,
-    ...(statement.confidence === null ? {} : { confidence: statement.confidence }),
+    ...knownFacts(statement),
   }));
   return file;
+}
+
+/** The statement's facts that have a value. */
+function knownFacts(statement: StatementFacts): Partial<StatementFacts> {
+  return Object.fromEntries(
+    STATEMENT_FACTS.flatMap((fact) => (statement[fact] == null ? [] : [[fact, statement[fact]]])),
+  );
 }
 
 /** The cleaned text, then each attribution with its spans as [raw offsets | cleaned offsets]. */
@@ -124,7 +129,7 @@ function formatListing(file: ExtractedFile, processed: ProcessedArticle): string
       ? `${attribution.speaker.name} (${attribution.speaker.kind}, by ${attribution.speaker.resolution})`
       : "unresolved";
     const confidence =
-      attribution.confidence === undefined ? "" : `, confidence ${attribution.confidence.toFixed(2)}`;
+      attribution.confidence == null ? "" : `, confidence ${attribution.confidence.toFixed(2)}`;
     lines.push(`${index + 1}. ${speaker} — ${attribution.kind}${confidence}`);
     if (attribution.source) {
       lines.push(`   source  ${both(attribution.source, statement?.source)} ${attribution.source.text}`);

@@ -3,7 +3,7 @@ import { errorMessage, UsageError } from "./common.ts";
 import { buildProgram } from "./program.ts";
 import { printError } from "./terminal.ts";
 
-// `onrecord quotes | head` closes the pipe early: that is the reader being done, not an error.
+// `onrecord statements | head` closes the pipe early: that is the reader being done, not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;

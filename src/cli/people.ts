@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { people as listPeople, person as personReport } from "../app/queries.ts";
+import { errorMessage } from "../core/errors.ts";
 import { type Gazetteer, GazetteerError, readGazetteer } from "../record/gazetteer.ts";
 import type { PersonLink } from "../record/identity.ts";
 import { loadOverrides, OVERRIDES_FILE, type Overrides, overridesNextTo } from "../record/overrides.ts";
 import type { PersonRecord, PersonSummary, TermInfo } from "../record/store.ts";
 import { addDbOption, openOrCreateStore, UsageError, withStore } from "./common.ts";
 import { addFormatOption, type FormatFlags, formatOf, render } from "./formats.ts";
-import { formatStatement } from "./quotes.ts";
+import { formatStatement } from "./statements.ts";
 
 function formatTerm(term: TermInfo): string {
   const where = [term.state, term.district].filter(Boolean).join("-");
@@ -29,7 +30,7 @@ function overridesFor(flags: PeopleFlags): Overrides {
   try {
     return loadOverrides(file);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorMessage(error));
   }
 }
 

@@ -6,8 +6,8 @@ import { registerExtract } from "./extract.ts";
 import { registerIngest } from "./ingest.ts";
 import { registerJobs } from "./jobs.ts";
 import { registerPeople } from "./people.ts";
-import { registerQuotes } from "./quotes.ts";
 import { registerServe } from "./serve.ts";
+import { registerStatements } from "./statements.ts";
 import { registerSummary } from "./summary.ts";
 import { registerWatch } from "./watch.ts";
 import { registerWorker } from "./worker.ts";
@@ -22,7 +22,7 @@ export function buildProgram(): Command {
   registerArticle(program);
   registerExtract(program);
   registerClean(program);
-  registerQuotes(program);
+  registerStatements(program);
   registerPeople(program);
   registerSummary(program);
   registerAnalysis(program);

@@ -2,7 +2,13 @@
 
 import type { Span } from "./span.ts";
 
-export type AttributionKind = "direct" | "indirect" | "mixed";
+/**
+ * How the content is quoted: all of it in quotation marks (direct), none (indirect), or a quotation
+ * inside reported speech (partial: 'called the plan "a gimmick"'). Stored as written here; records made
+ * before migration 11 said "mixed" for partial, which that migration rewrites ("mixed" now only names
+ * the contradiction command).
+ */
+export type AttributionKind = "direct" | "indirect" | "partial";
 
 /** How the speaker of an attribution was found from its source span. */
 export type SpeakerResolution = "name" | "alias" | "pronoun" | "description" | "first-person";
@@ -20,8 +26,40 @@ export interface Speaker {
   state?: string;
 }
 
+/**
+ * What the pipeline says of each statement, carried unchanged to the store and every reader: the one
+ * place a statement's facts are declared. The pipeline's statement (ProcessedStatement), the stored
+ * record (StatementRecord) and the analyses' view (StatementView) all extend it; the store reads and
+ * writes these fields by the names in STATEMENT_FACTS (record/statement-facts.ts), and the API schema,
+ * the CSV export and `extract` list them from there too. Adding one touches this type, where it is
+ * computed, a migration, and the renderers that show it in words.
+ */
+export interface StatementFacts {
+  kind: AttributionKind;
+  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
+  confidence: number | null;
+  /**
+   * The paragraph of the article's cleaned text the content starts in, counted from 1: where a reader
+   * finds the statement. Null (or absent) for statements stored before migration 12.
+   */
+  paragraph?: number | null;
+}
+
+/** The fields of StatementFacts, in the order outputs show them (each is also its `statements` column). */
+export const STATEMENT_FACTS = ["kind", "confidence", "paragraph"] as const;
+
+type Listed = (typeof STATEMENT_FACTS)[number];
+// Compile-time: STATEMENT_FACTS names every field of StatementFacts, and nothing else.
+const listsEveryFact: [Exclude<keyof StatementFacts, Listed>, Exclude<Listed, keyof StatementFacts>] extends [
+  never,
+  never,
+]
+  ? true
+  : never = true;
+void listsEveryFact;
+
 /** One stored statement as the analyses see it: what was said, by whom, where, and the span it rests on. */
-export interface StatementView {
+export interface StatementView extends StatementFacts {
   id: number;
   articleId: string;
   speaker: string;
@@ -30,9 +68,6 @@ export interface StatementView {
   outlet: string | null;
   title: string | null;
   url: string | null;
-  kind: AttributionKind;
-  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
-  confidence: number | null;
   /** The content spans' text, joined with " … " when the content is split around the cue. */
   content: string;
   /** From the first content span's start to the last one's end, in the stored article text. */

@@ -1,6 +1,6 @@
 import { open, readFile, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
-import { fileErrorReason } from "../core/errors.ts";
+import { errorMessage, fileErrorReason } from "../core/errors.ts";
 import { formatSize, tooLarge } from "./options.ts";
 import { zstdDecompressCapped } from "./zstd.ts";
 
@@ -46,7 +46,7 @@ export async function readArticleFile(
           ok: false,
           reason: `file too large when decompressed (limit ${formatSize(maxBytes, "limit")})`,
         };
-      return { ok: false, reason: `corrupt gzip file: ${(error as Error).message}` };
+      return { ok: false, reason: `corrupt gzip file: ${errorMessage(error)}` };
     }
   }
   if (zstd) {
@@ -59,7 +59,7 @@ export async function readArticleFile(
         };
       bytes = Buffer.from(inflated);
     } catch (error) {
-      return { ok: false, reason: (error as Error).message };
+      return { ok: false, reason: errorMessage(error) };
     }
   }
   return decodeBytes(bytes);

@@ -1,11 +1,12 @@
+import { errorMessage } from "../core/errors.ts";
 import { pageRef } from "../core/provenance.ts";
-import { extractArticle } from "./html.ts";
+import { readPage } from "./html.ts";
 import { textArticle } from "./text.ts";
 import type { RawArticle, ReadResult } from "./types.ts";
 
 /**
  * A whole text or HTML document in memory → one article, or "no article text found". Fetched pages and
- * WARC records come through here too (with their URL), so every HTML source gets the same extraction.
+ * WARC records come through here too (with their URL), so every HTML source is read the same way.
  */
 export function articleResult(
   content: string,
@@ -14,17 +15,17 @@ export function articleResult(
   pageUrl?: string,
 ): ReadResult {
   if (format === "text") return { ok: true, article: textArticle(content, origin) };
-  let extracted: ReturnType<typeof extractArticle>;
+  let page: ReturnType<typeof readPage>;
   try {
-    extracted = extractArticle(content, pageUrl);
+    page = readPage(content, pageUrl);
   } catch (error) {
     return {
       ok: false,
-      failure: { origin, reason: `cannot read HTML: ${(error as Error)?.message ?? error}` },
+      failure: { origin, reason: `cannot read HTML: ${errorMessage(error)}` },
     };
   }
-  if (!extracted.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
-  const { text, ...metadata } = extracted;
+  if (!page.text.trim()) return { ok: false, failure: { origin, reason: "no article text found" } };
+  const { text, ...metadata } = page;
   const { warning, ...fields } = metadata;
   const article: RawArticle = { origin, format: "html", text, ...fields, page: pageRef(content) };
   return warning ? { ok: true, article, warning } : { ok: true, article };

@@ -292,7 +292,7 @@ function decodeEntities(text: string): string {
 
 /**
  * The page to hand to the DOM parser: unchanged when inside the bounds, its flat text otherwise.
- * Every HTML path (files, dump records, stdin) goes through extractArticle, which calls this.
+ * Every HTML path (files, dump records, stdin) goes through readPage, which calls this.
  */
 export function boundHtml(html: string): BoundedHtml {
   const oversized: Replacement[] = [];

@@ -6,7 +6,7 @@ import { prepassHtml } from "./html-prepass.ts";
 import { isFurnitureParagraph, type PrunableElement, prepareDocument, pruneContent } from "./html-prune.ts";
 import { blockText, type DomNode } from "./html-text.ts";
 
-export interface ExtractedArticle extends HtmlMetadata {
+export interface PageText extends HtmlMetadata {
   /** The article body: one paragraph per block, separated by blank lines. Empty when none was found. */
   text: string;
   /** Set when the page was past the parsing bounds and was read as flat text (html-bounds.ts). */
@@ -17,10 +17,10 @@ export interface ExtractedArticle extends HtmlMetadata {
 const MIN_KEPT_AFTER_PRUNING = 0.5;
 
 /**
- * Extracts the main article text and its metadata from an HTML page.
+ * Reads an HTML page: its main article text (the "page text") and its metadata.
  * Metadata is read first (by the pre-pass), because Readability rewrites the document it is given.
  */
-export function extractArticle(html: string, url?: string): ExtractedArticle {
+export function readPage(html: string, url?: string): PageText {
   const bounded = boundHtml(html);
   if (bounded.flattened) {
     const title = /<title[^>]*>([^<]{1,500})<\/title/i.exec(html.slice(0, 65536))?.[1]?.trim();

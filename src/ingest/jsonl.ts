@@ -1,3 +1,4 @@
+import { errorMessage } from "../core/errors.ts";
 import { decodeUtf8, firstInvalidUtf8Byte, hasNulByte } from "./decode.ts";
 import { byteLines } from "./lines.ts";
 import { type FieldNames, tooLarge } from "./options.ts";
@@ -45,7 +46,7 @@ export async function* readJsonl(
     try {
       record = JSON.parse(text);
     } catch (error) {
-      yield failure(line.number, `malformed JSON: ${(error as Error).message}`);
+      yield failure(line.number, `malformed JSON: ${errorMessage(error)}`);
       continue;
     }
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
@@ -75,7 +76,7 @@ export function readJsonDocument(
   try {
     document = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (error) {
-    return [{ ok: false, failure: { origin: path, reason: `malformed JSON: ${(error as Error).message}` } }];
+    return [{ ok: false, failure: { origin: path, reason: `malformed JSON: ${errorMessage(error)}` } }];
   }
   const records = Array.isArray(document) ? document : [document];
   return records.map((record, index): ReadResult => {

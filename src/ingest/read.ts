@@ -107,7 +107,7 @@ async function* readFile(
     else
       yield failure(
         gzip
-          ? `corrupt gzip file: ${(error as Error).message}`
+          ? `corrupt gzip file: ${errorMessage(error)}`
           : zstd
             ? errorMessage(error)
             : fileErrorReason(error),

@@ -1,7 +1,7 @@
 import { normalizeDate } from "../core/dates.ts";
 import { errorMessage } from "../core/errors.ts";
 import { webUrl } from "../core/urls.ts";
-import { extractArticle } from "./html.ts";
+import { readPage } from "./html.ts";
 import { type FieldNames, type RecordField, tooLarge } from "./options.ts";
 import type { RawArticle, ReadResult } from "./types.ts";
 
@@ -27,7 +27,7 @@ export function recordToArticle(
   try {
     return convertRecord(record, names, where);
   } catch (error) {
-    // Whatever one record does to the HTML extractor, it fails that record only, with its line.
+    // Whatever one record does to the page reader, it fails that record only, with its line.
     const reason = `cannot read record: ${errorMessage(error)}`;
     return { ok: false, failure: { origin: where.path, line: where.line, reason } };
   }
@@ -57,15 +57,15 @@ function convertRecord(record: Record<string, unknown>, names: FieldNames, where
   const published = normalizeDate(value("published"));
   let warning: string | undefined;
   if (looksLikeHtml(body)) {
-    const extracted = extractArticle(body, url);
-    warning = extracted.warning;
-    if (!extracted.text) return failure("no article text found in the record's HTML");
-    article.text = extracted.text;
-    article.title = title ?? extracted.title;
-    article.url = url ?? extracted.url;
-    article.outlet = outlet ?? extracted.outlet;
-    article.byline = byline ?? extracted.byline;
-    article.published = published ?? extracted.published;
+    const page = readPage(body, url);
+    warning = page.warning;
+    if (!page.text) return failure("no article text found in the record's HTML");
+    article.text = page.text;
+    article.title = title ?? page.title;
+    article.url = url ?? page.url;
+    article.outlet = outlet ?? page.outlet;
+    article.byline = byline ?? page.byline;
+    article.published = published ?? page.published;
   } else {
     if (title) article.title = title;
     if (url) article.url = url;

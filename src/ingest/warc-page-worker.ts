@@ -1,16 +1,16 @@
 /**
- * Worker-thread entry of PageExtractor (warc-pages.ts): reads one archive page per message into an
+ * Worker-thread entry of PageReader (warc-pages.ts): reads one archive page per message into an
  * article, in the order the pages come.
  */
 import { parentPort } from "node:worker_threads";
 import { errorMessage } from "../core/errors.ts";
-import { type ExtractorReply, type WarcPage, warcPageResult } from "./warc-pages.ts";
+import { type PageReaderReply, type WarcPage, warcPageResult } from "./warc-pages.ts";
 
 if (!parentPort) throw new Error("warc-page-worker.ts must run in a worker thread");
 const port = parentPort;
 
 port.on("message", (job: { id: number; archive: string; page: WarcPage }) => {
-  let reply: ExtractorReply;
+  let reply: PageReaderReply;
   try {
     reply = { id: job.id, result: warcPageResult(job.page, job.archive) };
   } catch (error) {
@@ -19,4 +19,4 @@ port.on("message", (job: { id: number; archive: string; page: WarcPage }) => {
   }
   port.postMessage(reply);
 });
-port.postMessage({ ready: true } satisfies ExtractorReply);
+port.postMessage({ ready: true } satisfies PageReaderReply);

@@ -34,14 +34,14 @@ export function warcPageResult(page: WarcPage, archive: string): ReadResult {
 }
 
 /**
- * The extractor's heap. Its live set is the modules (~30 MB) and one page's DOM (a page within the
+ * The page reader's heap. Its live set is the modules (~30 MB) and one page's DOM (a page within the
  * HTML bounds, 100,000 elements at most); the bound makes V8 collect the DOMs of pages already read
  * instead of letting the heap grow while a loaded machine starves its concurrent marking.
  */
-export const EXTRACTOR_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 48 };
+export const PAGE_READER_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 48 };
 
 type Job = { id: number; archive: string; page: WarcPage };
-export type ExtractorReply = { ready: true } | { id: number; result: ReadResult };
+export type PageReaderReply = { ready: true } | { id: number; result: ReadResult };
 
 /**
  * Reads archive pages into articles on a worker thread of bounded heap. Building a DOM per page is
@@ -50,7 +50,7 @@ export type ExtractorReply = { ready: true } | { id: number; result: ReadResult 
  * the heap to 700 MB on a loaded machine while the live set stayed near 35 MB. Pages are answered in
  * order; a page that kills the worker (out of its heap) fails alone and the next pages go to a new one.
  */
-export class PageExtractor {
+export class PageReader {
   private worker: Worker | undefined;
   private ready = false;
   private readonly pending = new Map<number, { job: Job; resolve: (result: ReadResult) => void }>();
@@ -60,7 +60,7 @@ export class PageExtractor {
 
   constructor(private readonly archive: string) {}
 
-  extract(page: WarcPage): Promise<ReadResult> {
+  read(page: WarcPage): Promise<ReadResult> {
     const job: Job = { id: this.nextId++, archive: this.archive, page };
     return new Promise((resolve) => {
       this.pending.set(job.id, { job, resolve });
@@ -88,9 +88,9 @@ export class PageExtractor {
   }
 
   private start(): Worker {
-    const worker = typeScriptWorker(new URL("./warc-page-worker.ts", import.meta.url), EXTRACTOR_LIMITS);
+    const worker = typeScriptWorker(new URL("./warc-page-worker.ts", import.meta.url), PAGE_READER_LIMITS);
     this.ready = false;
-    worker.on("message", (reply: ExtractorReply) => {
+    worker.on("message", (reply: PageReaderReply) => {
       if ("ready" in reply) this.ready = true;
       else this.pending.get(reply.id)?.resolve(reply.result);
       if ("id" in reply) this.pending.delete(reply.id);
@@ -99,7 +99,7 @@ export class PageExtractor {
       if (this.worker !== worker) return;
       this.worker = undefined;
       void worker.terminate();
-      if (!this.ready) this.startupError = `cannot start the page extractor: ${reason}`;
+      if (!this.ready) this.startupError = `cannot start the page reader: ${reason}`;
       // The worker reads pages in order: the oldest one unanswered is the page that killed it.
       const [first, ...rest] = [...this.pending.keys()].sort((a, b) => a - b);
       if (first !== undefined) this.settle(first, this.startupError ?? reason);
@@ -111,11 +111,11 @@ export class PageExtractor {
     worker.on("error", (error: Error & { code?: string }) =>
       lost(
         error.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? `page too large for the extractor's ${EXTRACTOR_LIMITS.maxOldGenerationSizeMb} MB heap`
-          : `page extractor failed: ${error.message}`,
+          ? `page too large for the page reader's ${PAGE_READER_LIMITS.maxOldGenerationSizeMb} MB heap`
+          : `page reader failed: ${error.message}`,
       ),
     );
-    worker.on("exit", (code) => lost(`page extractor exited with code ${code}`));
+    worker.on("exit", (code) => lost(`page reader exited with code ${code}`));
     return worker;
   }
 

@@ -1,10 +1,11 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { WARCParser } from "warcio";
+import { errorMessage } from "../core/errors.ts";
 import { fileErrorReason } from "./decode.ts";
 import { formatSize } from "./options.ts";
 import type { ReadResult } from "./types.ts";
-import { PageExtractor } from "./warc-pages.ts";
+import { PageReader } from "./warc-pages.ts";
 import { ZstdUnsupportedError, zstdChunks } from "./zstd.ts";
 
 /** Read size for the archive: large enough for throughput, small enough to keep memory flat. */
@@ -33,12 +34,12 @@ export async function* readWarc(
   const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   // warcio inflates gzip itself, member by member; zstd is undone here before it.
   const input = compression.zstd ? zstdChunks(file) : file;
-  const extractor = new PageExtractor(path);
-  // The page being extracted while the next record is parsed: one ahead, answered in order.
-  let extracting: Promise<ReadResult> | undefined;
+  const reader = new PageReader(path);
+  // The page being read while the next record is parsed: one ahead, answered in order.
+  let reading: Promise<ReadResult> | undefined;
   const previous = async () => {
-    const result = await extracting;
-    extracting = undefined;
+    const result = await reading;
+    reading = undefined;
     return result;
   };
   let index = 0;
@@ -49,7 +50,7 @@ export async function* readWarc(
       const where = `${path} record ${index}`;
       if (!record.warcHeaders.statusline.startsWith("WARC/")) {
         failed = true;
-        if (extracting) yield (await previous()) as ReadResult;
+        if (reading) yield (await previous()) as ReadResult;
         yield fail(index === 1 ? path : where, index === 1 ? "not a WARC file" : "corrupt WARC record");
         return;
       }
@@ -76,8 +77,8 @@ export async function* readWarc(
         parts.push(chunk);
       }
       const uri = record.warcTargetURI ?? undefined;
-      if (extracting) yield (await previous()) as ReadResult;
-      if (extractor.startupError) return yield fail(path, extractor.startupError);
+      if (reading) yield (await previous()) as ReadResult;
+      if (reader.startupError) return yield fail(path, reader.startupError);
       if (size > maxBytes) {
         yield fail(where, `${uri ?? "page"}: page too large: over ${formatSize(maxBytes, "limit")}`);
         continue;
@@ -89,20 +90,20 @@ export async function* readWarc(
         uri,
         date: record.warcDate ?? undefined,
       };
-      extracting = extractor.extract(page);
+      reading = reader.read(page);
     }
-    if (extracting) yield (await previous()) as ReadResult;
+    if (reading) yield (await previous()) as ReadResult;
   } catch (error) {
     failed = true;
-    if (extracting) yield (await previous()) as ReadResult;
-    const reason = (error as Error).message;
+    if (reading) yield (await previous()) as ReadResult;
+    const reason = errorMessage(error);
     yield fail(
       path,
       error instanceof ZstdUnsupportedError ? reason : `corrupt WARC file after ${index} records: ${reason}`,
     );
   } finally {
     file.destroy();
-    await extractor.close();
+    await reader.close();
   }
   if (index === 0 && !failed) yield fail(path, "no WARC records found");
 }

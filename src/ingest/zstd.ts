@@ -1,4 +1,5 @@
 import { Decompress } from "fzstd";
+import { errorMessage } from "../core/errors.ts";
 
 /** The four bytes every Zstandard frame starts with (0xFD2FB528, little-endian). */
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
@@ -73,7 +74,7 @@ export async function* zstdChunks(
     try {
       decoder.push(chunk);
     } catch (error) {
-      throw new Error(`corrupt zstd data: ${(error as Error).message}`);
+      throw new Error(`corrupt zstd data: ${errorMessage(error)}`);
     }
     while (ready.length > 0) yield ready.shift() as Uint8Array;
   }
@@ -85,7 +86,7 @@ export async function* zstdChunks(
     if (head && head.length > 0) decoder.push(head);
     decoder.push(new Uint8Array(0), true);
   } catch (error) {
-    throw new Error(`truncated zstd data: ${(error as Error).message}`);
+    throw new Error(`truncated zstd data: ${errorMessage(error)}`);
   }
   while (ready.length > 0) yield ready.shift() as Uint8Array;
 }

@@ -113,12 +113,12 @@ export const quotes: Component = {
 };
 
 /**
- * Direct when every content span is exactly a quotation, mixed when a quotation lies inside a span
+ * Direct when every content span is exactly a quotation, partial when a quotation lies inside a span
  * ("called the plan \"a gimmick\""), else indirect. `quotes` are sorted and disjoint.
  */
 export function quotationKind(quotes: readonly Span[], content: readonly Span[]): AttributionKind {
   let direct = 0;
-  let mixed = false;
+  let partial = false;
   for (const span of content) {
     const lo = firstIndex(quotes.length, (q) => quotes[q].start >= span.start);
     let inside = 0;
@@ -129,8 +129,8 @@ export function quotationKind(quotes: readonly Span[], content: readonly Span[])
       if (quotes[q].start === span.start && quotes[q].end === span.end) exact = true;
     }
     if (exact) direct++;
-    else if (inside > 0) mixed = true;
+    else if (inside > 0) partial = true;
   }
-  if (mixed) return "mixed";
+  if (partial) return "partial";
   return direct === content.length ? "direct" : "indirect";
 }

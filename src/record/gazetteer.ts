@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
+import { errorMessage } from "../core/errors.ts";
 import type { TermInfo } from "./store.ts";
 
 /**
@@ -58,7 +59,7 @@ export function readGazetteer(file: string): Gazetteer {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new GazetteerError(`${file}: cannot read: ${(error as Error).message}`);
+    throw new GazetteerError(`${file}: cannot read: ${errorMessage(error)}`);
   }
   const extension = path.extname(file).toLowerCase();
   if (extension === ".csv") return readCsv(file, text);
@@ -175,9 +176,7 @@ function readCsv(file: string, text: string): Gazetteer {
     rows = parseCsv(text, { skip_empty_lines: true, relax_column_count: true, trim: true, bom: true });
   } catch (error) {
     const lineOf = (error as { lines?: number }).lines;
-    throw new GazetteerError(
-      `${file}${lineOf ? `:${lineOf}` : ""}: not valid CSV: ${(error as Error).message}`,
-    );
+    throw new GazetteerError(`${file}${lineOf ? `:${lineOf}` : ""}: not valid CSV: ${errorMessage(error)}`);
   }
   const header = (rows[0] ?? []).map((cell) => cell.toLowerCase());
   const missing = CSV_COLUMNS.filter((column) => column !== "aliases" && !header.includes(column));

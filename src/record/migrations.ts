@@ -216,6 +216,19 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "each article's page by hash and the map from its extracted text to the page",
     sql: PAGE_PROVENANCE_SQL,
   },
+  {
+    version: 11,
+    description:
+      'a quotation inside reported speech is a "partial" statement ("mixed" names the contradiction check)',
+    sql: "UPDATE statements SET kind = 'partial' WHERE kind = 'mixed';",
+  },
+  {
+    version: 12,
+    description:
+      "each statement's paragraph: the paragraph of the cleaned text its content starts in (from 1)",
+    // Statements stored earlier keep NULL: re-reading every article to count paragraphs is not worth it.
+    sql: "ALTER TABLE statements ADD COLUMN paragraph INTEGER;",
+  },
 ];
 
 /** Existing people get surname keys; existing statements keep their person's name as in-article name. */

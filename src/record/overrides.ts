@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { errorMessage } from "../core/errors.ts";
 import { nameKey } from "./migrations.ts";
 
 /**
@@ -38,7 +39,7 @@ export function loadOverrides(file: string): Overrides {
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`cannot read overrides ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read overrides ${file}: ${errorMessage(error)}`);
   }
   return parseOverrides(data, file);
 }

@@ -1,6 +1,7 @@
 import type { Span } from "../core/span.ts";
-import type { Speaker, StatementView } from "../core/statement.ts";
+import type { Speaker, StatementFacts, StatementView } from "../core/statement.ts";
 import type { Dialect } from "./sql.ts";
+import { FACT_SELECT, factsOf } from "./statement-facts.ts";
 import type { StatementRecord, StoredArticle } from "./store.ts";
 
 /**
@@ -21,7 +22,7 @@ export function listOf(column: string, from: string): { sqlite: string; postgres
 }
 
 export const STATEMENT_SELECT = `
-  SELECT s.id, s.article_id, s.ordinal, s.person_id, s.resolution, s.kind, s.confidence,
+  SELECT s.id, s.article_id, s.ordinal, s.person_id, s.resolution, ${FACT_SELECT},
     s.source_start, s.source_end, s.cue_start, s.cue_end, s.content_spans,
     s.raw_source_start, s.raw_source_end, s.raw_cue_start, s.raw_cue_end, s.raw_content_spans,
     s.content, s.published, p.name AS speaker, p.kind AS speaker_kind, a.outlet, a.title, a.url
@@ -47,8 +48,7 @@ export function toStatementRecord(row: StatementRow, sourceText: string | null):
     speakerKind: row.speaker_kind,
     sourceText,
     resolution: row.resolution,
-    kind: row.kind,
-    confidence: row.confidence,
+    ...factsOf(row),
     content: row.content,
     source: spanOf(row.source_start, row.source_end),
     cue: spanOf(row.cue_start, row.cue_end),
@@ -79,14 +79,12 @@ export interface ArticleRow {
   ingested_at: string;
 }
 
-export interface StatementRow {
+export interface StatementRow extends StatementFacts {
   id: number;
   article_id: string;
   ordinal: number;
   person_id: number | null;
   resolution: Speaker["resolution"] | null;
-  kind: StatementRecord["kind"];
-  confidence: number | null;
   source_start: number | null;
   source_end: number | null;
   cue_start: number | null;
@@ -122,17 +120,11 @@ export function addDateRange(
   }
 }
 
-export interface ViewRow {
-  id: number;
+/** A row for a StatementView: the view's plain columns as named there, the rest as stored. */
+export interface ViewRow
+  extends StatementFacts,
+    Pick<StatementView, "id" | "speaker" | "published" | "outlet" | "title" | "url" | "content"> {
   article_id: string;
-  speaker: string;
-  published: string | null;
-  outlet: string | null;
-  title: string | null;
-  url: string | null;
-  kind: StatementView["kind"];
-  confidence: number | null;
-  content: string;
   content_spans: string;
   cue_start: number | null;
   cue_end: number | null;
@@ -146,8 +138,8 @@ export interface ViewRow {
 
 /** Columns statementViews reads: the view's fields and the spans its cue, context and source are cut by. */
 export function viewSelect(dialect: Dialect): string {
-  return `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, s.kind,
-    s.confidence, s.content, s.content_spans, s.cue_start, s.cue_end, s.context_start, s.context_end,
+  return `SELECT s.id, s.article_id, p.name AS speaker, s.published, a.outlet, a.title, a.url, ${FACT_SELECT},
+    s.content, s.content_spans, s.cue_start, s.cue_end, s.context_start, s.context_end,
     s.resolution, s.source_start, s.source_end,
     ${listOf("key", "statement_topics t WHERE t.statement_id = s.id")[dialect]} AS topics
   FROM statements s JOIN articles a ON a.id = s.article_id JOIN persons p ON p.id = s.person_id`;
@@ -166,8 +158,7 @@ export function toStatementView(row: ViewRow, slice: Slicer): StatementView {
     outlet: row.outlet,
     title: row.title,
     url: row.url,
-    kind: row.kind,
-    confidence: row.confidence,
+    ...factsOf(row),
     content: row.content,
     span: { start: spans[0]?.start ?? 0, end: spans.at(-1)?.end ?? 0 },
     cue: slice(row.article_id, row.cue_start, row.cue_end),

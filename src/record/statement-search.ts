@@ -6,13 +6,13 @@ import { STATEMENT_SELECT, type StatementRow } from "./statement-rows.ts";
 import type { StatementRecord } from "./store.ts";
 
 /**
- * Statement search for the web app and the API: every filter of `quotes` plus outlet, kind, topic and
+ * Statement search for the web app and the API: every filter of `statements` plus outlet, kind, topic and
  * article, newest first, in pages with stable cursors, and facet counts (speaker, outlet, month, topic)
  * over what the filters match. A cursor is the last row's (published, id): the next page starts after it
  * in the same order, so statements stored meanwhile never shift or repeat a page.
  */
 export interface StatementQuery {
-  /** Words that must all occur in the content or the speaker's name (FTS5, as `quotes --search`). */
+  /** Words that must all occur in the content or the speaker's name (FTS5, as `statements --search`). */
   q?: string;
   personId?: number;
   outlet?: string;

@@ -1,6 +1,6 @@
 import type { ArticleTexts } from "../core/provenance.ts";
 import type { Span } from "../core/span.ts";
-import type { AttributionKind, Speaker, StatementView } from "../core/statement.ts";
+import type { Speaker, StatementFacts, StatementView } from "../core/statement.ts";
 import type { Verdict, VerdictCache } from "../core/verdict.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import type { OverrideReport, PersonLink } from "./identity.ts";
@@ -141,7 +141,7 @@ export interface StoredArticle {
   ingestedAt: string;
 }
 
-export interface StatementRecord {
+export interface StatementRecord extends StatementFacts {
   id: number;
   articleId: string;
   /** Canonical speaker name, or null when the attribution had no resolved speaker. */
@@ -150,9 +150,6 @@ export interface StatementRecord {
   /** The source as written ("the minister"), also when it resolved to no one. */
   sourceText: string | null;
   resolution: Speaker["resolution"] | null;
-  kind: AttributionKind;
-  /** The extractor's estimate (0-1) that the attribution is right; null when it gave none. */
-  confidence: number | null;
   content: string;
   /** Spans into the stored cleaned text of the article. */
   source: Span | null;

@@ -2,7 +2,7 @@ import type { RawArticle } from "../core/article.ts";
 import type { KeptSegment, TextMap } from "../core/offset-map.ts";
 import type { PageRef } from "../core/provenance.ts";
 import type { Span } from "../core/span.ts";
-import type { AttributionKind, Speaker } from "../core/statement.ts";
+import type { Speaker, StatementFacts } from "../core/statement.ts";
 import type { TopicTerm } from "../core/topic.ts";
 
 /**
@@ -10,7 +10,7 @@ import type { TopicTerm } from "../core/topic.ts";
  * spans mapped back into the raw text (what the reader produced), so a statement can be verified against
  * either. Plain data only: it crosses a worker-thread boundary by structured clone.
  */
-export interface ProcessedStatement {
+export interface ProcessedStatement extends StatementFacts {
   source: Span | null;
   cue: Span | null;
   content: Span[];
@@ -19,9 +19,6 @@ export interface ProcessedStatement {
   rawContent: Span[];
   /** The content spans' text joined by " … " (a quote split by "he said" reads as one statement). */
   contentText: string;
-  kind: AttributionKind;
-  /** How likely the extractor thinks the attribution is right (0-1); null when it gives no estimate. */
-  confidence: number | null;
   speaker: Speaker | null;
   /** The sentence(s) holding source, cue and content, in cleaned-text offsets. */
   context: Span;

@@ -6,6 +6,7 @@ import type { LinkNote, PersonRegistry } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
 import { searchDocument } from "./search.ts";
 import { all, dialect, get, insertRows, type Query, run } from "./sql.ts";
+import { FACT_COLUMNS, factValues } from "./statement-facts.ts";
 import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
 
 /**
@@ -120,10 +121,10 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
 /** The PostgreSQL advisory lock writers take turns at the registry with (an arbitrary constant pair). */
 export const REGISTRY_LOCK = "SELECT pg_advisory_xact_lock(1869506162, 1)";
 
-const STATEMENT_COLUMNS = `article_id, ordinal, person_id, local_name_key, resolution, kind,
+const STATEMENT_COLUMNS = `article_id, ordinal, person_id, local_name_key, resolution,
   source_start, source_end, cue_start, cue_end, content_spans,
   raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published,
-  context_start, context_end, confidence`;
+  context_start, context_end, ${FACT_COLUMNS.join(", ")}`;
 
 /** An article's statements in text order (so ids follow ordinals on both backends), then their topics. */
 function* insertStatements(
@@ -138,7 +139,6 @@ function* insertStatements(
     speakers[ordinal] ?? null,
     statement.speaker?.name ? nameKey(statement.speaker.name) : null,
     statement.speaker?.resolution ?? null,
-    statement.kind,
     statement.source?.start ?? null,
     statement.source?.end ?? null,
     statement.cue?.start ?? null,
@@ -153,7 +153,7 @@ function* insertStatements(
     published,
     statement.context.start,
     statement.context.end,
-    statement.confidence,
+    ...factValues(statement),
   ]);
   let stored: { id: number; ordinal: number }[];
   if ((yield* dialect()) === "sqlite") {

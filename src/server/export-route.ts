@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
 import type { StatementQuery } from "../app/explore.ts";
+import { STATEMENT_FACTS } from "../core/statement.ts";
 import type { StatementRecord } from "../record/store.ts";
 import * as S from "./schemas.ts";
 
@@ -17,8 +18,7 @@ const COLUMNS = [
   "sourceText",
   "published",
   "outlet",
-  "kind",
-  "confidence",
+  ...STATEMENT_FACTS,
   "content",
   "contentSpans",
   "title",
@@ -33,7 +33,7 @@ function csvCell(value: unknown): string {
 
 export function csvRow(statement: StatementRecord): string {
   const spans = statement.contentSpans.map((span) => `${span.start}-${span.end}`).join(";");
-  const row: Record<(typeof COLUMNS)[number], unknown> = { ...statement, contentSpans: spans };
+  const row: Partial<Record<(typeof COLUMNS)[number], unknown>> = { ...statement, contentSpans: spans };
   return `${COLUMNS.map((column) => csvCell(row[column])).join(",")}\r\n`;
 }
 

@@ -105,6 +105,8 @@ export function registerReadRoutes(app: FastifyInstance, { store, cache }: ReadC
       const value = given(raw[key] as string | undefined);
       if (value !== undefined) filters[key] = value;
     }
+    // The old word for a partial quotation, in links made before the rename.
+    if (filters.kind === "mixed") filters.kind = "partial";
     return filters;
   };
 

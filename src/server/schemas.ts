@@ -15,7 +15,22 @@ const text = (maxLength: number, description: string) =>
 export const DATE = "\\d{4}-\\d{2}-\\d{2}";
 
 export const Span = Type.Object({ start: Type.Integer(), end: Type.Integer() });
-const Kind = Type.Union([Type.Literal("direct"), Type.Literal("indirect"), Type.Literal("mixed")]);
+const Kind = Type.Union([Type.Literal("direct"), Type.Literal("indirect"), Type.Literal("partial")]);
+
+/** A statement's facts (core StatementFacts), in every statement shape the API returns. */
+const Facts = {
+  kind: Kind,
+  confidence: Nullable(Type.Number()),
+  paragraph: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+};
+
+/** Where and when a statement was published: its article's date, outlet, title and address. */
+const Where = {
+  published: Nullable(Type.String()),
+  outlet: Nullable(Type.String()),
+  title: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+};
 
 export const StatementFilters = {
   q: text(500, "words that must all occur in the statement or its speaker's name"),
@@ -23,7 +38,8 @@ export const StatementFilters = {
   outlet: text(200, "the outlet exactly as stored"),
   since: optionalEmpty(DATE, "first publication day, YYYY-MM-DD"),
   until: optionalEmpty(DATE, "last publication day, YYYY-MM-DD"),
-  kind: optionalEmpty("direct|indirect|mixed", "direct, indirect or mixed"),
+  // "mixed" is the old word for partial, still accepted in links made before it was renamed.
+  kind: optionalEmpty("direct|indirect|partial|mixed", "direct, indirect or partial"),
   topic: text(200, 'a topic key, e.g. "place:saltmere"'),
   minConfidence: optionalEmpty("0(\\.\\d{1,6})?|1(\\.0{1,6})?", "at least this extractor confidence, 0-1"),
 };
@@ -55,8 +71,7 @@ export const Statement = Type.Object({
   speakerKind: Nullable(Type.String()),
   sourceText: Nullable(Type.String()),
   resolution: Nullable(Type.String()),
-  kind: Kind,
-  confidence: Nullable(Type.Number()),
+  ...Facts,
   content: Type.String(),
   source: Nullable(Span),
   cue: Nullable(Span),
@@ -64,10 +79,7 @@ export const Statement = Type.Object({
   rawSource: Nullable(Span),
   rawCue: Nullable(Span),
   rawContentSpans: Type.Array(Span),
-  published: Nullable(Type.String()),
-  outlet: Nullable(Type.String()),
-  title: Nullable(Type.String()),
-  url: Nullable(Type.String()),
+  ...Where,
   speakerTerm: Type.Optional(Nullable(Term)),
 });
 
@@ -107,12 +119,8 @@ export const StatementView = Type.Object({
   id: Type.Integer(),
   articleId: Type.String(),
   speaker: Type.String(),
-  published: Nullable(Type.String()),
-  outlet: Nullable(Type.String()),
-  title: Nullable(Type.String()),
-  url: Nullable(Type.String()),
-  kind: Kind,
-  confidence: Nullable(Type.Number()),
+  ...Where,
+  ...Facts,
   content: Type.String(),
   span: Span,
   cue: Nullable(Type.String()),

@@ -1,5 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { DetectError, parseFeed } from "feedsmith";
+import { errorMessage } from "../core/errors.ts";
 
 /** A link a feed or sitemap points to, with the date it gives when it gives one. */
 export interface ItemLink {
@@ -47,7 +48,7 @@ function readFeed(text: string, baseUrl: string, maxItems: number, kind: string)
   } catch (error) {
     if (kind === "JSON" && error instanceof DetectError)
       throw new MalformedSourceError("JSON that is not a JSON Feed");
-    throw new MalformedSourceError(`malformed ${kind} feed: ${(error as Error).message}`);
+    throw new MalformedSourceError(`malformed ${kind} feed: ${errorMessage(error)}`);
   }
   const links: ItemLink[] = [];
   let total = 0;
@@ -107,7 +108,7 @@ function readSitemap(text: string, baseUrl: string, maxItems: number): Discovere
   try {
     document = sitemapParser.parse(text, true) as Record<string, unknown>;
   } catch (error) {
-    throw new MalformedSourceError(`malformed sitemap: ${(error as Error).message}`);
+    throw new MalformedSourceError(`malformed sitemap: ${errorMessage(error)}`);
   }
   type Entry = { loc?: unknown; lastmod?: unknown; news?: { publication_date?: unknown; title?: unknown } };
   const index = document.sitemapindex as { sitemap?: Entry[] } | undefined;

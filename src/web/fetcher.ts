@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { Agent, request } from "undici";
+import { errorMessage } from "../core/errors.ts";
 import { formatSize } from "../ingest/options.ts";
 import { type AddressPolicy, checkUrl, ForbiddenAddressError, guardedLookup } from "./address-guard.ts";
 import { HostGate, sleep } from "./politeness.ts";
@@ -324,7 +325,7 @@ function guard(url: URL, policy: AddressPolicy, original: string): void {
   try {
     checkUrl(url, policy);
   } catch (error) {
-    throw new FetchError(original, "forbidden", (error as Error).message);
+    throw new FetchError(original, "forbidden", errorMessage(error));
   }
 }
 
@@ -365,7 +366,7 @@ function decompress(raw: Buffer, encoding: string | null, maxBytes: number, url:
         "too-large",
         `response too large when decompressed (limit ${formatSize(maxBytes, "limit")})`,
       );
-    throw new FetchError(url, "decoding", `corrupt ${coding} response: ${(error as Error).message}`);
+    throw new FetchError(url, "decoding", `corrupt ${coding} response: ${errorMessage(error)}`);
   }
   throw new FetchError(url, "decoding", `unsupported Content-Encoding ${coding}`);
 }
@@ -403,7 +404,7 @@ function asFetchError(
       true,
     );
   if (code === "ENOTFOUND") return new FetchError(url, "network", "host not found");
-  const message = (error as Error)?.message ?? String(error);
+  const message = errorMessage(error);
   return new FetchError(url, "network", `${code ? `${code}: ` : ""}${message}`, true);
 }
 

@@ -1,10 +1,12 @@
 /**
- * Word-level text helpers for the pairwise statement judge: lower-cased word tokens, a light stemmer,
- * content-word filtering and number extraction.
+ * Word-level text helpers for the pairwise statement judge: lower-cased word tokens stemmed by the
+ * project's one stemmer (nlp/stem.ts, Porter), content-word filtering and number extraction.
  *
  * Statements are one or two sentences long, so everything works on flat word lists; no offsets are kept
  * because the judge reports evidence as words, not spans.
  */
+
+import { stem } from "../../nlp/stem.ts";
 
 /** A word as the judge sees it: the surface form (lower case) and its stem. */
 export interface Word {
@@ -59,29 +61,6 @@ export const STOPWORDS = new Set(
     "further given make made way ways like new"
   ).split(/\s+/),
 );
-
-/**
- * A light suffix-stripping stemmer (plural, -ing, -ed, -ly, a few derivational endings), then a cut at
- * seven letters. Prefix truncation is a crude but robust conflation for short texts (it was a standard
- * baseline in IR); seven letters keeps "transport"/"transparency" apart while "regulation"/"regulate"
- * and "taxes"/"taxation" meet.
- */
-export function stem(form: string): string {
-  let s = form;
-  if (s.length <= 3 || /\d/.test(s)) return s;
-  if (s.endsWith("ies") && s.length > 4) s = `${s.slice(0, -3)}y`;
-  else if (s.endsWith("sses")) s = s.slice(0, -2);
-  else if (/(?:xes|ches|shes)$/.test(s)) s = s.slice(0, -2);
-  else if (s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) s = s.slice(0, -1);
-  for (const suffix of ["ations", "ation", "ments", "ment", "ness", "ingly", "ing", "edly", "ed", "ly"]) {
-    if (s.endsWith(suffix) && s.length - suffix.length >= 4) {
-      s = s.slice(0, -suffix.length);
-      break;
-    }
-  }
-  if (s.endsWith("e") && s.length > 4) s = s.slice(0, -1);
-  return s.slice(0, 7);
-}
 
 /** Content words: not stop words, at least three letters, or any number. */
 export function contentWords(text: string): Word[] {

@@ -6,8 +6,8 @@
  * The same words inside the speaker's own content ("would deny millions the right to vote"), in another
  * sentence, or about someone else are not a report that this speaker shifted.
  */
-import { stemmer } from "stemmer";
 import { sliceSpan } from "../../core/span.ts";
+import { stem } from "../../nlp/stem.ts";
 import type { StatementView } from "../statement-view.ts";
 import { EARLIER_POSITION_SIGNALS, REVISION_SIGNALS, SHIFT_SIGNALS, SUBJECT_PRONOUNS } from "./lexicon.ts";
 
@@ -108,7 +108,7 @@ function earlierPositionSignal(
       const lead = text.slice(sentence.start, sentence.start + (match.index ?? 0));
       const act = lead.match(/([\p{L}]{4,})\W*$/u)?.[1];
       if (!act) continue;
-      return { words: match[0], where: "before", against: stemmer(act.toLowerCase()) };
+      return { words: match[0], where: "before", against: stem(act.toLowerCase()) };
     }
   }
   return null;

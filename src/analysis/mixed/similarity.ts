@@ -6,7 +6,7 @@
  * since a reporter often names the subject there ("on the trade pact, she said ...") and not in the
  * content. The speaker's own name never counts: every one of their statements would share it.
  */
-import { stemmer } from "stemmer";
+import { stem as stemWord } from "../../nlp/stem.ts";
 import { STOPWORDS } from "../judge/text.ts";
 import type { StatementView } from "../statement-view.ts";
 import { FUNCTION_WORDS } from "./lexicon.ts";
@@ -63,7 +63,7 @@ const stemCache = new Map<string, string>();
 function stemOf(form: string): string {
   let stem = stemCache.get(form);
   if (stem === undefined) {
-    stem = /\d/.test(form) ? form : stemmer(form);
+    stem = stemWord(form);
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(form, stem);
   }

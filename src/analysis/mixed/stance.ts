@@ -8,8 +8,8 @@
  * nominee") does not flip a shared word it does not stand next to.
  */
 
-import { stemmer } from "stemmer";
 import { tagPos } from "../../nlp/pos/index.ts";
+import { stem as stemWord } from "../../nlp/stem.ts";
 import { ANTONYMS } from "../judge/lexicon.ts";
 import {
   CLAUSE_MARKERS,
@@ -107,7 +107,7 @@ function computeNegation(text: string, speaker: string): Negation {
         lastNegator = i;
         return;
       }
-      const stem = stemmer(word);
+      const stem = stemWord(word);
       if (plain) {
         asserted.add(stem);
         if (ownSubject(i)) ownedAny.add(stem);
@@ -162,7 +162,7 @@ function predicatesOfNamed(
       continue;
     }
     if (CLAUSE_MARKERS.has(word) || DEGREE_ADVERBS.has(word) || !/^(VB|JJ)/.test(tags[k] ?? "")) continue;
-    const key = `${subject}|${stemmer(word)}`;
+    const key = `${subject}|${stemWord(word)}`;
     out.set(key, {
       negated: negator !== null,
       shown: negator ? `${subject} … ${negator} ${word}` : `${subject} … ${word}`,
@@ -219,13 +219,13 @@ export function stanceReversal(
   options: { sameness?: number; named?: readonly string[]; telling?: (stem: string) => boolean } = {},
 ): Reversal | null {
   const evidence: { kind: keyof typeof STRENGTH; text: string }[] = [];
-  const shared = new Set(sharedWords.map((word) => stemmer(word)));
+  const shared = new Set(sharedWords.map((word) => stemWord(word)));
 
   // A shared word negated on one side only.
   const negA = claimNegation(earlier);
   const negB = claimNegation(later);
   // "cannot let Iran have ..." does not deny Iran.
-  const named = new Set((options.named ?? []).map((word) => stemmer(word)));
+  const named = new Set((options.named ?? []).map((word) => stemWord(word)));
   for (const stem of shared) {
     if (named.has(stem)) continue;
     // Negated on one side only, asserted by the speaker on the other, and not also asserted beside the negation
@@ -249,7 +249,7 @@ export function stanceReversal(
   const poleWords = (claim: Claim, negation: Negation) =>
     new Set([
       ...wordsOf(claim.cue ?? ""),
-      ...wordsOf(claim.content).filter((w) => negation.ownedAny.has(stemmer(w))),
+      ...wordsOf(claim.content).filter((w) => negation.ownedAny.has(stemWord(w))),
     ]);
   const wordsA = poleWords(earlier, negA);
   const wordsB = poleWords(later, negB);
@@ -267,7 +267,7 @@ export function stanceReversal(
           : null;
     if (!pair) continue;
     // "doubt" negated ("no doubt") is not doubt.
-    if (negA.negated.has(stemmer(pair[0])) || negB.negated.has(stemmer(pair[1]))) continue;
+    if (negA.negated.has(stemWord(pair[0])) || negB.negated.has(stemWord(pair[1]))) continue;
     evidence.push({ kind: "antonym", text: `"${pair[0]}" then "${pair[1]}" (${name})` });
     break;
   }
@@ -297,7 +297,7 @@ const BACKING_REACH = 7;
 function backs(words: string[], at: number, whom: string): boolean {
   for (const written of words.slice(at + 1, at + 1 + BACKING_REACH)) {
     const w = written.replace(/'s$/, "");
-    if (w === whom || stemmer(w) === whom) return true;
+    if (w === whom || stemWord(w) === whom) return true;
     // A new clause ("supporting the levy was what Ortiz called weak") ends what the word backs.
     if (CLAUSE_MARKERS.has(w) || CLAUSE_OPENERS.has(w)) return false;
   }
@@ -309,8 +309,8 @@ function deniedBacking(claim: Claim, whom: string): string | null {
   const negation = claimNegation(claim);
   const words = wordsOf(claim.content);
   for (const [i, word] of words.entries()) {
-    const shown = negation.negated.get(stemmer(word));
-    if (shown && SUPPORT_STEMS.has(stemmer(word)) && backs(words, i, whom)) return shown;
+    const shown = negation.negated.get(stemWord(word));
+    if (shown && SUPPORT_STEMS.has(stemWord(word)) && backs(words, i, whom)) return shown;
   }
   return null;
 }
@@ -324,12 +324,12 @@ function givenBacking(claim: Claim, whom: string): string | null {
   const cueWords = wordsOf(claim.cue ?? "");
   const words = wordsOf(claim.content);
   if (!cueWords.some((w) => isNegator(w))) {
-    const inCue = cueWords.find((w) => SUPPORT_STEMS.has(stemmer(w)));
+    const inCue = cueWords.find((w) => SUPPORT_STEMS.has(stemWord(w)));
     if (inCue && backs([inCue, ...words], 0, whom)) return inCue;
   }
   const negation = negationOf(claim.content, claim.speaker);
   for (const [i, word] of words.entries()) {
-    const stem = stemmer(word);
+    const stem = stemWord(word);
     if (!SUPPORT_STEMS.has(stem) || !negation.ownedAny.has(stem) || negation.negated.has(stem)) continue;
     if (backs(words, i, whom)) return word;
   }

@@ -184,6 +184,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     description: "each article's page by hash and the map from its extracted text to the page (SQLite 10)",
     sql: PAGE_PROVENANCE_SQL,
   },
+  {
+    version: 3,
+    description: 'a quotation inside reported speech is a "partial" statement (SQLite migration 11)',
+    sql: "UPDATE statements SET kind = 'partial' WHERE kind = 'mixed';",
+  },
+  {
+    version: 4,
+    description: "each statement's paragraph (SQLite migration 12)",
+    sql: "ALTER TABLE statements ADD COLUMN paragraph integer;",
+  },
 ];
 
 export const PG_LATEST_VERSION = Math.max(...PG_MIGRATIONS.map((step) => step.version));

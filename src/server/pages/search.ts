@@ -55,7 +55,7 @@ export function searchPage(
   const shown: SearchFilters = { ...filters, speaker: speakerName ?? filters.speaker };
   const field = (name: keyof SearchFilters, label: string, type = "text") =>
     html`<label>${label} <input type="${type}" name="${name}" value="${shown[name] ?? ""}"></label>`;
-  const kinds = ["", "direct", "indirect", "mixed"];
+  const kinds = ["", "direct", "indirect", "partial"];
   const form = html`<form class="search" method="get" action="/" role="search">
 <label class="wide">Search statements <input type="search" name="q" value="${filters.q ?? ""}"></label>
 ${field("speaker", "Speaker")}

@@ -1,26 +1,27 @@
 import type { Command } from "commander";
 import { kindAndConfidence } from "../analysis/statement-view.ts";
 import { exportStatements } from "../app/queries.ts";
-import type { StatementRecord } from "../record/store.ts";
+import type { StatementFilter, StatementRecord } from "../record/store.ts";
 import { addDbOption, parseCount, parseDate, parseProbability, withStore } from "./common.ts";
 import { addFormatOption, type FormatFlags, formatOf, render } from "./formats.ts";
+import { printError } from "./terminal.ts";
 
-interface QuotesFlags extends FormatFlags {
+/** The store's statement filter, as flags. */
+interface StatementsFlags extends FormatFlags, StatementFilter {
   db: string;
-  speaker?: string;
-  search?: string;
-  since?: string;
-  until?: string;
-  minConfidence?: number;
-  limit?: number;
 }
 
 /** Listings stop here unless --limit says otherwise: a terminal is not a data export (use --json). */
 const DEFAULT_LIMIT = 50;
 
-export function registerQuotes(program: Command): void {
+/**
+ * `onrecord statements`. It was `quotes`, which also named the quotation-mark spans of the pipeline; the
+ * old name still works, with a one-line notice.
+ */
+export function registerStatements(program: Command): void {
   const command = program
-    .command("quotes")
+    .command("statements")
+    .alias("quotes")
     .description("list stored statements, oldest first, with speaker, date, outlet and character span")
     .option("--speaker <name>", "canonical name or alias, any case")
     .option("--search <text>", "words that must all occur in the statement or its speaker's name")
@@ -34,7 +35,8 @@ export function registerQuotes(program: Command): void {
     .option("--limit <n>", `at most this many (default ${DEFAULT_LIMIT})`, parseCount);
   addDbOption(command);
   addFormatOption(command, ["text", "json", "jsonl"], "text", "json");
-  command.action(async (flags: QuotesFlags) => {
+  command.action(async (flags: StatementsFlags, self: Command) => {
+    if (self.parent?.args[0] === "quotes") printError("onrecord: `quotes` is now `statements`\n");
     const statements = await withStore(flags.db, (store) =>
       exportStatements(store, {
         // One person by the --speaker rule (an ambiguous name lists the candidates and exits 2).
@@ -70,7 +72,7 @@ export function formatStatement(statement: StatementRecord): string {
   return [
     `${statement.published ?? "undated"}  ${speakerLabel(statement)}  [${kindAndConfidence(statement)}]  ${statement.outlet ?? "unknown outlet"}`,
     `  ${statement.content.replace(/\s+/g, " ")}`,
-    `  article ${statement.articleId} chars ${spans}`,
+    `  article ${statement.articleId} chars ${spans}${statement.paragraph ? `, paragraph ${statement.paragraph}` : ""}`,
     "",
   ].join("\n");
 }
