@@ -14,6 +14,39 @@ import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
  * (the second waits for the first's row and then finds it). Returns whether the article was new.
  */
 export function* writeArticle(registry: PersonRegistry, article: ProcessedArticle): Query<boolean> {
+  return yield* registryTurn(articleRows(registry, article));
+}
+
+/**
+ * Several articles in one transaction and one turn at the registry: one commit for all (the batch a queue
+ * job carries). Returns whether each was new, in order.
+ */
+export function* writeArticles(
+  registry: PersonRegistry,
+  articles: readonly ProcessedArticle[],
+): Query<boolean[]> {
+  return yield* registryTurn(
+    (function* () {
+      const inserted: boolean[] = [];
+      for (const article of articles) inserted.push(yield* articleRows(registry, article));
+      return inserted;
+    })(),
+  );
+}
+
+/**
+ * A query run while no other writer decides names: on PostgreSQL it first takes the registry's advisory
+ * lock, held to the commit (SQLite's write transaction holds the whole database already). The lock comes
+ * before an article's row, so writers wait for it holding nothing another writer could need (a batch
+ * inserting an article a single writer has inserted but not committed would otherwise deadlock with it).
+ */
+export function* registryTurn<T>(query: Query<T>): Query<T> {
+  if ((yield* dialect()) === "postgres") yield* run(REGISTRY_LOCK);
+  return yield* query;
+}
+
+/** One article's rows; the caller holds the registry (registryTurn). */
+function* articleRows(registry: PersonRegistry, article: ProcessedArticle): Query<boolean> {
   const published = dayOf(article.published);
   const inserted = yield* get<{ id: string }>(
     `INSERT INTO articles (id, origin, format, url, outlet, title, byline, published, raw_text, text, offset_map,
@@ -35,11 +68,10 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
     new Date().toISOString(),
     article.language,
   );
+  // The registry decides from what is stored; writers take turns at it (registryTurn). Two writers meeting
+  // "Barack Obama" at once then create one person, the second finding the first's row, and a bare surname
+  // is decided with every earlier article in view.
   if (!inserted) return false;
-  // The registry decides from what is stored; writers take turns at it (SQLite: the write lock is held
-  // already). Two writers meeting "Barack Obama" at once then create one person, the second finding the
-  // first's row, and a bare surname is decided with every earlier article in view.
-  if ((yield* dialect()) === "postgres") yield* run(REGISTRY_LOCK);
   yield* insertRows(
     "INSERT OR IGNORE INTO article_topics (article_id, key, label)",
     article.topics.map((topic) => [article.id, topic.key, topic.label]),
