@@ -1,10 +1,10 @@
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
 import { aliasForm } from "../nlp/names.ts";
-import type { LinkNote, PersonRegistry } from "./identity.ts";
+import { insertArticleRows } from "./article-rows.ts";
+import { type LinkNote, noteRows, type PersonRegistry } from "./identity.ts";
 import { nameKey } from "./migrations.ts";
-import { searchDocument } from "./search.ts";
-import { all, dialect, get, insertRows, type Query, run } from "./sql.ts";
+import { dialect, get, type Query, run } from "./sql.ts";
 import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
 
 /**
@@ -72,10 +72,8 @@ function* articleRows(registry: PersonRegistry, article: ProcessedArticle): Quer
   // "Barack Obama" at once then create one person, the second finding the first's row, and a bare surname
   // is decided with every earlier article in view.
   if (!inserted) return false;
-  yield* insertRows(
-    "INSERT OR IGNORE INTO article_topics (article_id, key, label)",
-    article.topics.map((topic) => [article.id, topic.key, topic.label]),
-  );
+  // Link notes are kept and written with the article's other rows (one insert, not one per name).
+  const linker = registry.deferringNotes();
 
   // In-article speaker name → stored person, through the registry's merge rules (see identity.ts).
   const personIds = new Map<string, number>();
@@ -99,7 +97,7 @@ function* articleRows(registry: PersonRegistry, article: ProcessedArticle): Quer
       const key = nameKey(speaker.name);
       id =
         personIds.get(key) ??
-        (yield* registry.link(speaker, {
+        (yield* linker.link(speaker, {
           articleId: article.id,
           span: statement.source,
           text: article.text,
@@ -116,8 +114,7 @@ function* articleRows(registry: PersonRegistry, article: ProcessedArticle): Quer
     }
     speakers.push(id);
   }
-  yield* insertStatements(article.id, article.statements, speakers, published);
-  const notes: LinkNote[] = [];
+  const notes: LinkNote[] = linker.takeNotes();
   for (const person of article.people) {
     // Only people who speak somewhere in the record get a row; the rest would be noise in `people`.
     const personId = personIds.get(nameKey(person.name));
@@ -130,39 +127,35 @@ function* articleRows(registry: PersonRegistry, article: ProcessedArticle): Quer
       notes.push({ personId, name: alias, rule, evidence, detail: `alias of "${person.name}"` });
     }
   }
-  yield* registry.noteAll(notes);
-  yield* insertRows(
-    "INSERT INTO roles (person_id, role, first_seen, last_seen)",
-    [...roles].flatMap(([id, names]) => [...names].map((role) => [id, role, published, published])),
-    `ON CONFLICT (person_id, role) DO UPDATE SET
-       first_seen = CASE WHEN roles.first_seen IS NULL OR excluded.first_seen < roles.first_seen
-                         THEN coalesce(excluded.first_seen, roles.first_seen) ELSE roles.first_seen END,
-       last_seen = CASE WHEN roles.last_seen IS NULL OR excluded.last_seen > roles.last_seen
-                        THEN coalesce(excluded.last_seen, roles.last_seen) ELSE roles.last_seen END`,
-  );
-  yield* insertRows(
-    "INSERT OR IGNORE INTO aliases (person_id, alias, alias_key)",
-    [...aliases].flatMap(([id, entry]) => [...entry.forms].map((alias) => [id, alias, nameKey(alias)])),
-  );
+  yield* insertArticleRows({
+    articleId: article.id,
+    articleTopics: article.topics.map((topic) => [topic.key, topic.label]),
+    statements: statementRows(article.id, article.statements, speakers, published),
+    statementTopics: article.statements.flatMap((statement, ordinal) =>
+      statement.topics.map((topic) => [ordinal, topic.key, topic.label]),
+    ),
+    speakers,
+    contents: article.statements.map((statement) => statement.contentText),
+    links: noteRows(notes),
+    roles: [...roles].flatMap(([id, names]) => [...names].map((role) => [id, role, published, published])),
+    aliases: [...aliases].flatMap(([id, entry]) =>
+      [...entry.forms].map((alias) => [id, alias, nameKey(alias)]),
+    ),
+  });
   return true;
 }
 
 /** The PostgreSQL advisory lock writers take turns at the registry with (an arbitrary constant pair). */
 export const REGISTRY_LOCK = "SELECT pg_advisory_xact_lock(1869506162, 1)";
 
-const STATEMENT_COLUMNS = `article_id, ordinal, person_id, local_name_key, resolution, kind,
-  source_start, source_end, cue_start, cue_end, content_spans,
-  raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published,
-  context_start, context_end, confidence`;
-
-/** An article's statements in text order (so ids follow ordinals on both backends), then their topics. */
-function* insertStatements(
+/** An article's statements as rows of STATEMENT_COLUMNS (article-rows.ts), in text order. */
+function statementRows(
   articleId: string,
   statements: readonly ProcessedStatement[],
   speakers: readonly (number | null)[],
   published: string | null,
-): Query<void> {
-  const rows: unknown[][] = statements.map((statement, ordinal) => [
+): unknown[][] {
+  return statements.map((statement, ordinal) => [
     articleId,
     ordinal,
     speakers[ordinal] ?? null,
@@ -185,42 +178,6 @@ function* insertStatements(
     statement.context.end,
     statement.confidence,
   ]);
-  let stored: { id: number; ordinal: number }[];
-  if ((yield* dialect()) === "sqlite") {
-    // SQLite's search index is filled by a trigger (migration 2).
-    stored = yield* insertRows(
-      `INSERT INTO statements (${STATEMENT_COLUMNS})`,
-      rows,
-      "RETURNING id, ordinal",
-    );
-  } else {
-    const ids = [...new Set(speakers.filter((id): id is number => id !== null))];
-    const names = new Map(
-      (ids.length
-        ? yield* all<{ id: number; name: string }>(
-            "SELECT id, name FROM persons WHERE id = ANY(?::bigint[])",
-            ids,
-          )
-        : []
-      ).map((row) => [row.id, row.name]),
-    );
-    const documents = statements.map((statement, ordinal) =>
-      searchDocument(statement.contentText, names.get(speakers[ordinal] ?? -1) ?? null),
-    );
-    stored = yield* insertRows(
-      `INSERT INTO statements (${STATEMENT_COLUMNS}, search)`,
-      rows.map((row, ordinal) => [...row, documents[ordinal]]),
-      "RETURNING id, ordinal",
-      `(${rows[0]?.map(() => "?").join(", ")}, to_tsvector('simple', ?))`,
-    );
-  }
-  const idOf = new Map(stored.map((row) => [row.ordinal, row.id]));
-  yield* insertRows(
-    "INSERT OR IGNORE INTO statement_topics (statement_id, key, label)",
-    statements.flatMap((statement, ordinal) =>
-      statement.topics.map((topic) => [idOf.get(ordinal), topic.key, topic.label]),
-    ),
-  );
 }
 
 /** The YYYY-MM-DD day of an ISO date or date-time, or null when the value is not one. */

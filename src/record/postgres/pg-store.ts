@@ -26,6 +26,9 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
 const BEGIN_WRITE = "BEGIN; SET LOCAL synchronous_commit TO off";
 
 export class PgStore extends QueryStore {
+  /** The last write of this store: the next one starts after it (see run). */
+  private writes: Promise<unknown> = Promise.resolve();
+
   constructor(
     readonly pool: pg.Pool,
     overrides?: Overrides,
@@ -33,11 +36,22 @@ export class PgStore extends QueryStore {
     super(overrides);
   }
 
-  /** A read sees what each statement's start finds committed; a write is one transaction. */
-  protected async run<T>(query: Query<T>, mode: "read" | "write"): Promise<T> {
+  /**
+   * A read sees what each statement's start finds committed; a write is one transaction. One store's writes
+   * run one after another, in the order they were asked for, as SQLite's do: they would take turns at the
+   * registry lock anyway, and in call order an ingest gives the same ids on both backends.
+   */
+  protected run<T>(query: Query<T>, mode: "read" | "write"): Promise<T> {
+    if (mode === "read") return this.transaction(query, false);
+    const result = this.writes.then(() => this.transaction(query, true));
+    this.writes = result.catch(() => undefined);
+    return result;
+  }
+
+  private async transaction<T>(query: Query<T>, write: boolean): Promise<T> {
     const client = await this.pool.connect();
     try {
-      if (mode === "read") return await runAsync(client, query);
+      if (!write) return await runAsync(client, query);
       // One round trip: a simple query may hold several statements.
       await client.query(BEGIN_WRITE);
       try {
