@@ -1,4 +1,4 @@
-import { LINK_COLUMNS } from "./identity.ts";
+import { LINK_COLUMNS } from "./link-rows.ts";
 import { searchDocument } from "./search.ts";
 import { all, dialect, insertRows, type Query } from "./sql.ts";
 

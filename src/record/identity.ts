@@ -2,6 +2,7 @@ import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
 import { FIRST_NAME_GENDER } from "../nlp/lexicon/given-names.ts";
 import { parseName } from "../nlp/names.ts";
+import { LINK_COLUMNS, noteRows } from "./link-rows.ts";
 import { MERGE_ROLES, MOVE_ALIASES, MOVE_LINKS, MOVE_TERMS } from "./merge-sql.ts";
 import { nameKey } from "./migrations.ts";
 import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";
@@ -64,26 +65,6 @@ export interface OverrideReport {
 }
 
 export type LocalSpeaker = Pick<Speaker, "name" | "kind"> & Partial<Speaker>;
-
-/** The columns of a person_links row as noteRows gives it. */
-export const LINK_COLUMNS =
-  "person_id, name, name_key, rule, article_id, span_start, span_end, detail, created_at";
-
-/** Link notes as person_links rows (LINK_COLUMNS). */
-export function noteRows(notes: readonly LinkNote[]): unknown[][] {
-  const now = new Date().toISOString();
-  return notes.map((note) => [
-    note.personId,
-    note.name,
-    nameKey(note.name),
-    note.rule,
-    note.evidence.articleId,
-    note.evidence.span?.start ?? null,
-    note.evidence.span?.end ?? null,
-    note.detail,
-    now,
-  ]);
-}
 
 /** Words of roles that say nothing about the position ("of", "the"), ignored when comparing roles. */
 const ROLE_STOPWORDS = new Set(["of", "the", "and", "for", "on", "former", "a", "an"]);
