@@ -256,6 +256,7 @@ try {
     const baseCpu = cpu() - cpuFrom;
     started = performance.now();
     cpuFrom = cpu();
+    let pgSize = "";
     if (backend === "SQLite") {
       const db = new Database(SQLITE);
       db.function("sha256hex", (text: unknown) => createHash("sha256").update(String(text)).digest("hex"));
@@ -269,13 +270,18 @@ try {
       await client.query("CREATE TEMP TABLE base AS SELECT id FROM articles");
       for (let k = 1; k < COPIES; k++) await copyPg(client, k);
       await client.query("VACUUM ANALYZE");
+      const size = await client.query(
+        `SELECT sum(pg_total_relation_size(c.oid))::float8 AS total, sum(pg_indexes_size(c.oid))::float8 AS indexes
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`,
+      );
+      pgSize = `; tables ${(size.rows[0].total / 1e9).toFixed(2)} GB, of which indexes ${(size.rows[0].indexes / 1e9).toFixed(2)} GB`;
       await client.end();
     }
     const copySeconds = (performance.now() - started) / 1000;
     console.log(
       `${backend}: ${BASE} articles through the write path in ${baseSeconds.toFixed(0)} s (${baseCpu.toFixed(0)} s CPU here), ` +
         `${COPIES - 1} copies in SQL in ${copySeconds.toFixed(0)} s` +
-        (backend === "SQLite" ? `; file ${(statSync(SQLITE).size / 1e9).toFixed(2)} GB` : ""),
+        (backend === "SQLite" ? `; file ${(statSync(SQLITE).size / 1e9).toFixed(2)} GB` : pgSize),
     );
     await timeQueries(backend, spec);
   }
