@@ -4,7 +4,8 @@
  * processes started together (`--exit-when-idle`). Prints, per case, articles/s, the CPU seconds of the
  * onrecord processes and of the PostgreSQL server, and for workers where their time went.
  *
- *   npm run bench:queue -- [--articles N] [--processes 1,2,4] [--store sqlite|postgres] [--job-articles 25] [--keep]
+ *   npm run bench:queue -- [--articles N] [--processes 1,2,4] [--store sqlite|postgres] [--job-articles 25]
+ *     [--no-direct] [--keep]
  *
  * Needs PostgreSQL at 127.0.0.1:5432 (trust auth); uses and drops databases onrecord_queue_bench*.
  * With --store postgres the workers write to a PostgreSQL record (`--db postgres://`) instead of one
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     processes: { type: "string", default: "1,2,4" },
     store: { type: "string", default: "sqlite" },
     "job-articles": { type: "string", default: "25" },
+    /** Only the queue cases (the direct SQLite ingest measured in another run). */
+    "no-direct": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -128,7 +131,7 @@ for (let i = 0; i < articles; i++) writeFileSync(path.join(input, `g${i}.txt`), 
 const results: CaseResult[] = [];
 try {
   // (a) SQLite, one process, one thread per core: the embedded default.
-  {
+  if (!values["no-direct"]) {
     const db = path.join(workDir, "direct.db");
     const pgBefore = postgresCpuSeconds();
     const run = await measure(bin, ["ingest", input, "--db", db, "--workers", String(cores), "--json"], {
