@@ -4,11 +4,12 @@
  * processes started together (`--exit-when-idle`). Prints, per case, articles/s, the CPU seconds of the
  * onrecord processes and of the PostgreSQL server, and for workers where their time went.
  *
- *   npm run bench:queue -- [--articles N] [--processes 1,2,4] [--store sqlite|postgres] [--keep]
+ *   npm run bench:queue -- [--articles N] [--processes 1,2,4] [--store sqlite|postgres] [--job-articles 25]
+ *     [--no-direct] [--keep]
  *
  * Needs PostgreSQL at 127.0.0.1:5432 (trust auth); uses and drops databases onrecord_queue_bench*.
  * With --store postgres the workers write to a PostgreSQL record (`--db postgres://`) instead of one
- * shared SQLite file.
+ * shared SQLite file. `--job-articles` is `ingest --queue --job-articles`: article records per job.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -23,6 +24,9 @@ const { values } = parseArgs({
     articles: { type: "string", default: "2000" },
     processes: { type: "string", default: "1,2,4" },
     store: { type: "string", default: "sqlite" },
+    "job-articles": { type: "string", default: "25" },
+    /** Only the queue cases (the direct SQLite ingest measured in another run). */
+    "no-direct": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -76,6 +80,9 @@ interface CaseResult {
   postgresCpuSeconds: number;
   /** CPU used over wall time, as a share of the machine's cores. */
   machineShare: number;
+  /** The same CPU per stored article, in milliseconds. */
+  onrecordCpuMsPerArticle: number;
+  postgresCpuMsPerArticle: number;
   stored: number;
   time?: Record<string, number>;
 }
@@ -106,6 +113,8 @@ function summarise(
     onrecordCpuSeconds: round(cpu),
     postgresCpuSeconds: round(pgCpu),
     machineShare: round((cpu + pgCpu) / seconds / cores),
+    onrecordCpuMsPerArticle: round((cpu / stored) * 1000),
+    postgresCpuMsPerArticle: round((pgCpu / stored) * 1000),
     stored,
   };
 }
@@ -122,7 +131,7 @@ for (let i = 0; i < articles; i++) writeFileSync(path.join(input, `g${i}.txt`), 
 const results: CaseResult[] = [];
 try {
   // (a) SQLite, one process, one thread per core: the embedded default.
-  {
+  if (!values["no-direct"]) {
     const db = path.join(workDir, "direct.db");
     const pgBefore = postgresCpuSeconds();
     const run = await measure(bin, ["ingest", input, "--db", db, "--workers", String(cores), "--json"], {
@@ -150,9 +159,13 @@ try {
       values.store === "postgres"
         ? await freshDatabase(STORE_DB)
         : path.join(workDir, `queue-${processes}.db`);
-    const enqueue = await measure(bin, ["ingest", input, "--queue", queue, "--json"], {
-      timeoutSeconds: TIMEOUT_SECONDS,
-    });
+    const enqueue = await measure(
+      bin,
+      ["ingest", input, "--queue", queue, "--job-articles", values["job-articles"], "--json"],
+      {
+        timeoutSeconds: TIMEOUT_SECONDS,
+      },
+    );
     check(enqueue, "ingest --queue");
     process.stderr.write(`queued ${articles} in ${enqueue.seconds.toFixed(1)} s\n`);
     const threads = Math.max(1, Math.round(cores / processes));
@@ -183,7 +196,15 @@ try {
     const summaries = runs.map((run) => JSON.parse(run.stdout));
     const stored = summaries.reduce((sum, summary) => sum + summary.stored, 0);
     const cpu = runs.reduce((sum, run) => sum + (run.cpuSeconds ?? 0), 0);
-    const result = summarise(`queue, ${values.store} store`, processes, threads, seconds, cpu, pgCpu, stored);
+    const result = summarise(
+      `queue, ${values.store} store, ${values["job-articles"]} articles a job`,
+      processes,
+      threads,
+      seconds,
+      cpu,
+      pgCpu,
+      stored,
+    );
     result.time = {};
     for (const summary of summaries) {
       for (const [key, value] of Object.entries(summary.time as Record<string, number>)) {

@@ -175,33 +175,35 @@ describe("distributed ingest on PostgreSQL", async () => {
     skip,
   }, async () => {
     const input = writeArticles("e2e", 24);
-    const queued = await run(dir, ["ingest", input, "--queue", url]);
+    // Five articles to a job: jobs of 5, 5, 5, 5 and 4.
+    const queued = await run(dir, ["ingest", input, "--queue", url, "--job-articles", "5"]);
     assert.equal(queued.code, 0, queued.stderr);
-    assert.match(queued.stdout, /^read 24, queued 24, failed 0, [\d.]+ s → onrecord-ingest at postgres:/);
-    assert.equal((await jobsStatus(url)).queued, 24);
+    assert.match(
+      queued.stdout,
+      /^read 24, queued 24, failed 0, [\d.]+ s → onrecord-ingest at postgres:\S+ \(5 jobs\)\n$/,
+    );
+    assert.equal((await jobsStatus(url)).queued, 5);
 
     const db = await workerRecord("e2e");
     const worked = await workUntilIdle(url, db, ["--workers", "1"]);
     assert.equal(worked.code, 0, worked.stderr);
-    assert.match(
-      worked.stdout,
-      /^jobs 24: stored 24, already present 0, failed 0 \(dead 0\), statements \d+/,
-    );
+    assert.match(worked.stdout, /^jobs 5: stored 24, already present 0, failed 0 \(dead 0\), statements \d+/);
     assert.deepEqual(await recordCounts(db), await directIngest(input));
     const status = await jobsStatus(url);
     assert.deepEqual(
       [status.queued, status.active, status.done, status.stored, status.dead],
-      [0, 0, 24, 24, 0],
+      [0, 0, 5, 24, 0],
     );
 
-    // At least once: the same records queued again are completed as already present, nothing doubled.
-    assert.equal((await run(dir, ["ingest", input, "--queue", url])).code, 0);
+    // At least once: the same records queued again (one job per article) are completed as already
+    // present, nothing doubled.
+    assert.equal((await run(dir, ["ingest", input, "--queue", url, "--job-articles", "1"])).code, 0);
     const again = await workUntilIdle(url, db, ["--workers", "0"]);
     assert.match(again.stdout, /^jobs 24: stored 0, already present 24, failed 0/);
     assert.deepEqual(await recordCounts(db), await directIngest(input));
   });
 
-  test("a record too large for a job fails at ingest; a bad job is retried, then dead-lettered with its error; the rest are stored", {
+  test("a record too large for a job fails at ingest; a bad job or a bad record of a batch is retried, then dead-lettered with its error naming it; the rest are stored", {
     skip,
   }, async () => {
     await reset();
@@ -218,18 +220,26 @@ describe("distributed ingest on PostgreSQL", async () => {
       /failed: .*big\.jsonl:1: record too large: \d+ bytes \(limit 20000 bytes\) for a queue job\n/,
     );
 
-    // A job written by something other than `ingest --queue`: its record is not JSON.
+    // Jobs written by something other than `ingest --queue`: one whose record is not JSON, and a batch
+    // with one good article and one record that is not an article.
+    const good = JSON.stringify({ origin: "good.txt", format: "text", text: generatedArticle(900) });
+    const forgedJob = (data: object) => ({
+      name: INGEST_QUEUE,
+      data,
+      retryLimit: 1,
+      retryDelay: 1,
+      retryBackoff: true,
+      deadLetter: DEAD_LETTER_QUEUE,
+    });
     const boss = await openQueue(url);
     try {
       await boss.insert([
-        {
-          name: INGEST_QUEUE,
-          data: { origin: "forged", record: "{not json" },
-          retryLimit: 1,
-          retryDelay: 1,
-          retryBackoff: true,
-          deadLetter: DEAD_LETTER_QUEUE,
-        },
+        forgedJob({ origin: "forged", record: "{not json" }),
+        forgedJob({
+          origin: "batch",
+          records: [good, '{"origin":"b2","format":"pdf","text":""}'],
+          origins: ["good.txt", "b2"],
+        }),
       ]);
     } finally {
       await closeQueue(boss);
@@ -237,37 +247,47 @@ describe("distributed ingest on PostgreSQL", async () => {
     const db = await workerRecord("bad");
     const worked = await workUntilIdle(url, db, ["--workers", "1", "--verbose"]);
     assert.equal(worked.code, 1, "a dead job makes the worker exit 1");
-    assert.match(worked.stdout, /^jobs 7: stored 5, already present 0, failed 2 \(dead 1\)/);
+    // The five files are one job; the forged jobs are tried twice each. The batch's good article is
+    // stored on its first try and found present on its retry.
+    assert.match(worked.stdout, /^jobs 5: stored 6, already present 1, failed 4 \(dead 2\)/);
     assert.match(
       worked.stderr,
       /failed \S+ forged: not an article job: its record is not JSON \(\d+ bytes\) \(will retry\)\n/,
     );
     assert.match(worked.stderr, /failed \S+ forged: .* \(dead\)\n/);
-    assert.equal((await recordCounts(db)).articles, 5);
+    assert.match(
+      worked.stderr,
+      /failed \S+ batch: article b2: not an article record: unknown format "pdf" \(dead\)\n/,
+    );
+    assert.equal((await recordCounts(db)).articles, 6);
 
     const status = await jobsStatus(url);
     assert.deepEqual(
       [status.done, status.dead, status.deadLetters, status.queued, status.retrying],
-      [5, 1, 1, 0, 0],
+      [1, 2, 2, 0, 0],
     );
-    assert.equal(status.lastErrors[0].origin, "forged");
-    assert.equal(status.lastErrors[0].attempts, 2);
-    assert.match(status.lastErrors[0].error, /^not an article job: its record is not JSON/);
+    const forged = status.lastErrors.find((dead: { origin: string }) => dead.origin === "forged");
+    assert.equal(forged?.attempts, 2);
+    assert.match(forged?.error, /^not an article job: its record is not JSON/);
     const text = await run(dir, ["jobs", "--queue", url]);
     assert.match(
       text.stdout,
-      /^queued 0, retrying 0, active 0, done 5 \(stored 5, already present 0\), dead 1\nlast errors \(dead letters: 1\):\n {2}\S+ {2}forged: not an article job/,
+      /^queued 0, retrying 0, active 0, done 1 \(stored 5, already present 0\), dead 2\nlast errors \(dead letters: 2\):\n/,
     );
+    assert.match(text.stdout, /\n {2}\S+ {2}forged: not an article job/);
     // The dead letter keeps the job's data, so it can be inspected or queued again.
-    const [letter] = await query<{ data: { origin: string } }>(
+    const letters = await query<{ data: { origin: string } }>(
       url,
-      "SELECT data FROM pgboss.job WHERE name = $1",
+      "SELECT data FROM pgboss.job WHERE name = $1 ORDER BY data->>'origin'",
       [DEAD_LETTER_QUEUE],
     );
-    assert.equal(letter?.data.origin, "forged");
+    assert.deepEqual(
+      letters.map((letter) => letter.data.origin),
+      ["batch", "forged"],
+    );
   });
 
-  test("two workers, one killed with kill -9 mid-article: its jobs are retried and every article is stored once", {
+  test("two workers, one killed with kill -9 mid-batch: its jobs are retried and every article is stored once", {
     skip,
     timeout: 240_000,
   }, async () => {
@@ -283,12 +303,14 @@ describe("distributed ingest on PostgreSQL", async () => {
       "2",
       "--retry-delay",
       "1",
+      "--job-articles",
+      "5",
     ]);
     assert.equal(queued.code, 0, queued.stderr);
     const db = await workerRecord("kill");
     const victim = start(dir, ["worker", "--queue", url, "--db", db, "--workers", "1", "--verbose"]);
     const survivor = start(dir, ["worker", "--queue", url, "--db", db, "--workers", "1", "--exit-when-idle"]);
-    // "started" is printed when a job is taken, before its article is analysed: the kill lands mid-article.
+    // "started" is printed when a job is taken, before its articles are analysed: the kill lands mid-batch.
     const deadline = Date.now() + 60_000;
     while (!/^started /m.test(victim.stderr()) && Date.now() < deadline) await sleep(10);
     assert.ok(victim.child.kill("SIGKILL"), "the victim could not be killed");
@@ -317,7 +339,7 @@ describe("distributed ingest on PostgreSQL", async () => {
     const status = await jobsStatus(url);
     assert.deepEqual(
       [status.done, status.dead, status.active, status.queued, status.retrying],
-      [articles, 0, 0, 0, 0],
+      [articles / 5, 0, 0, 0, 0],
     );
   });
 });

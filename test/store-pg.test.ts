@@ -164,6 +164,39 @@ test("two writers racing on one article store it once", async () => {
   }
 });
 
+test("four writers opening a new database at once migrate it once and all open it", async () => {
+  const { name, url } = testDatabase();
+  created.push(name);
+  const stores = await Promise.all(Array.from({ length: 4 }, () => openPgStore(url, { create: true })));
+  try {
+    assert.equal((await stores[0]?.stats())?.articles, 0);
+  } finally {
+    for (const store of stores) await store.close();
+  }
+});
+
+test("a batch of articles in one transaction: each stored once, a bad one fails alone", async () => {
+  const { store } = await freshPgStore();
+  try {
+    const batch = articles.slice(0, 5);
+    const first = await store.addArticles(batch);
+    assert.deepEqual(
+      first.map((outcome) => outcome.inserted),
+      [true, true, true, true, true],
+    );
+    // PostgreSQL text cannot hold NUL: this article's write fails, the batch falls back to one by one.
+    const broken = { ...(articles[5] as ProcessedArticle), rawText: "bad \u0000 text" };
+    const second = await store.addArticles([articles[6] as ProcessedArticle, broken, ...batch]);
+    assert.deepEqual(
+      second.map((outcome) => [outcome.inserted, outcome.error !== undefined]),
+      [[true, false], [false, true], ...batch.map(() => [false, false])],
+    );
+    assert.equal((await store.stats()).articles, 6);
+  } finally {
+    await store.close();
+  }
+});
+
 test("two writers meeting a new name at once create one person", async () => {
   const { store: first, url } = await freshPgStore();
   const stores = [first, await openPgStore(url, {}), await openPgStore(url, {})];

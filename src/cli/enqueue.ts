@@ -22,6 +22,7 @@ export interface QueueFlags {
   retryDelay?: number;
   jobTimeout?: number;
   maxJobBytes?: number;
+  jobArticles?: number;
 }
 
 export function parseSeconds(value: string): number {
@@ -60,6 +61,11 @@ export function addQueueOptions(command: Command): Command {
       "--max-job-bytes <n>",
       "with --queue: largest record put in a job, bytes of JSON (default 1 MB)",
       parseCount,
+    )
+    .option(
+      "--job-articles <n>",
+      "with --queue: article records per job, written in one transaction by a worker (default 25)",
+      parsePositive,
     );
 }
 
@@ -98,6 +104,7 @@ export async function runEnqueueCommand(
       ...readOptionsOf(flags, inputFormatOf("ingest", flags)),
       failuresFile: flags.failures,
       maxJobBytes: flags.maxJobBytes,
+      articlesPerJob: flags.jobArticles,
       policy: {
         retries: flags.retries ?? DEFAULT_RETRY_POLICY.retries,
         retryDelaySeconds: flags.retryDelay ?? DEFAULT_RETRY_POLICY.retryDelaySeconds,
@@ -114,11 +121,17 @@ export async function runEnqueueCommand(
   } else {
     printText(
       `read ${summary.read}, queued ${summary.queued}, failed ${summary.failed}, ${summary.seconds.toFixed(1)} s → ` +
-        `${INGEST_QUEUE} at ${safeUrl(queueUrl)}\n`,
+        `${INGEST_QUEUE} at ${safeUrl(queueUrl)} (${summary.jobs} job${summary.jobs === 1 ? "" : "s"})\n`,
     );
   }
   printError(
     failureReport({ total: summary.failed, first: summary.failures, byReason: summary.failuresByReason }),
   );
   return summary.failed;
+}
+
+function parsePositive(value: string): number {
+  const n = parseCount(value);
+  if (n < 1) throw new InvalidArgumentError("expected at least 1");
+  return n;
 }

@@ -4,6 +4,13 @@ import { INGEST_QUEUE } from "./connection.ts";
 /** What a completed job records as its output; `onrecord jobs` counts by it. */
 export type CompletedOutcome = "stored" | "present";
 
+/** A completed job's output: stored if any of its articles was new, and its articles by what became of them. */
+export interface CompletedOutput {
+  outcome: CompletedOutcome;
+  stored: number;
+  present: number;
+}
+
 /** Jobs completed in one UPDATE. */
 const BATCH = 50;
 /** Longest a finished job waits to be marked completed. */
@@ -15,7 +22,8 @@ const DELAY_MS = 200;
  * before a batch is written loses only the marks: those jobs are retried and find their articles stored.
  */
 export class Completions {
-  private readonly pending: Record<CompletedOutcome, string[]> = { stored: [], present: [] };
+  /** Job ids by the JSON of their output: jobs with the same output are completed together. */
+  private readonly pending = new Map<string, string[]>();
   private size = 0;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -27,8 +35,11 @@ export class Completions {
     private readonly onWrite: (seconds: number) => void = () => {},
   ) {}
 
-  add(jobId: string, outcome: CompletedOutcome): void {
-    this.pending[outcome].push(jobId);
+  add(jobId: string, output: CompletedOutput): void {
+    const key = JSON.stringify(output);
+    const ids = this.pending.get(key) ?? [];
+    ids.push(jobId);
+    this.pending.set(key, ids);
     this.size++;
     if (this.size >= BATCH) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), DELAY_MS);
@@ -38,15 +49,17 @@ export class Completions {
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batches = (Object.keys(this.pending) as CompletedOutcome[])
-      .map((outcome) => ({ outcome, ids: this.pending[outcome].splice(0) }))
-      .filter((batch) => batch.ids.length > 0);
+    const batches = [...this.pending].map(([key, ids]) => ({
+      output: JSON.parse(key) as CompletedOutput,
+      ids,
+    }));
+    this.pending.clear();
     this.size = 0;
     if (batches.length === 0) return this.writing;
     this.writing = this.writing.then(async () => {
       const from = performance.now();
       try {
-        for (const { outcome, ids } of batches) await completeMany(this.boss, ids, { outcome });
+        for (const { output, ids } of batches) await completeMany(this.boss, ids, output);
       } catch (error) {
         this.error ??= error;
       } finally {
@@ -58,7 +71,7 @@ export class Completions {
 }
 
 /** pg-boss completes an array of ids with one output; its types declare the array form without one. */
-function completeMany(boss: PgBoss, ids: string[], output: { outcome: CompletedOutcome }): Promise<unknown> {
+function completeMany(boss: PgBoss, ids: string[], output: CompletedOutput): Promise<unknown> {
   const complete = boss.complete.bind(boss) as (
     name: string,
     ids: string[],

@@ -1,17 +1,68 @@
 /**
- * One job = one article record as the ingest reader produced it (text or extracted HTML body plus
- * metadata). The record travels as a JSON string inside the job's jsonb: PostgreSQL's jsonb refuses
- * the NUL character in strings, and an article's text must reach the worker exactly as read (offsets
- * index into it), so the string keeps every character escaped.
+ * One job = one article record, or a batch of them, as the ingest reader produced them (text or extracted
+ * HTML body plus metadata). Each record travels as a JSON string inside the job's jsonb: PostgreSQL's jsonb
+ * refuses the NUL character in strings, and an article's text must reach the worker exactly as read
+ * (offsets index into it), so the string keeps every character escaped.
  */
 import type { RawArticle } from "../core/article.ts";
 import { formatSize, tooLarge } from "../ingest/options.ts";
 
 export interface ArticleJobData {
-  /** Where the record came from ("dump.jsonl:12"), readable in the queue without parsing `record`. */
+  /**
+   * Where the record came from ("dump.jsonl:12"), readable in the queue without parsing `record`; for a
+   * batch, its first and last records and their number.
+   */
   origin: string;
-  /** JSON of the RawArticle. */
-  record: string;
+  /** JSON of the RawArticle (a job of one article). */
+  record?: string;
+  /** JSON of each RawArticle, and where each came from (a job of several). */
+  records?: string[];
+  origins?: string[];
+}
+
+/**
+ * Articles per job by default: a batch is written in one transaction and costs one fetch and one
+ * completion, where one job per article made the queue and the commits most of PostgreSQL's work
+ * (docs/queue.md, figures). Few enough that a batch is analysed in seconds and a retried one redoes little.
+ */
+export const DEFAULT_ARTICLES_PER_JOB = 25;
+
+/** Largest batch job, in bytes of its records' JSON: a batch closes early rather than pass it. */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+/** The job of several records (each from jobDataOf); a job of one is that record's own. */
+export function batchJobData(jobs: readonly ArticleJobData[]): ArticleJobData {
+  if (jobs.length === 1) return jobs[0] as ArticleJobData;
+  const first = jobs[0]?.origin ?? "";
+  const last = jobs.at(-1)?.origin ?? "";
+  return {
+    origin: `${first} … ${last} (${jobs.length} articles)`,
+    records: jobs.map((job) => job.record ?? ""),
+    origins: jobs.map((job) => job.origin),
+  };
+}
+
+/** One record of a job: its article, or why it is not one (named by the record's origin). */
+export type JobRecord = { origin: string; article: RawArticle } | { origin: string; error: Error };
+
+/**
+ * The records a job carries, each checked on its own: in a batch, a bad record is a failure of that
+ * record, named by its origin, and the others are processed. A job with no record at all throws.
+ */
+export function recordsOfJob(data: unknown): JobRecord[] {
+  const job = data as Partial<ArticleJobData> | null;
+  if (!Array.isArray(job?.records)) {
+    const origin = typeof job?.origin === "string" ? job.origin : "job";
+    return [{ origin, article: articleOfJob(data) }];
+  }
+  return job.records.map((record, i) => {
+    const origin = typeof job.origins?.[i] === "string" ? job.origins[i] : `record ${i + 1} of the job`;
+    try {
+      return { origin, article: articleOfJob({ record }) };
+    } catch (error) {
+      return { origin, error: error as Error };
+    }
+  });
 }
 
 /**

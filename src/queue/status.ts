@@ -8,8 +8,9 @@ export interface QueueStatus {
   retrying: number;
   /** Held by a worker now (or by a dead worker, until the job's timeout). */
   active: number;
-  /** Completed: the article was stored, or was already on record. */
+  /** Jobs completed: their articles were stored, or were already on record. */
   done: number;
+  /** Articles of the completed jobs stored, and found already on record. */
   stored: number;
   alreadyPresent: number;
   /** Failed with every retry spent; each has a copy, with its error, in the dead-letter queue. */
@@ -32,13 +33,16 @@ export interface DeadJob {
  * the totals cover the whole retention period. Read with SQL: pg-boss's own counters cover live jobs only.
  */
 const COUNTS = `
-  SELECT state::text, output->>'outcome' AS outcome, count(*)::int AS n
+  SELECT state::text, count(*)::int AS n,
+    -- A job of one article records only its outcome; a batch, its articles by outcome.
+    sum(coalesce((output->>'stored')::int, (output->>'outcome' = 'stored')::int, 0))::int AS stored,
+    sum(coalesce((output->>'present')::int, (output->>'outcome' = 'present')::int, 0))::int AS present
   FROM (
     SELECT state, output FROM ${QUEUE_SCHEMA}.job WHERE name = $1
     UNION ALL
     SELECT state, output FROM ${QUEUE_SCHEMA}.archive WHERE name = $1
   ) jobs
-  GROUP BY 1, 2`;
+  GROUP BY 1`;
 
 const LAST_ERRORS = `
   SELECT id::text, data->>'origin' AS origin, output->>'message' AS error,
@@ -67,7 +71,7 @@ export async function queueStatus(boss: PgBoss, lastErrors = 5): Promise<QueueSt
     lastErrors: [],
   };
   const counts = await db.executeSql(COUNTS, [INGEST_QUEUE]);
-  for (const row of counts.rows as { state: string; outcome: string | null; n: number }[]) {
+  for (const row of counts.rows as { state: string; n: number; stored: number; present: number }[]) {
     if (row.state === "created") status.queued += row.n;
     else if (row.state === "retry") status.retrying += row.n;
     else if (row.state === "active") status.active += row.n;
@@ -75,8 +79,8 @@ export async function queueStatus(boss: PgBoss, lastErrors = 5): Promise<QueueSt
     else if (row.state === "cancelled") status.cancelled += row.n;
     else if (row.state === "completed") {
       status.done += row.n;
-      if (row.outcome === "stored") status.stored += row.n;
-      else if (row.outcome === "present") status.alreadyPresent += row.n;
+      status.stored += row.stored;
+      status.alreadyPresent += row.present;
     }
   }
   const dead = await db.executeSql(LAST_ERRORS, [INGEST_QUEUE, lastErrors]);

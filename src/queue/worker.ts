@@ -2,13 +2,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type PgBoss from "pg-boss";
 import { inlineProcessor, type Processor, ProcessPool } from "../app/process-pool.ts";
 import { cleanText } from "../clean/clean.ts";
+import type { RawArticle } from "../core/article.ts";
 import { errorMessage } from "../core/errors.ts";
 import { articleId } from "../process.ts";
 import type { Store } from "../record/store.ts";
 import type { ProcessedArticle } from "../record/types.ts";
 import { type CompletedOutcome, Completions } from "./completions.ts";
 import { INGEST_QUEUE } from "./connection.ts";
-import { type ArticleJobData, articleOfJob } from "./job.ts";
+import { type ArticleJobData, recordsOfJob } from "./job.ts";
 
 export interface WorkerOptions {
   /** Processing threads (src/app/process-pool.ts); 0 processes on this thread. */
@@ -37,6 +38,9 @@ export interface WorkerEvent {
 
 export interface WorkerSummary {
   jobs: number;
+  /** Article records in the jobs taken (a job may carry several). */
+  articles: number;
+  /** Articles stored, and found already on record. */
   stored: number;
   alreadyPresent: number;
   /** Attempts that failed, retried later or dead. */
@@ -56,38 +60,43 @@ export interface WorkerTime {
   lookupSeconds: number;
   /** Waiting for a processing thread to analyse the article (including waiting for a free thread). */
   processSeconds: number;
-  /** Writing the article and its statements. */
+  /** Writing the articles of a job and their statements (one transaction per job). */
   storeSeconds: number;
   /** Marking jobs completed or failed. */
   completeSeconds: number;
 }
 
 interface JobResult {
-  outcome: CompletedOutcome;
+  stored: number;
+  present: number;
   statements: number;
 }
 
 /**
- * Jobs held per processing thread: enough that a thread never waits for the queue's round trips, few
- * enough that a killed worker's jobs (retried after their timeout) are a handful.
+ * Articles held per processing thread: enough that a thread never waits for the queue's round trips or
+ * for a batch's write, few enough that a killed worker's jobs (retried after their timeout) are a handful.
+ * A worker holds at least one job, and more while they fit.
  */
-const JOBS_PER_THREAD = 4;
+const ARTICLES_PER_THREAD = 4;
 const DEFAULT_POLL_MS = 1000;
 
 type Job = PgBoss.JobWithMetadata<ArticleJobData>;
 
 /**
- * Takes article jobs from the queue, processes each on the worker threads, and writes it with the store.
- * Delivery is at least once: a job whose worker dies is retried after its timeout, and a second delivery
- * of a stored article is a no-op (the article id is the hash of its cleaned text; addArticle skips a
- * stored id). A failed job is retried with backoff, then dead-lettered with its error.
+ * Takes article jobs from the queue, processes each job's articles on the worker threads, and writes them
+ * with the store, a job's articles in one transaction. Delivery is at least once: a job whose worker dies
+ * is retried after its timeout, and a second delivery of a stored article is a no-op (the article id is
+ * the hash of its cleaned text; addArticles skips a stored id). A job with an article that fails is
+ * failed, naming the article, after the others are stored: it is retried with backoff (its stored articles
+ * are then found present), then dead-lettered with its error.
  */
 export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptions): Promise<WorkerSummary> {
   const started = performance.now();
   const processor: Processor = options.workers > 0 ? new ProcessPool(options.workers) : inlineProcessor();
-  const capacity = Math.max(1, options.workers) * JOBS_PER_THREAD;
+  const capacity = Math.max(1, options.workers) * ARTICLES_PER_THREAD;
   const summary: WorkerSummary = {
     jobs: 0,
+    articles: 0,
     stored: 0,
     alreadyPresent: 0,
     failed: 0,
@@ -114,19 +123,60 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
     time.completeSeconds += seconds;
   });
 
-  const processJob = async (job: Job): Promise<JobResult> => {
-    const raw = articleOfJob(job.data);
+  /** An article's analysis, or null when it is already on record. */
+  const analyse = async (raw: RawArticle): Promise<ProcessedArticle | null> => {
     // Cleaning and hashing cost a few percent of the analysis: a redelivered or re-queued article
     // already on record is completed without analysing it again.
     const id = await timed("lookupSeconds", () => articleId(cleanText(raw.text).text));
-    if (await timed("lookupSeconds", () => store.hasArticle(id)))
-      return { outcome: "present", statements: 0 };
-    const article = await timed("processSeconds", () => processor.process(raw));
-    const { inserted } = await timed("storeSeconds", () => store.addArticle(article));
-    if (!inserted) return { outcome: "present", statements: 0 };
-    storedSinceSettle++;
-    await options.onStored?.(article);
-    return { outcome: "stored", statements: article.statements.length };
+    if (await timed("lookupSeconds", () => store.hasArticle(id))) return null;
+    return timed("processSeconds", () => processor.process(raw));
+  };
+
+  const processJob = async (job: Job): Promise<JobResult> => {
+    const records = recordsOfJob(job.data);
+    const failures: string[] = [];
+    const result: JobResult = { stored: 0, present: 0, statements: 0 };
+    const analysed = await Promise.all(
+      records
+        .map(async (record) => {
+          if ("error" in record) throw record.error;
+          return analyse(record.article);
+        })
+        .map((work, i) =>
+          work.catch((error: unknown) => {
+            // One article of a job of one fails the job with its own error; of a batch, named by its origin.
+            if (records.length === 1) throw error;
+            failures.push(`${records[i]?.origin}: ${errorMessage(error)}`);
+            return undefined;
+          }),
+        ),
+    );
+    if (processor.startupError) throw processor.startupError;
+    const articles = analysed.filter((article): article is ProcessedArticle => !!article);
+    result.present += analysed.filter((article) => article === null).length;
+    const outcomes = await timed("storeSeconds", () => store.addArticles(articles));
+    for (const [i, outcome] of outcomes.entries()) {
+      const article = articles[i] as ProcessedArticle;
+      if (outcome.error) {
+        if (records.length === 1) throw outcome.error;
+        failures.push(`${article.origin}: ${errorMessage(outcome.error)}`);
+      } else if (!outcome.inserted) result.present++;
+      else {
+        result.stored++;
+        result.statements += article.statements.length;
+        storedSinceSettle++;
+        await options.onStored?.(article);
+      }
+    }
+    summary.stored += result.stored;
+    summary.alreadyPresent += result.present;
+    summary.statements += result.statements;
+    if (failures.length > 0) {
+      const named =
+        failures.length === 1 ? "article" : `${failures.length} of ${records.length} articles failed:`;
+      throw new Error(`${named} ${failures.sort().join("; ")}`);
+    }
+    return result;
   };
 
   const handle = async (job: Job): Promise<void> => {
@@ -146,35 +196,47 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
       options.onEvent?.({ kind: "failed", jobId: job.id, origin, reason, dead });
       return;
     }
-    completions.add(job.id, result.outcome);
-    if (result.outcome === "stored") {
-      summary.stored++;
-      summary.statements += result.statements;
-    } else {
-      summary.alreadyPresent++;
-    }
-    options.onEvent?.({ kind: result.outcome, jobId: job.id, origin });
+    const outcome: CompletedOutcome = result.stored > 0 ? "stored" : "present";
+    completions.add(job.id, { outcome, stored: result.stored, present: result.present });
+    options.onEvent?.({ kind: outcome, jobId: job.id, origin });
   };
 
+  /** Articles in the jobs held now. */
+  let held = 0;
+  /** Articles in the latest job taken: how many jobs fit in what is free. */
+  let perJob = 0;
   const track = (job: Job) => {
+    const size = jobSize(job.data);
+    held += size;
+    perJob = size;
+    summary.articles += size;
     const task = handle(job)
       .catch((error: unknown) => {
         fatal ??= error;
       })
-      .finally(() => inFlight.delete(task));
+      .finally(() => {
+        held -= size;
+        inFlight.delete(task);
+      });
     inFlight.add(task);
   };
   const stopped = () => options.signal?.aborted || fatal !== undefined || completions.error !== undefined;
 
   try {
     while (!stopped()) {
-      const free = capacity - inFlight.size;
-      // Jobs are taken in batches of at least half the slots: one round trip for several articles.
-      if (inFlight.size === 0 || free >= capacity / 2) {
+      // Room for two jobs at least, so that one job's articles are analysed while another's are written.
+      const room = Math.max(capacity, 2 * perJob);
+      const free = room - held;
+      // Jobs are taken several at a time when they fit (one round trip for several), once at least half
+      // the room is free and a job fits; the first look takes one job, to learn how many articles a job
+      // carries, and looks again at once.
+      if (inFlight.size === 0 || (free >= room / 2 && free >= perJob)) {
+        const batchSize = perJob === 0 ? 1 : Math.max(1, Math.floor(free / perJob));
         const jobs = await timed("fetchSeconds", () =>
-          boss.fetch<ArticleJobData>(INGEST_QUEUE, { batchSize: free, includeMetadata: true }),
+          boss.fetch<ArticleJobData>(INGEST_QUEUE, { batchSize, includeMetadata: true }),
         );
         for (const job of jobs) track(job);
+        if (jobs.length > 0) continue;
       }
       if (inFlight.size > 0) {
         await Promise.race(inFlight);
@@ -202,4 +264,10 @@ export async function runWorker(boss: PgBoss, store: Store, options: WorkerOptio
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** Article records a job carries (a malformed job counts as one: it fails as one). */
+function jobSize(data: unknown): number {
+  const records = (data as Partial<ArticleJobData> | null)?.records;
+  return Array.isArray(records) ? Math.max(1, records.length) : 1;
 }

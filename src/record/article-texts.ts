@@ -5,7 +5,7 @@
  */
 import type { KeptSegment, TextMap } from "../core/offset-map.ts";
 import { type ArticleTexts, type PageRef, pageNote } from "../core/provenance.ts";
-import { get, type Query, run } from "./sql.ts";
+import { get, type Query } from "./sql.ts";
 import type { ProcessedArticle } from "./types.ts";
 
 /**
@@ -19,19 +19,11 @@ export const PAGE_PROVENANCE_SQL = `
   ALTER TABLE articles ADD COLUMN extracted_to_page TEXT;
 `;
 
-/** Writes the page columns of an article just inserted (in the same transaction as the insert). */
-export function* writePageProvenance(article: ProcessedArticle): Query<void> {
+/** The page columns of an article (page_sha256, page_length, extracted_to_page), written with its row. */
+export function pageValues(article: ProcessedArticle): [string | null, number | null, string | null] {
   const page = article.page ?? null;
   const map = article.extractedToPage ?? null;
-  // Nothing to say (a dump's record): the columns stay NULL without a round trip.
-  if (!page && !map) return;
-  yield* run(
-    "UPDATE articles SET page_sha256 = ?, page_length = ?, extracted_to_page = ? WHERE id = ?",
-    page?.sha256 ?? null,
-    page?.length ?? null,
-    map ? JSON.stringify(map) : null,
-    article.id,
-  );
+  return [page?.sha256 ?? null, page?.length ?? null, map ? JSON.stringify(map) : null];
 }
 
 interface TextsRow {

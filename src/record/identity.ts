@@ -2,6 +2,7 @@ import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
 import { FIRST_NAME_GENDER } from "../nlp/lexicon/given-names.ts";
 import { parseName } from "../nlp/names.ts";
+import { LINK_COLUMNS, noteRows } from "./link-rows.ts";
 import { MERGE_ROLES, MOVE_ALIASES, MOVE_LINKS, MOVE_TERMS } from "./merge-sql.ts";
 import { nameKey } from "./migrations.ts";
 import { NO_OVERRIDES, type Overrides, overrideTargets } from "./overrides.ts";
@@ -99,6 +100,8 @@ function roleWords(roles: readonly string[]): Set<string> {
  */
 export class PersonRegistry {
   private targets: Map<string, { target: string; rule: string }>;
+  /** Link notes not yet written (deferringNotes); null writes each note at once. */
+  private pending: LinkNote[] | null = null;
 
   constructor(overrides: Overrides = NO_OVERRIDES) {
     this.targets = overrideTargets(overrides);
@@ -110,14 +113,43 @@ export class PersonRegistry {
 
   /** The stored person for an in-article speaker, created when new; records the rule that linked it. */
   *link(speaker: LocalSpeaker, evidence: LinkEvidence): Query<number> {
-    const id = yield* this.linkByRules(speaker, evidence);
-    // A name that was linked to someone else's canonical name stays findable as an alias.
+    const { id, sameName } = yield* this.linkByRules(speaker, evidence);
+    // A name that was linked to someone else's canonical name stays findable as an alias. (The person
+    // found or made under this very name needs no look, which saves a round trip per speaker.)
+    if (sameName) return id;
     const stored = yield* get<{ name_key: string }>("SELECT name_key FROM persons WHERE id = ?", id);
     if (stored?.name_key !== nameKey(speaker.name)) yield* this.addAlias(id, speaker.name);
     return id;
   }
 
-  private *linkByRules(speaker: LocalSpeaker, evidence: LinkEvidence): Query<number> {
+  /**
+   * A registry for one write transaction that keeps the link notes it makes and writes them when asked
+   * (flushNotes) or before a merge moves links: one insert per article instead of one per name. Its own
+   * object, because one store runs several transactions at once.
+   */
+  deferringNotes(): PersonRegistry {
+    const registry = new PersonRegistry();
+    registry.targets = this.targets;
+    registry.pending = [];
+    return registry;
+  }
+
+  /** The notes kept so far (deferringNotes), now to be written by the caller. */
+  takeNotes(): LinkNote[] {
+    const notes = this.pending ?? [];
+    if (this.pending) this.pending = [];
+    return notes;
+  }
+
+  private *flushNotes(): Query<void> {
+    if (this.pending?.length) yield* this.noteAll(this.takeNotes());
+  }
+
+  /** The person the rules find; `sameName` when its canonical name is the speaker's (same name key). */
+  private *linkByRules(
+    speaker: LocalSpeaker,
+    evidence: LinkEvidence,
+  ): Query<{ id: number; sameName?: true }> {
     const key = nameKey(speaker.name);
     const override = this.targets.get(key);
     if (override) {
@@ -129,7 +161,7 @@ export class PersonRegistry {
         evidence,
         `override sends "${speaker.name}" to "${override.target}"`,
       );
-      return id;
+      return { id };
     }
     const bareSurname = speaker.kind === "person" && isBareSurname(speaker.name);
     if (bareSurname || (speaker.kind === "organization" && isOneWord(speaker.name))) {
@@ -138,19 +170,19 @@ export class PersonRegistry {
       const found = yield* this.surnameMatch(speaker, evidence, !bareSurname);
       if (found) {
         yield* this.note(found.id, speaker.name, found.rule, evidence, found.detail);
-        return found.id;
+        return { id: found.id };
       }
     }
     const exact = yield* this.byName(speaker.name);
     if (exact !== undefined) {
       yield* this.fillParty(exact, speaker);
       yield* this.note(exact, speaker.name, "same full name", evidence, null);
-      return exact;
+      return { id: exact, sameName: true };
     }
     const glued = speaker.kind === "person" ? yield* this.wordBeforeSurname(speaker, evidence) : undefined;
     if (glued) {
       yield* this.note(glued.id, speaker.name, glued.rule, evidence, glued.detail);
-      return glued.id;
+      return { id: glued.id };
     }
     if (speaker.kind === "organization" && isOneWord(speaker.name)) {
       const found = yield* this.organizationHeadMatch(speaker.name);
@@ -162,7 +194,7 @@ export class PersonRegistry {
           evidence,
           found.detail,
         );
-        return found.id;
+        return { id: found.id };
       }
     }
     if (speaker.kind === "person") {
@@ -171,11 +203,12 @@ export class PersonRegistry {
         const aliased = yield* this.uniqueAliasOwner(speaker.name);
         if (aliased !== undefined) {
           yield* this.note(aliased, speaker.name, "known full-name alias", evidence, null);
-          return aliased;
+          return { id: aliased };
         }
       }
     }
-    return yield* this.create(speaker, evidence);
+    // A new person has the speaker's name (a merge into it keeps that name).
+    return { id: yield* this.create(speaker, evidence), sameName: true };
   }
 
   /** Moves everything of person `from` to person `into` (statements, aliases, roles, links), then deletes `from`. */
@@ -186,6 +219,8 @@ export class PersonRegistry {
     evidence: LinkEvidence = { articleId: null, span: null },
   ): Query<number> {
     if (from === into) return 0;
+    // Links about to move must be in the table.
+    yield* this.flushNotes();
     const old = yield* get<{ name: string; qid: string | null }>(
       "SELECT name, qid FROM persons WHERE id = ?",
       from,
@@ -307,7 +342,8 @@ export class PersonRegistry {
     evidence: LinkEvidence,
     detail: string | null,
   ): Query<void> {
-    yield* this.noteAll([{ personId, name, rule, evidence, detail }]);
+    if (this.pending) this.pending.push({ personId, name, rule, evidence, detail });
+    else yield* this.noteAll([{ personId, name, rule, evidence, detail }]);
   }
 
   /** Several notes at once (one round trip on a networked store). */
@@ -320,21 +356,7 @@ export class PersonRegistry {
       detail: string | null;
     }[],
   ): Query<void> {
-    const now = new Date().toISOString();
-    yield* insertRows(
-      "INSERT OR IGNORE INTO person_links (person_id, name, name_key, rule, article_id, span_start, span_end, detail, created_at)",
-      notes.map((note) => [
-        note.personId,
-        note.name,
-        nameKey(note.name),
-        note.rule,
-        note.evidence.articleId,
-        note.evidence.span?.start ?? null,
-        note.evidence.span?.end ?? null,
-        note.detail,
-        now,
-      ]),
-    );
+    yield* insertRows(`INSERT OR IGNORE INTO person_links (${LINK_COLUMNS})`, noteRows(notes));
   }
 
   private *byName(name: string): Query<number | undefined> {

@@ -7,6 +7,13 @@ import { STATEMENT_FACTS, type StatementFacts } from "../core/statement.ts";
  */
 export const FACT_COLUMNS = STATEMENT_FACTS;
 
+/** Each fact's PostgreSQL type, for the array a batch of statements is written from (article-rows.ts). */
+export const FACT_PG_TYPES: Record<(typeof FACT_COLUMNS)[number], string> = {
+  kind: "text",
+  confidence: "float8",
+  paragraph: "int",
+};
+
 /** The facts columns, qualified for a query over `statements s`. */
 export const FACT_SELECT = FACT_COLUMNS.map((column) => `s.${column}`).join(", ");
 

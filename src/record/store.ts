@@ -20,6 +20,11 @@ import type { ProcessedArticle } from "./types.ts";
 export interface Store extends VerdictCache {
   /** Stores the article and its statements in one transaction; a stored id is left untouched. */
   addArticle(article: ProcessedArticle): Promise<{ inserted: boolean; id: string }>;
+  /**
+   * Stores several articles, each all or nothing, in one transaction when none fails (one commit for all);
+   * an article that cannot be stored gets its error and the others are stored.
+   */
+  addArticles(articles: readonly ProcessedArticle[]): Promise<ArticleOutcome[]>;
   hasArticle(id: string): Promise<boolean>;
   /** Whether an article with this canonical URL is stored (a page met again under another address). */
   hasArticleUrl(url: string): Promise<boolean>;
@@ -77,6 +82,13 @@ export interface Store extends VerdictCache {
   personHeader(name: string): Promise<Omit<PersonRecord, "statements"> | undefined>;
   /** Changes whenever the record may have changed, this or another connection's writes (change-stamp.ts). */
   changeStamp(): Promise<string>;
+}
+
+/** What became of one article of addArticles: stored (`inserted`), already present, or failed (`error`). */
+export interface ArticleOutcome {
+  id: string;
+  inserted: boolean;
+  error?: Error;
 }
 
 /** Who `--speaker NAME` may mean: its id, name, statement count and Wikidata QID. */

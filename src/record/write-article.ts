@@ -1,12 +1,13 @@
 import type { Span } from "../core/span.ts";
 import type { Speaker } from "../core/statement.ts";
 import { aliasForm } from "../nlp/names.ts";
-import { writePageProvenance } from "./article-texts.ts";
+import { insertArticleRows } from "./article-rows.ts";
+import { pageValues } from "./article-texts.ts";
 import type { LinkNote, PersonRegistry } from "./identity.ts";
+import { noteRows } from "./link-rows.ts";
 import { nameKey } from "./migrations.ts";
-import { searchDocument } from "./search.ts";
-import { all, dialect, get, insertRows, type Query, run } from "./sql.ts";
-import { FACT_COLUMNS, factValues } from "./statement-facts.ts";
+import { dialect, get, type Query, run } from "./sql.ts";
+import { factValues } from "./statement-facts.ts";
 import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
 
 /**
@@ -16,11 +17,44 @@ import type { ProcessedArticle, ProcessedStatement } from "./types.ts";
  * (the second waits for the first's row and then finds it). Returns whether the article was new.
  */
 export function* writeArticle(registry: PersonRegistry, article: ProcessedArticle): Query<boolean> {
+  return yield* registryTurn(articleRows(registry, article));
+}
+
+/**
+ * Several articles in one transaction and one turn at the registry: one commit for all (the batch a queue
+ * job carries). Returns whether each was new, in order.
+ */
+export function* writeArticles(
+  registry: PersonRegistry,
+  articles: readonly ProcessedArticle[],
+): Query<boolean[]> {
+  return yield* registryTurn(
+    (function* () {
+      const inserted: boolean[] = [];
+      for (const article of articles) inserted.push(yield* articleRows(registry, article));
+      return inserted;
+    })(),
+  );
+}
+
+/**
+ * A query run while no other writer decides names: on PostgreSQL it first takes the registry's advisory
+ * lock, held to the commit (SQLite's write transaction holds the whole database already). The lock comes
+ * before an article's row, so writers wait for it holding nothing another writer could need (a batch
+ * inserting an article a single writer has inserted but not committed would otherwise deadlock with it).
+ */
+export function* registryTurn<T>(query: Query<T>): Query<T> {
+  if ((yield* dialect()) === "postgres") yield* run(REGISTRY_LOCK);
+  return yield* query;
+}
+
+/** One article's rows; the caller holds the registry (registryTurn). */
+function* articleRows(registry: PersonRegistry, article: ProcessedArticle): Query<boolean> {
   const published = dayOf(article.published);
   const inserted = yield* get<{ id: string }>(
     `INSERT INTO articles (id, origin, format, url, outlet, title, byline, published, raw_text, text, offset_map,
-       statement_count, ingested_at, language)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       statement_count, ingested_at, language, page_sha256, page_length, extracted_to_page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     article.id,
     article.origin,
@@ -36,17 +70,14 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
     article.statements.length,
     new Date().toISOString(),
     article.language,
+    ...pageValues(article),
   );
+  // The registry decides from what is stored; writers take turns at it (registryTurn). Two writers meeting
+  // "Barack Obama" at once then create one person, the second finding the first's row, and a bare surname
+  // is decided with every earlier article in view.
   if (!inserted) return false;
-  yield* writePageProvenance(article);
-  // The registry decides from what is stored; writers take turns at it (SQLite: the write lock is held
-  // already). Two writers meeting "Barack Obama" at once then create one person, the second finding the
-  // first's row, and a bare surname is decided with every earlier article in view.
-  if ((yield* dialect()) === "postgres") yield* run(REGISTRY_LOCK);
-  yield* insertRows(
-    "INSERT OR IGNORE INTO article_topics (article_id, key, label)",
-    article.topics.map((topic) => [article.id, topic.key, topic.label]),
-  );
+  // Link notes are kept and written with the article's other rows (one insert, not one per name).
+  const linker = registry.deferringNotes();
 
   // In-article speaker name → stored person, through the registry's merge rules (see identity.ts).
   const personIds = new Map<string, number>();
@@ -70,7 +101,7 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
       const key = nameKey(speaker.name);
       id =
         personIds.get(key) ??
-        (yield* registry.link(speaker, {
+        (yield* linker.link(speaker, {
           articleId: article.id,
           span: statement.source,
           text: article.text,
@@ -87,8 +118,7 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
     }
     speakers.push(id);
   }
-  yield* insertStatements(article.id, article.statements, speakers, published);
-  const notes: LinkNote[] = [];
+  const notes: LinkNote[] = linker.takeNotes();
   for (const person of article.people) {
     // Only people who speak somewhere in the record get a row; the rest would be noise in `people`.
     const personId = personIds.get(nameKey(person.name));
@@ -101,39 +131,35 @@ export function* writeArticle(registry: PersonRegistry, article: ProcessedArticl
       notes.push({ personId, name: alias, rule, evidence, detail: `alias of "${person.name}"` });
     }
   }
-  yield* registry.noteAll(notes);
-  yield* insertRows(
-    "INSERT INTO roles (person_id, role, first_seen, last_seen)",
-    [...roles].flatMap(([id, names]) => [...names].map((role) => [id, role, published, published])),
-    `ON CONFLICT (person_id, role) DO UPDATE SET
-       first_seen = CASE WHEN roles.first_seen IS NULL OR excluded.first_seen < roles.first_seen
-                         THEN coalesce(excluded.first_seen, roles.first_seen) ELSE roles.first_seen END,
-       last_seen = CASE WHEN roles.last_seen IS NULL OR excluded.last_seen > roles.last_seen
-                        THEN coalesce(excluded.last_seen, roles.last_seen) ELSE roles.last_seen END`,
-  );
-  yield* insertRows(
-    "INSERT OR IGNORE INTO aliases (person_id, alias, alias_key)",
-    [...aliases].flatMap(([id, entry]) => [...entry.forms].map((alias) => [id, alias, nameKey(alias)])),
-  );
+  yield* insertArticleRows({
+    articleId: article.id,
+    articleTopics: article.topics.map((topic) => [topic.key, topic.label]),
+    statements: statementRows(article.id, article.statements, speakers, published),
+    statementTopics: article.statements.flatMap((statement, ordinal) =>
+      statement.topics.map((topic) => [ordinal, topic.key, topic.label]),
+    ),
+    speakers,
+    contents: article.statements.map((statement) => statement.contentText),
+    links: noteRows(notes),
+    roles: [...roles].flatMap(([id, names]) => [...names].map((role) => [id, role, published, published])),
+    aliases: [...aliases].flatMap(([id, entry]) =>
+      [...entry.forms].map((alias) => [id, alias, nameKey(alias)]),
+    ),
+  });
   return true;
 }
 
 /** The PostgreSQL advisory lock writers take turns at the registry with (an arbitrary constant pair). */
 export const REGISTRY_LOCK = "SELECT pg_advisory_xact_lock(1869506162, 1)";
 
-const STATEMENT_COLUMNS = `article_id, ordinal, person_id, local_name_key, resolution,
-  source_start, source_end, cue_start, cue_end, content_spans,
-  raw_source_start, raw_source_end, raw_cue_start, raw_cue_end, raw_content_spans, content, published,
-  context_start, context_end, ${FACT_COLUMNS.join(", ")}`;
-
-/** An article's statements in text order (so ids follow ordinals on both backends), then their topics. */
-function* insertStatements(
+/** An article's statements as rows of STATEMENT_COLUMNS (article-rows.ts), in text order. */
+function statementRows(
   articleId: string,
   statements: readonly ProcessedStatement[],
   speakers: readonly (number | null)[],
   published: string | null,
-): Query<void> {
-  const rows: unknown[][] = statements.map((statement, ordinal) => [
+): unknown[][] {
+  return statements.map((statement, ordinal) => [
     articleId,
     ordinal,
     speakers[ordinal] ?? null,
@@ -155,42 +181,6 @@ function* insertStatements(
     statement.context.end,
     ...factValues(statement),
   ]);
-  let stored: { id: number; ordinal: number }[];
-  if ((yield* dialect()) === "sqlite") {
-    // SQLite's search index is filled by a trigger (migration 2).
-    stored = yield* insertRows(
-      `INSERT INTO statements (${STATEMENT_COLUMNS})`,
-      rows,
-      "RETURNING id, ordinal",
-    );
-  } else {
-    const ids = [...new Set(speakers.filter((id): id is number => id !== null))];
-    const names = new Map(
-      (ids.length
-        ? yield* all<{ id: number; name: string }>(
-            "SELECT id, name FROM persons WHERE id = ANY(?::bigint[])",
-            ids,
-          )
-        : []
-      ).map((row) => [row.id, row.name]),
-    );
-    const documents = statements.map((statement, ordinal) =>
-      searchDocument(statement.contentText, names.get(speakers[ordinal] ?? -1) ?? null),
-    );
-    stored = yield* insertRows(
-      `INSERT INTO statements (${STATEMENT_COLUMNS}, search)`,
-      rows.map((row, ordinal) => [...row, documents[ordinal]]),
-      "RETURNING id, ordinal",
-      `(${rows[0]?.map(() => "?").join(", ")}, to_tsvector('simple', ?))`,
-    );
-  }
-  const idOf = new Map(stored.map((row) => [row.ordinal, row.id]));
-  yield* insertRows(
-    "INSERT OR IGNORE INTO statement_topics (statement_id, key, label)",
-    statements.flatMap((statement, ordinal) =>
-      statement.topics.map((topic) => [idOf.get(ordinal), topic.key, topic.label]),
-    ),
-  );
 }
 
 /** The YYYY-MM-DD day of an ISO date or date-time, or null when the value is not one. */

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { errorMessage } from "../../core/errors.ts";
 import type { Overrides } from "../overrides.ts";
-import { migratePg, PG_LATEST_VERSION, pgSchemaVersion } from "./migrations.ts";
+import { MIGRATION_LOCK, migratePg, PG_LATEST_VERSION, pgSchemaVersion } from "./migrations.ts";
 
 export interface PgStoreOptions {
   /** Read only: no migration, and every transaction is read-only. */
@@ -18,6 +18,8 @@ const DEFAULT_POOL_SIZE = 4;
 /** What the server says when the database does not exist (SQLSTATE invalid_catalog_name). */
 const NO_DATABASE = "3D000";
 const DUPLICATE_DATABASE = "42P04";
+/** What a CREATE DATABASE racing another one for the same name may get instead (unique_violation). */
+const UNIQUE_VIOLATION = "23505";
 
 interface Target {
   /** The URL pg connects with (without our own parameters). */
@@ -76,8 +78,9 @@ async function createDatabase(target: Target): Promise<void> {
     await client.connect();
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(target.database)}`);
   } catch (error) {
-    // Another process created it first: what we wanted.
-    if ((error as { code?: string }).code !== DUPLICATE_DATABASE) throw connectError(error, target);
+    // Another process created it first (or at the same moment): what we wanted.
+    const code = (error as { code?: string }).code;
+    if (code !== DUPLICATE_DATABASE && code !== UNIQUE_VIOLATION) throw connectError(error, target);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -97,8 +100,29 @@ function listed(names: string[]): string {
   return names.length > 5 ? `${shown}, …` : shown;
 }
 
-/** Checks the schema before anything is written (writers) or read (readers); migrates writers. */
+/**
+ * Checks the schema before anything is written (writers) or read (readers); migrates writers. A writer
+ * checks under the migration lock: workers opening a new database at once would otherwise see another's
+ * tables, created but not yet recorded as ours, and take them for another program's.
+ */
 async function prepareSchema(client: pg.ClientBase, target: Target, readonly: boolean): Promise<void> {
+  if (readonly) {
+    await checkSchema(client, target, true);
+    return;
+  }
+  await client.query("BEGIN");
+  try {
+    await client.query(MIGRATION_LOCK);
+    await checkSchema(client, target, false);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+  await migratePg(client);
+}
+
+async function checkSchema(client: pg.ClientBase, target: Target, readonly: boolean): Promise<void> {
   const version = await pgSchemaVersion(client);
   if (version !== null && version > PG_LATEST_VERSION)
     throw new Error(
@@ -126,7 +150,6 @@ async function prepareSchema(client: pg.ClientBase, target: Target, readonly: bo
     if (target.schema)
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${client.escapeIdentifier(target.schema)}`);
   }
-  await migratePg(client);
 }
 
 /** A pool on the record at `url`, checked (and migrated, for writers) before it is returned. */

@@ -199,7 +199,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
 export const PG_LATEST_VERSION = Math.max(...PG_MIGRATIONS.map((step) => step.version));
 
 /** The advisory lock migrations take (an arbitrary constant pair, apart from the registry's). */
-const MIGRATION_LOCK = "SELECT pg_advisory_xact_lock(1869506162, 0)";
+export const MIGRATION_LOCK = "SELECT pg_advisory_xact_lock(1869506162, 0)";
 
 /** The schema version of the current schema (search_path), or null when it holds no record. */
 export async function pgSchemaVersion(client: pg.ClientBase): Promise<number | null> {
