@@ -149,10 +149,19 @@ export async function ingestInputs(
   };
   // Extraction, cleaning and analysis happen on the processor's threads; the known-article check
   // comes back here, where the store is, before the analysis is spent on an article already on record.
+  // Articles are written in input order, whichever finishes its analysis first: who a bare surname
+  // means depends on what is stored before it, so the same inputs must make the same record (and ids).
+  let writeTurn = Promise.resolve();
   const submit = (raw: RawArticle, html: string | undefined) => {
+    const turn = writeTurn;
+    let passTurn = () => {};
+    writeTurn = new Promise((resolve) => {
+      passTurn = resolve;
+    });
     const task = processor
       .ingest({ raw, html, isKnown: (id) => store.hasArticle(id) })
-      .then((outcome) => {
+      .then(async (outcome) => {
+        await turn;
         if (outcome.kind === "unreadable") {
           fail({ origin: raw.origin, reason: outcome.reason });
           return "failed" as const;
@@ -169,7 +178,10 @@ export async function ingestInputs(
         return "failed" as const;
       })
       .then((outcome) => options.onSettled?.(raw, outcome))
-      .finally(() => inFlight.delete(task));
+      .finally(() => {
+        passTurn();
+        inFlight.delete(task);
+      });
     inFlight.add(task);
   };
 
