@@ -28,9 +28,10 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { mixed, people, timeline } from "../src/app/queries.ts";
 import { seededRandom } from "../src/core/random.ts";
-import { articleId, type ProcessedArticle, processArticle } from "../src/process.ts";
+import { type ProcessedArticle, processArticle } from "../src/process.ts";
 import { openStore } from "../src/record/open-store.ts";
 import type { Store } from "../src/record/store.ts";
+import { articleCopy, speakerRenamer } from "./article-copy.ts";
 import { generatedArticle } from "./fixtures.ts";
 import { dropDatabase, freshDatabase } from "./postgres.ts";
 
@@ -68,40 +69,17 @@ function personName(index: number): string {
   return `${FIRST[index % FIRST.length]} ${LAST[Math.floor(index / FIRST.length) % LAST.length]}son`;
 }
 
-/** Variant `i`: a base with its speakers renamed, its date and outlet spread and a unique last line. */
+/** Article `i` of the store: a processed base with new speakers, date, outlet and a unique tail. */
 function variant(base: ProcessedArticle, i: number, random: () => number): ProcessedArticle {
   const tail = `\n\nFile ${i}.`;
-  const text = base.text + tail;
-  const rename = new Map<string, string>();
-  const nameFor = (original: string) => {
-    let name = rename.get(original);
-    if (!name) {
-      const person = random() < 0.2 ? Math.floor(random() * PROMINENT) : Math.floor(random() * PEOPLE);
-      name = personName(person);
-      rename.set(original, name);
-    }
-    return name;
-  };
+  const rename = speakerRenamer(random, { prominent: PROMINENT, total: PEOPLE, name: personName });
   const day = new Date(Date.UTC(2019, 0, 1) + Math.floor(random() * 365) * 86_400_000);
-  return {
-    ...base,
-    id: articleId(text),
-    origin: `generated:${i}`,
-    text,
-    rawText: base.rawText + tail,
+  return articleCopy(base, i, {
+    tail,
     published: day.toISOString().slice(0, 10),
     outlet: OUTLETS[i % OUTLETS.length],
-    title: `${base.title ?? "Report"} (${i})`,
-    url: `https://news.example/${i}`,
-    statements: base.statements.map((s) =>
-      s.speaker && s.speaker.kind === "person"
-        ? { ...s, speaker: { ...s.speaker, name: nameFor(s.speaker.name) } }
-        : s,
-    ),
-    people: base.people.map((p) =>
-      p.kind === "person" ? { ...p, name: nameFor(p.name), aliases: [nameFor(p.name)] } : p,
-    ),
-  };
+    rename,
+  });
 }
 
 const ARTICLE_COLUMNS =

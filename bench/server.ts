@@ -25,8 +25,9 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { seededRandom } from "../src/core/random.ts";
-import { articleId, type ProcessedArticle, processArticle } from "../src/process.ts";
+import { type ProcessedArticle, processArticle } from "../src/process.ts";
 import { openStore } from "../src/record/open-store.ts";
+import { articleCopy, speakerRenamer } from "./article-copy.ts";
 import { generatedArticle } from "./fixtures.ts";
 import { type LoadResult, runLoad } from "./load.ts";
 
@@ -246,37 +247,14 @@ function personName(index: number): string {
 /** Article `i` of the store: a processed base with new speakers, date, outlet and a unique tail. */
 function variant(base: ProcessedArticle, i: number, random: () => number): ProcessedArticle {
   const tail = `\n\n${Array.from({ length: 150 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ")} ${i}.`;
-  const text = base.text + tail;
-  const rename = new Map<string, string>();
-  const nameFor = (original: string) => {
-    let name = rename.get(original);
-    if (!name) {
-      const person = random() < 0.2 ? Math.floor(random() * PROMINENT) : Math.floor(random() * PEOPLE);
-      name = personName(person);
-      rename.set(original, name);
-    }
-    return name;
-  };
+  const rename = speakerRenamer(random, { prominent: PROMINENT, total: PEOPLE, name: personName });
   const day = new Date(Date.UTC(2019, 0, 1) + Math.floor((i / ARTICLES) * 8 * 365) * 86_400_000);
-  return {
-    ...base,
-    id: articleId(text),
-    origin: `generated:${i}`,
-    text,
-    rawText: base.rawText + tail,
+  return articleCopy(base, i, {
+    tail,
     published: day.toISOString().slice(0, 10),
     outlet: OUTLETS[i % OUTLETS.length],
-    title: `${base.title ?? "Report"} (${i})`,
-    url: `https://news.example/${i}`,
-    statements: base.statements.map((s) =>
-      s.speaker && s.speaker.kind === "person"
-        ? { ...s, speaker: { ...s.speaker, name: nameFor(s.speaker.name) } }
-        : s,
-    ),
-    people: base.people.map((p) =>
-      p.kind === "person" ? { ...p, name: nameFor(p.name), aliases: [nameFor(p.name)] } : p,
-    ),
-  };
+    rename,
+  });
 }
 
 function seedArticles(): ProcessedArticle[] {
