@@ -56,8 +56,14 @@ if (values.base) {
     console.error(`--base ${values.base}: no src/ingest/html.ts there`);
     process.exit(2);
   }
-  const base = (await import(module)) as { readPage: Extract };
-  sides.unshift({ name: `base (${values.base})`, extract: base.readPage, cpu: 0, wall: 0, passes: 0 });
+  // Checkouts before the rename call it extractArticle.
+  const base = (await import(module)) as { readPage?: Extract; extractArticle?: Extract };
+  const baseRead = base.readPage ?? base.extractArticle;
+  if (!baseRead) {
+    console.error(`--base ${values.base}: src/ingest/html.ts exports neither readPage nor extractArticle`);
+    process.exit(2);
+  }
+  sides.unshift({ name: `base (${values.base})`, extract: baseRead, cpu: 0, wall: 0, passes: 0 });
 }
 
 /** One pass over every page; returns [CPU seconds, wall seconds]. */
