@@ -31,26 +31,30 @@ export interface BoundedHtml {
 /** A stretch of the page to replace before parsing: [start, end, replacement]. */
 type Replacement = [number, number, string];
 
-/** Elements that never have content (no closing tag). */
-const VOID_TAGS = new Set([
+/**
+ * Elements that never have content (no closing tag): htmlparser2's void elements (its isVoidElement is not
+ * public), so this scan and the pre-pass (html-prepass.ts) agree with the parser on where elements end.
+ */
+export const VOID_ELEMENTS = new Set([
   "area",
   "base",
+  "basefont",
   "br",
   "col",
+  "command",
   "embed",
+  "frame",
   "hr",
   "img",
   "input",
+  "isindex",
+  "keygen",
   "link",
   "meta",
   "param",
   "source",
   "track",
   "wbr",
-  "keygen",
-  "frame",
-  "basefont",
-  "isindex",
 ]);
 
 /** Elements whose content is raw text up to their closing tag (never markup, never article text). */
@@ -204,7 +208,7 @@ export function htmlOverBound(html: string, oversized: Replacement[] = []): stri
       if (top === "p" && BLOCK_TAGS.has(tag.name)) stack.pop();
       else if (top === tag.name && SELF_CLOSING_SIBLINGS.has(tag.name)) stack.pop();
       if (RAW_TEXT_TAGS.has(tag.name) && !tag.selfClosing) next = skipRawText(html, next, tag.name);
-      else if (!VOID_TAGS.has(tag.name) && !tag.selfClosing) {
+      else if (!VOID_ELEMENTS.has(tag.name) && !tag.selfClosing) {
         stack.push(tag.name);
         if (stack.length > MAX_HTML_DEPTH) return `elements nested more than ${MAX_HTML_DEPTH} deep`;
       }

@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { Parser } from "htmlparser2";
+import { VOID_ELEMENTS } from "./html-bounds.ts";
 import { reworkedByPrune } from "./html-prune.ts";
 
 /**
@@ -102,29 +103,6 @@ function hasUnreadAttribute(attributes: Record<string, string>): boolean {
 }
 
 const JSON_LD = "application/ld+json";
-
-/** htmlparser2's void elements (its isVoidElement is not public): they open and close at once. */
-const VOID_ELEMENTS = new Set([
-  "area",
-  "base",
-  "basefont",
-  "br",
-  "col",
-  "command",
-  "embed",
-  "frame",
-  "hr",
-  "img",
-  "input",
-  "isindex",
-  "keygen",
-  "link",
-  "meta",
-  "param",
-  "source",
-  "track",
-  "wbr",
-]);
 
 /** The last value `name` gets in a style attribute, split as linkedom's CSSStyleDeclaration splits it. */
 function styleValue(style: string, name: string): string | undefined {
